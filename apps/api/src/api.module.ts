@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
+import { DatabaseModule } from '@newsdesk/database';
+import { DeliveryModule } from '@newsdesk/delivery';
+import { EditorialModule } from '@newsdesk/editorial';
+import { IdentityModule } from '@newsdesk/identity';
+import { MessagingModule } from '@newsdesk/messaging';
+import { ArticlesController } from './articles/articles.controller';
+import { SectionsController } from './articles/sections.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { ErrorFilter } from './error.filter';
+import { HealthController } from './ops/health.controller';
+import { PublicController } from './public/public.controller';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'api') }),
+    DatabaseModule,
+    MessagingModule,
+    IdentityModule,
+    EditorialModule,
+    DeliveryModule,
+    TerminusModule,
+  ],
+  controllers: [AuthController, SectionsController, ArticlesController, PublicController, HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+})
+export class ApiModule {}

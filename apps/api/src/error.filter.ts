@@ -1,0 +1,72 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ConflictError,
+  DomainError,
+  Forbidden,
+  ForbiddenTransition,
+  NotFound,
+  Unauthenticated,
+  ValidationFailed,
+} from '@newsdesk/common';
+
+/** The one error body every 4xx and 5xx of the API has. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+function statusOf(error: DomainError): number {
+  if (error instanceof ValidationFailed) return 400;
+  if (error instanceof Unauthenticated) return 401;
+  if (error instanceof Forbidden) return 403;
+  if (error instanceof NotFound) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof ForbiddenTransition) {
+    // A role that may never do this is a 403; a transition that the story's state does not allow is a 409.
+    return error.reason === 'wrong_role' || error.reason === 'own_story' ? 403 : 409;
+  }
+  return 500;
+}
+
+/** Maps domain errors, Nest's HTTP errors and Fastify's parser errors to {@link ErrorBody}. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusOf(exception);
+      return { statusCode, error: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode: exception.getStatus(), error: exception.name, message };
+    }
+    // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
+    const fastify = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      const malformed = fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastify.message ?? '');
+      return {
+        statusCode: fastify.statusCode,
+        error: malformed ? 'malformed_json' : (fastify.code ?? 'bad_request'),
+        message: malformed ? `the request body is not valid JSON: ${fastify.message ?? ''}` : (fastify.message ?? 'bad request'),
+        details: malformed ? { problems: [{ field: 'body', reason: 'not valid JSON' }] } : undefined,
+      };
+    }
+    return { statusCode: 500, error: 'internal', message: 'internal error' };
+  }
+}

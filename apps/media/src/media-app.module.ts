@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
+import { DatabaseModule } from '@newsdesk/database';
+import { MediaModule } from '@newsdesk/media';
+import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { ImageProcessor } from './image.processor';
+
+/** Image jobs. Run more of these processes for a busy photo desk. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'media') }),
+    DatabaseModule,
+    MessagingModule,
+    BullRootModule,
+    BullModule.registerQueue({ name: JobQueue.Media }),
+    MediaModule,
+  ],
+  providers: [ImageProcessor],
+})
+export class MediaAppModule {}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
+import { DatabaseModule } from '@newsdesk/database';
+import { DeliveryModule } from '@newsdesk/delivery';
+import { MessagingModule } from '@newsdesk/messaging';
+import { ListingsHandler } from './listings.handler';
+
+/** Event consumers that keep the public read models (listings, caches) current. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'projector') }),
+    DatabaseModule,
+    MessagingModule,
+    DeliveryModule,
+  ],
+  controllers: [ListingsHandler],
+})
+export class ProjectorModule {}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.includes(new URL(v).protocol), {
+      message: `must start with ${protocols.join(' or ')}//`,
+    });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  S3_BUCKET: z.string().min(3),
+  S3_PUBLIC_URL: url(['http:', 'https:']),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  NEWSROOM_TIMEZONE: z.string().default('Europe/Berlin'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  LISTING_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** The whole configuration, validated once at start. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  logLevel: string;
+  databaseUrl: string;
+  redisUrl: string;
+  s3: {
+    endpoint?: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    bucket: string;
+    publicUrl: string;
+  };
+  jwt: { secret: string; ttlSeconds: number };
+  publicBaseUrl: string;
+  timezone: string;
+  outboxPollMs: number;
+  /** How many teasers a section listing keeps in its read model. */
+  listingSize: number;
+}
+
+/** Thrown when the environment does not describe a runnable configuration. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment. This is the only place that reads
+ * `process.env`; everything else receives the typed {@link AppConfig}.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        const missing = i.code === 'invalid_type' && env[name] === undefined;
+        return `${name}: ${missing ? 'is required but not set' : i.message}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && /^(change-me|test-secret|dev)/.test(c.JWT_SECRET)) {
+    throw new ConfigError(['JWT_SECRET: a development secret may not be used in production']);
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: c.NEWSROOM_TIMEZONE });
+  } catch {
+    throw new ConfigError([`NEWSROOM_TIMEZONE: unknown time zone "${c.NEWSROOM_TIMEZONE}"`]);
+  }
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    s3: {
+      endpoint: c.S3_ENDPOINT,
+      region: c.S3_REGION,
+      accessKeyId: c.S3_ACCESS_KEY_ID,
+      secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+      bucket: c.S3_BUCKET,
+      publicUrl: c.S3_PUBLIC_URL.replace(/\/+$/, ''),
+    },
+    jwt: { secret: c.JWT_SECRET, ttlSeconds: c.JWT_TTL_SECONDS },
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    timezone: c.NEWSROOM_TIMEZONE,
+    outboxPollMs: c.OUTBOX_POLL_MS,
+    listingSize: c.LISTING_SIZE,
+  };
+}

@@ -1,0 +1,29 @@
+import type { PublicArticle, PublishedArticle, TeaserItem } from '@newsdesk/editorial';
+
+/** Where the public site shows a story. */
+export const storyPath = (sectionSlug: string, slug: string) => `/${sectionSlug}/${slug}`;
+
+export function toTeaserItem(row: PublishedArticle): TeaserItem {
+  return {
+    slug: row.slug,
+    url: storyPath(row.sectionSlug, row.slug),
+    kicker: row.kicker,
+    headline: row.headline,
+    teaser: row.teaser,
+    format: row.format,
+    publishedAt: row.publishedAt.toISOString(),
+    image: row.image,
+  };
+}
+
+export function toPublicArticle(row: PublishedArticle): PublicArticle {
+  return {
+    ...toTeaserItem(row),
+    section: { slug: row.sectionSlug, name: row.sectionName },
+    series: row.series,
+    tags: row.tags,
+    author: row.authorName,
+    firstPublishedAt: row.firstPublishedAt.toISOString(),
+    body: row.body,
+  };
+}

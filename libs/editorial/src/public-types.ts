@@ -1,0 +1,39 @@
+/** An image as the public site gets it: enough to write an `<img>` without another call. */
+export interface PublicImage {
+  id: string;
+  src: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number | null;
+  height: number | null;
+}
+
+export type PublicBodyBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'heading'; text: string; level: 2 | 3 }
+  | { type: 'quote'; text: string; attribution?: string }
+  | { type: 'image'; image: PublicImage | null; caption?: string }
+  | { type: 'embed'; url: string; caption?: string };
+
+/** One entry of a teaser listing ("More news from the section …"). */
+export interface TeaserItem {
+  slug: string;
+  url: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  format: string;
+  publishedAt: string;
+  image: PublicImage | null;
+}
+
+/** A published story as `/public/articles/:slug` serves it. */
+export interface PublicArticle extends TeaserItem {
+  section: { slug: string; name: string };
+  series: string | null;
+  tags: string[];
+  author: string;
+  firstPublishedAt: string;
+  body: PublicBodyBlock[];
+}

@@ -1,0 +1,150 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, PermanentJobError } from '@newsdesk/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { SYSTEM } from '@newsdesk/identity';
+import { Image, toPublicImage } from '@newsdesk/media';
+import { EventName, Outbox, type JobName, type JobOf } from '@newsdesk/messaging';
+import type { Article, ArticleSnapshot } from './article.entity';
+import { Article as ArticleEntity } from './article.entity';
+import { assertTransition } from './article-state-machine';
+import { recordAudit } from './audit';
+import type { PublicBodyBlock } from './public-types';
+import { PublishedArticle } from './published-article.entity';
+
+/**
+ * The publication jobs: publish a due story (freeze its snapshot, write the
+ * public read model, announce `article.published`) and take one down.
+ * Both re-read the story and do nothing when it is no longer in the state the
+ * job expects, so a repeated or outdated job is harmless.
+ */
+@Injectable()
+export class PublicationService {
+  private readonly logger = new Logger(PublicationService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handlePublish({ articleId }: JobOf<JobName.ArticlePublish>): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const article = await this.lockedArticle(em, articleId);
+      const now = this.clock.now();
+      if (article.status !== 'scheduled') {
+        this.logger.log(`story ${articleId} is ${article.status}; nothing to publish`);
+        return;
+      }
+      if (article.publishAt && article.publishAt.getTime() > now.getTime() + 1000) {
+        // Rescheduled to later: the job for the new time publishes it.
+        this.logger.log(`story ${articleId} is due at ${article.publishAt.toISOString()}, not yet`);
+        return;
+      }
+      const previous = await em.findOne(PublishedArticle, { articleId });
+      const from = article.status;
+      article.status = assertTransition({ status: from, authorId: article.author.id }, 'release', SYSTEM);
+      article.publishedAt = now;
+      article.firstPublishedAt ??= now;
+      // The snapshot names the version this very change creates.
+      const snapshot = this.snapshot(article, article.version + 1);
+      article.publishedSnapshot = snapshot;
+      await em.flush();
+      await em.upsert(PublishedArticle, await this.readModel(em, article, snapshot), {
+        onConflictFields: ['articleId'],
+      });
+      const late = article.publishAt ? now.getTime() - article.publishAt.getTime() : 0;
+      recordAudit(em, {
+        article,
+        actor: SYSTEM,
+        action: 'release',
+        from,
+        to: article.status,
+        at: now,
+        details: { publishAt: article.publishAt?.toISOString(), lateMs: Math.max(0, late) },
+      });
+      Outbox.event(em, EventName.ArticlePublished, {
+        articleId,
+        slug: article.slug,
+        version: article.version,
+        sectionIds: [...new Set([article.section.id, ...(previous ? [previous.sectionId] : [])])],
+      });
+    });
+  }
+
+  async handleUnpublish({ articleId }: JobOf<JobName.ArticleUnpublish>): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const article = await this.lockedArticle(em, articleId);
+      if (article.status !== 'published') {
+        this.logger.log(`story ${articleId} is ${article.status}; nothing to unpublish`);
+        return;
+      }
+      const from = article.status;
+      article.status = assertTransition({ status: from, authorId: article.author.id }, 'unpublish', SYSTEM);
+      await em.flush();
+      const removed = await em.findOne(PublishedArticle, { articleId });
+      if (removed) em.remove(removed);
+      recordAudit(em, { article, actor: SYSTEM, action: 'unpublish', from, to: article.status, at: this.clock.now() });
+      Outbox.event(em, EventName.ArticleUnpublished, {
+        articleId,
+        slug: article.slug,
+        version: article.version,
+        sectionIds: [...new Set([article.section.id, ...(removed ? [removed.sectionId] : [])])],
+      });
+    });
+  }
+
+  private async lockedArticle(em: EntityManager, articleId: string): Promise<Article> {
+    const article = await em.getRepository(ArticleEntity).findForUpdate(articleId);
+    if (!article) throw new PermanentJobError(`story ${articleId} does not exist`);
+    return article;
+  }
+
+  private snapshot(a: Article, version: number): ArticleSnapshot {
+    return {
+      version,
+      kicker: a.kicker,
+      headline: a.headline,
+      teaser: a.teaser,
+      body: structuredClone(a.body),
+      format: a.format,
+      series: a.series,
+      tags: [...a.tags],
+      sectionId: a.section.id,
+      heroImageId: a.heroImage?.id ?? null,
+      authorName: a.author.name,
+    };
+  }
+
+  /** The public read model row for a frozen snapshot, images resolved to public URLs. */
+  async readModel(em: EntityManager, article: Article, snap: ArticleSnapshot): Promise<PublishedArticle> {
+    const imageIds = [
+      ...(snap.heroImageId ? [snap.heroImageId] : []),
+      ...snap.body.flatMap((b) => (b.type === 'image' ? [b.imageId] : [])),
+    ];
+    const images = new Map((await em.find(Image, { id: { $in: imageIds } })).map((i) => [i.id, i]));
+    const publicUrl = this.config.s3.publicUrl;
+    const body: PublicBodyBlock[] = snap.body.map((b) =>
+      b.type === 'image' ? { type: 'image', image: toPublicImage(images.get(b.imageId), publicUrl), caption: b.caption } : b,
+    );
+    return em.create(PublishedArticle, {
+      articleId: article.id,
+      slug: article.slug,
+      sectionId: article.section.id,
+      sectionSlug: article.section.slug,
+      sectionName: article.section.name,
+      kicker: snap.kicker,
+      headline: snap.headline,
+      teaser: snap.teaser,
+      body,
+      format: snap.format,
+      series: snap.series,
+      tags: snap.tags,
+      image: snap.heroImageId ? toPublicImage(images.get(snap.heroImageId), publicUrl) : null,
+      authorName: snap.authorName,
+      version: snap.version,
+      firstPublishedAt: article.firstPublishedAt ?? article.publishedAt!,
+      publishedAt: article.publishedAt!,
+    }, { persist: false });
+  }
+}

@@ -1,0 +1,63 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { PublicImage, PublicBodyBlock } from './public-types';
+
+/**
+ * The public read model of a published story: what `/public` serves and what
+ * listings are rebuilt from. Written by the publication job, removed on unpublish.
+ */
+@Entity({ tableName: 'published_articles' })
+@Index({ properties: ['sectionId', 'publishedAt'] })
+export class PublishedArticle {
+  @PrimaryKey({ type: 'uuid' })
+  articleId!: string;
+
+  @Property({ type: 'string', length: 120 })
+  @Unique()
+  slug!: string;
+
+  @Property({ type: 'uuid' })
+  sectionId!: string;
+
+  @Property({ type: 'string', length: 80 })
+  sectionSlug!: string;
+
+  @Property({ type: 'string', length: 120 })
+  sectionName!: string;
+
+  @Property({ type: 'string', length: 80 })
+  kicker!: string;
+
+  @Property({ type: 'string', length: 200 })
+  headline!: string;
+
+  @Property({ type: 'text' })
+  teaser!: string;
+
+  @Property({ type: 'json', columnType: 'jsonb' })
+  body!: PublicBodyBlock[];
+
+  @Property({ type: 'string', length: 20 })
+  format!: string;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  series: string | null = null;
+
+  @Property({ type: 'array', columnType: 'text[]', default: '{}' })
+  tags: string[] = [];
+
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
+  image: PublicImage | null = null;
+
+  @Property({ type: 'string', length: 120 })
+  authorName!: string;
+
+  /** The story's version at publication; an older write never replaces a newer one. */
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  firstPublishedAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  publishedAt!: Date;
+}

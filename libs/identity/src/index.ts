@@ -1,0 +1,6 @@
+export * from './role';
+export * from './user.entity';
+export * from './user.repository';
+export * from './password';
+export * from './auth.service';
+export * from './identity.module';

@@ -1,0 +1,49 @@
+import { GetObjectCommand, HeadBucketCommand, CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+
+/** The S3 adapter: everything Newsdesk keeps in object storage goes through here. */
+@Injectable()
+export class ObjectStorage implements OnModuleDestroy {
+  private readonly s3: S3Client;
+  private readonly bucket: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.bucket = config.s3.bucket;
+    this.s3 = new S3Client({
+      endpoint: config.s3.endpoint,
+      region: config.s3.region,
+      forcePathStyle: Boolean(config.s3.endpoint),
+      credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
+    });
+  }
+
+  /** Stores a body (buffer or stream) under `key`; streams are uploaded in parts, never buffered whole. */
+  async put(key: string, body: Buffer | Readable, contentType: string): Promise<void> {
+    await new Upload({
+      client: this.s3,
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'public, max-age=31536000, immutable' },
+    }).done();
+  }
+
+  async getBuffer(key: string): Promise<Buffer> {
+    const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!out.Body) throw new Error(`object ${key} has no body`);
+    return Buffer.from(await out.Body.transformToByteArray());
+  }
+
+  /** Creates the bucket when it is missing (development and tests). */
+  async ensureBucket(): Promise<void> {
+    try {
+      await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch {
+      await this.s3.send(new CreateBucketCommand({ Bucket: this.bucket }));
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.s3.destroy();
+  }
+}

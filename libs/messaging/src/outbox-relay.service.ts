@@ -1,0 +1,139 @@
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { Clock } from '@newsdesk/common';
+import { OutboxEntry } from './outbox-entry.entity';
+import { QueuesService } from './queues.service';
+import { EVENT_CONSUMERS, JOB_QUEUE, eventQueueOf, isEventName, isJobName, type EventEnvelope } from './registry';
+
+/** The channel the outbox trigger notifies on every insert. */
+export const OUTBOX_CHANNEL = 'outbox';
+const BATCH = 200;
+
+/**
+ * Sends committed outbox rows to BullMQ and stamps them sent. Woken by
+ * LISTEN/NOTIFY, with a polling fallback for lost notifications. Several
+ * relays may run: `FOR UPDATE SKIP LOCKED` gives each row to one of them.
+ * A crash between sending and stamping sends the row again later; the fixed
+ * BullMQ job id and idempotent consumers make that harmless.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queues: QueuesService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.listener = new Client({ connectionString: this.config.databaseUrl });
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) => this.logger.warn(`outbox listener lost: ${error.message}; polling continues`));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.timer = setInterval(() => this.wake(), this.config.outboxPollMs);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  /** Runs a relay pass now, or right after the one in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(`outbox relay pass failed: ${String(error)}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Sends batches until nothing is left. Returns how many rows were sent. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.relayBatch();
+      total += sent;
+      if (sent < BATCH) return total;
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.em.fork().transactional(async (em) => {
+      const rows = await em.find(
+        OutboxEntry,
+        { sentAt: null },
+        { orderBy: { seq: 'asc' }, limit: BATCH, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      for (const row of rows) {
+        try {
+          await this.send(row);
+          row.sentAt = this.clock.now();
+          row.lastError = null;
+        } catch (error) {
+          // Leave it unsent; the next pass tries again. Later rows go on, so one
+          // bad message cannot hold up the rest.
+          row.attempts += 1;
+          row.lastError = error instanceof Error ? error.message : String(error);
+          this.logger.warn(`outbox ${row.name} ${row.messageId} not sent: ${row.lastError}`);
+        }
+      }
+      return rows.filter((r) => r.sentAt).length;
+    });
+  }
+
+  private async send(row: OutboxEntry): Promise<void> {
+    if (row.kind === 'job') {
+      if (!isJobName(row.name)) throw new Error(`unknown job ${row.name}`);
+      const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
+      await this.queues.get(JOB_QUEUE[row.name]).add(row.name, row.payload, { jobId: row.jobId ?? row.messageId, delay });
+      return;
+    }
+    if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);
+    const envelope: EventEnvelope = {
+      id: row.messageId,
+      name: row.name,
+      occurredAt: row.createdAt.toISOString(),
+      payload: row.payload as unknown as EventEnvelope['payload'],
+    };
+    await Promise.all(
+      EVENT_CONSUMERS[row.name].map((consumer) =>
+        this.queues.get(eventQueueOf(consumer)).add(row.name, envelope, { jobId: row.messageId }),
+      ),
+    );
+  }
+}

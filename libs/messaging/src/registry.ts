@@ -1,0 +1,102 @@
+/**
+ * The one registry of every queue, job and event, and who consumes each event.
+ * Names: queues are nouns, jobs are `EntityVerb`, events `entity.pastTense`.
+ */
+
+/** Queues that carry jobs (commands), one per kind of work. */
+export const JobQueue = {
+  Submission: 'submission',
+  Publication: 'publication',
+  Media: 'media',
+} as const;
+export type JobQueueName = (typeof JobQueue)[keyof typeof JobQueue];
+
+export enum JobName {
+  ArticleSubmission = 'ArticleSubmission',
+  ArticlePublish = 'ArticlePublish',
+  ArticleUnpublish = 'ArticleUnpublish',
+  ImageProcess = 'ImageProcess',
+}
+
+/** Payloads carry ids only; handlers re-read the database. */
+export interface JobPayloads {
+  [JobName.ArticleSubmission]: { articleId: string; version: number };
+  [JobName.ArticlePublish]: { articleId: string; version: number };
+  [JobName.ArticleUnpublish]: { articleId: string; version: number };
+  [JobName.ImageProcess]: { imageId: string };
+}
+export type JobOf<N extends JobName> = JobPayloads[N];
+
+/** Which queue each job runs on. */
+export const JOB_QUEUE: Record<JobName, JobQueueName> = {
+  [JobName.ArticleSubmission]: JobQueue.Submission,
+  [JobName.ArticlePublish]: JobQueue.Publication,
+  [JobName.ArticleUnpublish]: JobQueue.Publication,
+  [JobName.ImageProcess]: JobQueue.Media,
+};
+
+export enum EventName {
+  ArticlePublished = 'article.published',
+  ArticleUpdated = 'article.updated',
+  ArticleUnpublished = 'article.unpublished',
+  ImageProcessed = 'image.processed',
+}
+
+interface ArticleEventPayload {
+  articleId: string;
+  slug: string;
+  version: number;
+  /** Every section whose listings may have changed (old and new on a move). */
+  sectionIds: string[];
+}
+
+export interface EventPayloads {
+  [EventName.ArticlePublished]: ArticleEventPayload;
+  [EventName.ArticleUpdated]: ArticleEventPayload;
+  [EventName.ArticleUnpublished]: ArticleEventPayload;
+  [EventName.ImageProcessed]: { imageId: string };
+}
+export type EventOf<N extends EventName> = EventPayloads[N];
+
+/** What travels on an event queue: the payload plus the id consumers dedupe on. */
+export interface EventEnvelope<N extends EventName = EventName> {
+  id: string;
+  name: N;
+  occurredAt: string;
+  payload: EventPayloads[N];
+}
+
+/** Every consumer of events; each has its own durable queue `events.<consumer>`. */
+export const Consumer = {
+  Projector: 'projector',
+} as const;
+export type ConsumerName = (typeof Consumer)[keyof typeof Consumer];
+
+export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
+  [EventName.ArticlePublished]: [Consumer.Projector],
+  [EventName.ArticleUpdated]: [Consumer.Projector],
+  [EventName.ArticleUnpublished]: [Consumer.Projector],
+  [EventName.ImageProcessed]: [],
+};
+
+export function eventQueueOf(consumer: ConsumerName): string {
+  return `events.${consumer}`;
+}
+
+/** The events a consumer must handle; its transport refuses to start without a handler for each. */
+export function eventsConsumedBy(consumer: ConsumerName): EventName[] {
+  return (Object.keys(EVENT_CONSUMERS) as EventName[]).filter((event) => EVENT_CONSUMERS[event].includes(consumer));
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.values<string>(EventName).includes(name);
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.values<string>(JobName).includes(name);
+}
+
+/** Job ids and event ids become BullMQ job ids, which may not contain `:`. */
+export function safeJobId(...parts: (string | number)[]): string {
+  return parts.map((p) => String(p).replace(/:/g, '_')).join('-');
+}
