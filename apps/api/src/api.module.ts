@@ -19,7 +19,10 @@ import { PublicController } from './public/public.controller';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'api') }),
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggerParams(config, 'api'),
+    }),
     DatabaseModule,
     MessagingModule,
     IdentityModule,
@@ -27,7 +30,13 @@ import { PublicController } from './public/public.controller';
     DeliveryModule,
     TerminusModule,
   ],
-  controllers: [AuthController, SectionsController, ArticlesController, PublicController, HealthController],
+  controllers: [
+    AuthController,
+    SectionsController,
+    ArticlesController,
+    PublicController,
+    HealthController,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },

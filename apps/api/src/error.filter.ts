@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ConflictError,
@@ -17,6 +23,16 @@ export interface ErrorBody {
   message: string;
   details?: Record<string, unknown>;
 }
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
 
 function statusOf(error: DomainError): number {
   if (error instanceof ValidationFailed) return 400;
@@ -41,31 +57,48 @@ export class ErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${request.method} ${request.url} failed`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
-    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
+  }
+
+  private httpMessage(exception: HttpException): string {
+    const response = exception.getResponse();
+    return typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = statusOf(exception);
-      return { statusCode, error: exception.code, message: exception.message, details: exception.details };
-    }
-    if (exception instanceof HttpException) {
-      const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { statusCode: exception.getStatus(), error: exception.name, message };
-    }
-    // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
-    const fastify = exception as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-      const malformed = fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastify.message ?? '');
       return {
-        statusCode: fastify.statusCode,
-        error: malformed ? 'malformed_json' : (fastify.code ?? 'bad_request'),
-        message: malformed ? `the request body is not valid JSON: ${fastify.message ?? ''}` : (fastify.message ?? 'bad request'),
-        details: malformed ? { problems: [{ field: 'body', reason: 'not valid JSON' }] } : undefined,
+        statusCode,
+        error: exception.code,
+        message: exception.message,
+        details: exception.details,
       };
+    }
+    // Nest's HTTP errors and Fastify's own (malformed JSON, body too large, wrong content type).
+    const http =
+      exception instanceof HttpException
+        ? { statusCode: exception.getStatus(), message: this.httpMessage(exception), code: undefined }
+        : (exception as { statusCode?: number; code?: string; message?: string });
+    if (typeof http.statusCode === 'number' && http.statusCode >= 400 && http.statusCode < 500) {
+      const message = http.message ?? 'bad request';
+      if (http.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(message)) {
+        return {
+          statusCode: 400,
+          error: 'malformed_json',
+          message: `the request body is not valid JSON: ${message}`,
+          details: { problems: [{ field: 'body', reason: 'not valid JSON' }] },
+        };
+      }
+      return { statusCode: http.statusCode, error: http.code ?? STATUS_NAMES[http.statusCode] ?? 'bad_request', message };
     }
     return { statusCode: 500, error: 'internal', message: 'internal error' };
   }

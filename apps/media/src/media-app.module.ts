@@ -11,7 +11,10 @@ import { ImageProcessor } from './image.processor';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'media') }),
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggerParams(config, 'media'),
+    }),
     DatabaseModule,
     MessagingModule,
     BullRootModule,

@@ -19,7 +19,9 @@ export class ListingsHandler {
   }
 
   @EventPattern(EventName.ArticleUnpublished)
-  onArticleUnpublished(@Payload() event: EventEnvelope<EventName.ArticleUnpublished>): Promise<void> {
+  onArticleUnpublished(
+    @Payload() event: EventEnvelope<EventName.ArticleUnpublished>,
+  ): Promise<void> {
     return this.listings.rebuildSections(event.payload.sectionIds);
   }
 }

@@ -10,7 +10,10 @@ import { ListingsHandler } from './listings.handler';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'projector') }),
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggerParams(config, 'projector'),
+    }),
     DatabaseModule,
     MessagingModule,
     DeliveryModule,

@@ -20,7 +20,9 @@ export class PublicationProcessor extends WorkerHost {
       case JobName.ArticleUnpublish:
         return runJob(() => this.publication.handleUnpublish(job.data));
       default:
-        throw new UnrecoverableError(`the publication queue has no job ${String((job as Job).name)}`);
+        throw new UnrecoverableError(
+          `the publication queue has no job ${String((job as Job).name)}`,
+        );
     }
   }
 }

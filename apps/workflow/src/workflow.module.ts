@@ -12,7 +12,10 @@ import { SubmissionProcessor } from './submission.processor';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config, 'workflow') }),
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggerParams(config, 'workflow'),
+    }),
     DatabaseModule,
     MessagingModule,
     BullRootModule,

@@ -3,7 +3,10 @@ import { slugify, trimText } from './text';
 describe('slugify', () => {
   it.each([
     ['Straßenmanagement', 'strassenmanagement'],
-    ['Arnsberg: Smarte Abfallbehälter melden Füllstand', 'arnsberg-smarte-abfallbehaelter-melden-fuellstand'],
+    [
+      'Arnsberg: Smarte Abfallbehälter melden Füllstand',
+      'arnsberg-smarte-abfallbehaelter-melden-fuellstand',
+    ],
     ['ÖPNV & Übergänge', 'oepnv-und-uebergaenge'],
     ['„Digitale Verwaltung“ – jetzt!', 'digitale-verwaltung-jetzt'],
     ['Café São Paulo', 'cafe-sao-paulo'],

@@ -19,7 +19,8 @@ describe('loadConfig', () => {
   });
 
   it('names each missing or bad value', () => {
-    const run = () => loadConfig({ ...valid, DATABASE_URL: undefined, PORT: 'eighty', REDIS_URL: 'http://x' });
+    const run = () =>
+      loadConfig({ ...valid, DATABASE_URL: undefined, PORT: 'eighty', REDIS_URL: 'http://x' });
     expect(run).toThrow(ConfigError);
     try {
       run();
@@ -32,6 +33,8 @@ describe('loadConfig', () => {
   });
 
   it('refuses an unknown time zone', () => {
-    expect(() => loadConfig({ ...valid, NEWSROOM_TIMEZONE: 'Mars/Olympus' })).toThrow(/NEWSROOM_TIMEZONE/);
+    expect(() => loadConfig({ ...valid, NEWSROOM_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      /NEWSROOM_TIMEZONE/,
+    );
   });
 });

@@ -21,7 +21,11 @@ const schema = z.object({
   S3_BUCKET: z.string().min(3),
   S3_PUBLIC_URL: url(['http:', 'https:']),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   NEWSROOM_TIMEZONE: z.string().default('Europe/Berlin'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),

@@ -11,7 +11,15 @@ export function loggerParams(config: AppConfig, app: string): Params {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       transport:
         config.env === 'development'
-          ? { target: 'pino-pretty', options: { singleLine: true, colorize: false, ignore: 'pid,hostname,app', translateTime: 'HH:MM:ss.l' } }
+          ? {
+              target: 'pino-pretty',
+              options: {
+                singleLine: true,
+                colorize: false,
+                ignore: 'pid,hostname,app',
+                translateTime: 'HH:MM:ss.l',
+              },
+            }
           : undefined,
     },
   };

@@ -16,7 +16,11 @@ async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'migrate': {
       const applied = await migrate(config);
-      console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+      console.log(
+        applied.length
+          ? `applied migrations: ${applied.join(', ')}`
+          : 'database schema is up to date',
+      );
       return;
     }
     case 'migration:create': {
@@ -24,7 +28,11 @@ async function main(command: string | undefined): Promise<void> {
       try {
         const initial = process.argv.includes('--initial');
         const result = await orm.getMigrator().createMigration(undefined, false, initial);
-        console.log(result.fileName ? `created ${result.fileName}; add it to migrations/index.ts` : 'no changes');
+        console.log(
+          result.fileName
+            ? `created ${result.fileName}; add it to migrations/index.ts`
+            : 'no changes',
+        );
       } finally {
         await orm.close(true);
       }

@@ -19,6 +19,7 @@ export function ormConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>): Optio
       transactional: true,
       allOrNothing: true,
       snapshot: true,
+      silent: config.env === 'test',
     },
     pool: { min: 0, max: config.env === 'test' ? 5 : 10 },
     debug: false,

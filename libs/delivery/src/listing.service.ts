@@ -58,10 +58,15 @@ export class ListingService {
   }
 
   /** The teasers of a section, newest first, optionally without the story being shown. */
-  async sectionTeasers(slug: string, options: { limit?: number; exclude?: string }): Promise<SectionListing> {
+  async sectionTeasers(
+    slug: string,
+    options: { limit?: number; exclude?: string },
+  ): Promise<SectionListing> {
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TEASER_LIMIT) {
-      throw new ValidationFailed([{ field: 'limit', reason: `must be a whole number from 1 to ${MAX_TEASER_LIMIT}` }]);
+      throw new ValidationFailed([
+        { field: 'limit', reason: `must be a whole number from 1 to ${MAX_TEASER_LIMIT}` },
+      ]);
     }
     const listing = (await this.cached(slug)) ?? (await this.rebuildOnce(slug));
     if (!listing) throw new NotFound('section', slug);

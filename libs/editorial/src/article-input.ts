@@ -28,13 +28,23 @@ export interface CleanArticleInput {
 }
 
 /** Upper bounds for what a draft may hold at all (the publish checks are stricter). */
-export const INPUT_LIMITS = { kicker: 80, headline: 200, teaser: 1000, series: 120, tag: 60, tags: 20 } as const;
+export const INPUT_LIMITS = {
+  kicker: 80,
+  headline: 200,
+  teaser: 1000,
+  series: 120,
+  tag: 60,
+  tags: 20,
+} as const;
 
 /**
  * Trims and bounds editor input. Drafts may be incomplete; they may not be
  * oversized. Throws one {@link ValidationFailed} listing every problem.
  */
-export function cleanArticleInput(input: ArticleInput, { creating }: { creating: boolean }): CleanArticleInput {
+export function cleanArticleInput(
+  input: ArticleInput,
+  { creating }: { creating: boolean },
+): CleanArticleInput {
   const problems: FieldProblem[] = [];
   const out: CleanArticleInput = {};
   const text = (field: 'kicker' | 'headline' | 'teaser', max: number) => {
@@ -42,18 +52,28 @@ export function cleanArticleInput(input: ArticleInput, { creating }: { creating:
     if (value === undefined) return;
     if (typeof value !== 'string') return problems.push({ field, reason: 'must be a string' });
     const clean = trimText(value);
-    if (clean.length > max) return problems.push({ field, reason: `must be at most ${max} characters (has ${clean.length})` });
+    if (clean.length > max)
+      return problems.push({
+        field,
+        reason: `must be at most ${max} characters (has ${clean.length})`,
+      });
     out[field] = clean;
   };
   text('kicker', INPUT_LIMITS.kicker);
   text('headline', INPUT_LIMITS.headline);
   text('teaser', INPUT_LIMITS.teaser);
   if (creating && !out.headline) problems.push({ field: 'headline', reason: 'is required' });
-  if (!creating && input.headline !== undefined && !out.headline && !problems.some((p) => p.field === 'headline'))
+  if (
+    !creating &&
+    input.headline !== undefined &&
+    !out.headline &&
+    !problems.some((p) => p.field === 'headline')
+  )
     problems.push({ field: 'headline', reason: 'must not be empty' });
 
   if (input.section !== undefined) {
-    if (typeof input.section !== 'string' || !trimText(input.section)) problems.push({ field: 'section', reason: 'must be a section slug' });
+    if (typeof input.section !== 'string' || !trimText(input.section))
+      problems.push({ field: 'section', reason: 'must be a section slug' });
     else out.section = trimText(input.section);
   } else if (creating) problems.push({ field: 'section', reason: 'is required' });
 
@@ -63,10 +83,15 @@ export function cleanArticleInput(input: ArticleInput, { creating }: { creating:
     else out.format = input.format as ArticleFormat;
   }
   if (input.series !== undefined) {
-    if (input.series === null || (typeof input.series === 'string' && !trimText(input.series))) out.series = null;
-    else if (typeof input.series !== 'string') problems.push({ field: 'series', reason: 'must be a string or null' });
+    if (input.series === null || (typeof input.series === 'string' && !trimText(input.series)))
+      out.series = null;
+    else if (typeof input.series !== 'string')
+      problems.push({ field: 'series', reason: 'must be a string or null' });
     else if (trimText(input.series).length > INPUT_LIMITS.series)
-      problems.push({ field: 'series', reason: `must be at most ${INPUT_LIMITS.series} characters` });
+      problems.push({
+        field: 'series',
+        reason: `must be at most ${INPUT_LIMITS.series} characters`,
+      });
     else out.series = trimText(input.series);
   }
   if (input.tags !== undefined) {
@@ -74,14 +99,18 @@ export function cleanArticleInput(input: ArticleInput, { creating }: { creating:
       problems.push({ field: 'tags', reason: 'must be a list of strings' });
     else {
       const tags = [...new Set(input.tags.map(trimText).filter(Boolean))];
-      if (tags.length > INPUT_LIMITS.tags) problems.push({ field: 'tags', reason: `at most ${INPUT_LIMITS.tags} tags` });
+      if (tags.length > INPUT_LIMITS.tags)
+        problems.push({ field: 'tags', reason: `at most ${INPUT_LIMITS.tags} tags` });
       else if (tags.some((t) => t.length > INPUT_LIMITS.tag))
         problems.push({ field: 'tags', reason: `each tag at most ${INPUT_LIMITS.tag} characters` });
       else out.tags = tags;
     }
   }
   if (input.heroImageId !== undefined) {
-    if (input.heroImageId !== null && (typeof input.heroImageId !== 'string' || !/^[0-9a-f-]{36}$/i.test(input.heroImageId)))
+    if (
+      input.heroImageId !== null &&
+      (typeof input.heroImageId !== 'string' || !/^[0-9a-f-]{36}$/i.test(input.heroImageId))
+    )
       problems.push({ field: 'heroImageId', reason: 'must be an image id or null' });
     else out.heroImageId = input.heroImageId;
   }

@@ -17,15 +17,39 @@ interface TransitionRule {
 
 export const TRANSITIONS = {
   //               from                              to                    who
-  submit:         { from: ['draft', 'changes_requested'], to: 'submitted', by: { roles: ['editor', 'admin'], author: 'only' } },
-  passChecks:     { from: ['submitted'], to: 'in_review', by: 'system' },
-  failChecks:     { from: ['submitted'], to: 'draft', by: 'system' },
-  approve:        { from: ['in_review'], to: 'approved', by: { roles: ['reviewer', 'admin'], author: 'never' } },
-  requestChanges: { from: ['in_review'], to: 'changes_requested', by: { roles: ['reviewer', 'admin'], author: 'never' } },
-  schedule:       { from: ['approved'], to: 'scheduled', by: { roles: ['reviewer', 'admin'], author: 'any' } },
-  release:        { from: ['scheduled'], to: 'published', by: 'system' },
-  unpublish:      { from: ['published'], to: 'unpublished', by: { roles: ['reviewer', 'admin'], author: 'any' } },
-  reopen:         { from: ['unpublished'], to: 'draft', by: { roles: ['editor', 'admin'], author: 'only' } },
+  submit: {
+    from: ['draft', 'changes_requested'],
+    to: 'submitted',
+    by: { roles: ['editor', 'admin'], author: 'only' },
+  },
+  passChecks: { from: ['submitted'], to: 'in_review', by: 'system' },
+  failChecks: { from: ['submitted'], to: 'draft', by: 'system' },
+  approve: {
+    from: ['in_review'],
+    to: 'approved',
+    by: { roles: ['reviewer', 'admin'], author: 'never' },
+  },
+  requestChanges: {
+    from: ['in_review'],
+    to: 'changes_requested',
+    by: { roles: ['reviewer', 'admin'], author: 'never' },
+  },
+  schedule: {
+    from: ['approved'],
+    to: 'scheduled',
+    by: { roles: ['reviewer', 'admin'], author: 'any' },
+  },
+  release: { from: ['scheduled'], to: 'published', by: 'system' },
+  unpublish: {
+    from: ['published'],
+    to: 'unpublished',
+    by: { roles: ['reviewer', 'admin'], author: 'any' },
+  },
+  reopen: {
+    from: ['unpublished'],
+    to: 'draft',
+    by: { roles: ['editor', 'admin'], author: 'only' },
+  },
 } as const satisfies Record<string, TransitionRule>;
 
 export type Transition = keyof typeof TRANSITIONS;
@@ -41,25 +65,40 @@ export interface StorySubject {
   authorId: string;
 }
 
-export type Decision = { allowed: true; to: ArticleStatus } | { allowed: false; error: ForbiddenTransition };
+export type Decision =
+  { allowed: true; to: ArticleStatus } | { allowed: false; error: ForbiddenTransition };
 
 /** `admin` acts for anybody, so the author rule `only` does not bind an admin; `never` (four-eyes) binds everybody. */
-function performerRefusal(by: Performer, actor: Actor, story: StorySubject, action: string): ForbiddenTransition | null {
+function performerRefusal(
+  by: Performer,
+  actor: Actor,
+  story: StorySubject,
+  action: string,
+): ForbiddenTransition | null {
   if (by === 'system') {
-    return actor.kind === 'system' ? null : new ForbiddenTransition(`${action} is done by the system only`, 'wrong_role');
+    return actor.kind === 'system'
+      ? null
+      : new ForbiddenTransition(`${action} is done by the system only`, 'wrong_role');
   }
   if (actor.kind === 'system') return null;
   if (!actor.roles.some((role) => by.roles.includes(role))) {
-    return new ForbiddenTransition(`${action} needs one of the roles ${by.roles.join(', ')}`, 'wrong_role', {
-      required: by.roles,
-    });
+    return new ForbiddenTransition(
+      `${action} needs one of the roles ${by.roles.join(', ')}`,
+      'wrong_role',
+      {
+        required: by.roles,
+      },
+    );
   }
   const isAuthor = actor.id === story.authorId;
   if (by.author === 'never' && isAuthor) {
     return new ForbiddenTransition(`nobody may ${action} their own story`, 'own_story');
   }
   if (by.author === 'only' && !isAuthor && !actor.roles.includes('admin')) {
-    return new ForbiddenTransition(`only the author or an admin may ${action} this story`, 'own_story');
+    return new ForbiddenTransition(
+      `only the author or an admin may ${action} this story`,
+      'own_story',
+    );
   }
   return null;
 }
@@ -67,16 +106,23 @@ function performerRefusal(by: Performer, actor: Actor, story: StorySubject, acti
 /** Decides whether `actor` may make `transition` on `story`, and where it leads. */
 export function decide(story: StorySubject, transition: string, actor: Actor): Decision {
   if (!Object.hasOwn(TRANSITIONS, transition)) {
-    return { allowed: false, error: new ForbiddenTransition(`unknown transition "${transition}"`, 'unknown_transition') };
+    return {
+      allowed: false,
+      error: new ForbiddenTransition(`unknown transition "${transition}"`, 'unknown_transition'),
+    };
   }
   const rule: TransitionRule = TRANSITIONS[transition as Transition];
   if (!rule.from.includes(story.status)) {
     return {
       allowed: false,
-      error: new ForbiddenTransition(`cannot ${transition} a story that is ${story.status}`, 'wrong_state', {
-        status: story.status,
-        allowedFrom: rule.from,
-      }),
+      error: new ForbiddenTransition(
+        `cannot ${transition} a story that is ${story.status}`,
+        'wrong_state',
+        {
+          status: story.status,
+          allowedFrom: rule.from,
+        },
+      ),
     };
   }
   const refusal = performerRefusal(rule.by, actor, story, transition);
@@ -84,7 +130,11 @@ export function decide(story: StorySubject, transition: string, actor: Actor): D
 }
 
 /** Like {@link decide}, but throws the refusal. Returns the target state. */
-export function assertTransition(story: StorySubject, transition: Transition, actor: Actor): ArticleStatus {
+export function assertTransition(
+  story: StorySubject,
+  transition: Transition,
+  actor: Actor,
+): ArticleStatus {
   const decision = decide(story, transition, actor);
   if (!decision.allowed) throw decision.error;
   return decision.to;
@@ -93,10 +143,14 @@ export function assertTransition(story: StorySubject, transition: Transition, ac
 /** Whether `actor` may change the content of `story` in its current state; throws why not. */
 export function assertEditable(story: StorySubject, actor: Actor): void {
   if (!EDITABLE.includes(story.status)) {
-    throw new ForbiddenTransition(`a story that is ${story.status} cannot be edited`, 'wrong_state', {
-      status: story.status,
-      editableIn: EDITABLE,
-    });
+    throw new ForbiddenTransition(
+      `a story that is ${story.status} cannot be edited`,
+      'wrong_state',
+      {
+        status: story.status,
+        editableIn: EDITABLE,
+      },
+    );
   }
   const refusal = performerRefusal(EDITORS, actor, story, 'edit');
   if (refusal) throw refusal;

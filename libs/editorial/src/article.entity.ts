@@ -1,8 +1,23 @@
-import { Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Entity,
+  EntityRepositoryType,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '@newsdesk/identity';
 import { Image } from '@newsdesk/media';
-import { ARTICLE_FORMATS, ARTICLE_STATUSES, type ArticleFormat, type ArticleStatus } from './article-status';
+import {
+  ARTICLE_FORMATS,
+  ARTICLE_STATUSES,
+  type ArticleFormat,
+  type ArticleStatus,
+} from './article-status';
 import type { BodyBlock } from './body';
 import type { PublishCheckFailure } from './publish-checks';
 import { ArticleRepository } from './article.repository';

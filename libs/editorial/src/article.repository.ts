@@ -13,7 +13,10 @@ export interface ArticleSearch {
 export class ArticleRepository extends EntityRepository<Article> {
   /** Loads a story with a row lock, for jobs that must not run on it twice at once. */
   findForUpdate(id: string): Promise<Article | null> {
-    return this.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['section', 'author', 'heroImage'] });
+    return this.findOne(
+      { id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['section', 'author', 'heroImage'] },
+    );
   }
 
   findWithRelations(id: string): Promise<Article | null> {
@@ -27,7 +30,11 @@ export class ArticleRepository extends EntityRepository<Article> {
     if (criteria.sectionSlug) where.section = { slug: criteria.sectionSlug };
     if (criteria.q) {
       const like = `%${criteria.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [{ headline: { $ilike: like } }, { kicker: { $ilike: like } }, { teaser: { $ilike: like } }];
+      where.$or = [
+        { headline: { $ilike: like } },
+        { kicker: { $ilike: like } },
+        { teaser: { $ilike: like } },
+      ];
     }
     return this.findAndCount(where, {
       populate: ['section', 'author'],

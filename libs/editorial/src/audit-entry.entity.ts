@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import type { ArticleStatus } from './article-status';
 
 /**
@@ -9,6 +9,9 @@ import type { ArticleStatus } from './article-status';
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['articleId', 'id'] })
 export class AuditEntry {
+  [OptionalProps]?:
+    'id' | 'createdAt' | 'details' | 'comment' | 'articleVersion' | 'fromStatus' | 'toStatus' | 'actorId';
+
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 

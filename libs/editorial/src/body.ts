@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ValidationFailed } from '@newsdesk/common';
 import { trimText } from '@newsdesk/common';
 
-const text = (max: number) => z.string().transform(trimText).pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+const text = (max: number) =>
+  z
+    .string()
+    .transform(trimText)
+    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 const httpUrl = z
   .string()
@@ -19,9 +23,23 @@ const httpUrl = z
 
 const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: text(10_000) }).strict(),
-  z.object({ type: z.literal('heading'), text: text(200), level: z.union([z.literal(2), z.literal(3)]).default(2) }).strict(),
-  z.object({ type: z.literal('quote'), text: text(2_000), attribution: text(200).optional() }).strict(),
-  z.object({ type: z.literal('image'), imageId: z.string().uuid('must be an image id'), caption: text(1_000).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('heading'),
+      text: text(200),
+      level: z.union([z.literal(2), z.literal(3)]).default(2),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('quote'), text: text(2_000), attribution: text(200).optional() })
+    .strict(),
+  z
+    .object({
+      type: z.literal('image'),
+      imageId: z.string().uuid('must be an image id'),
+      caption: text(1_000).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('embed'), url: httpUrl, caption: text(1_000).optional() }).strict(),
 ]);
 
@@ -35,7 +53,10 @@ export type BodyBlock = z.infer<typeof block>;
  * only, text trimmed, lengths bounded. Problems name the block, e.g. `body[3].text`.
  */
 export function parseBody(input: unknown): BodyBlock[] {
-  const parsed = z.array(block).max(MAX_BODY_BLOCKS, `must have at most ${MAX_BODY_BLOCKS} blocks`).safeParse(input);
+  const parsed = z
+    .array(block)
+    .max(MAX_BODY_BLOCKS, `must have at most ${MAX_BODY_BLOCKS} blocks`)
+    .safeParse(input);
   if (!parsed.success) {
     throw new ValidationFailed(
       parsed.error.issues.map((issue) => ({
@@ -43,7 +64,10 @@ export function parseBody(input: unknown): BodyBlock[] {
           (path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${String(key)}`),
           'body',
         ),
-        reason: issue.code === 'invalid_union' ? 'type must be one of paragraph, heading, quote, image, embed' : issue.message,
+        reason:
+          issue.code === 'invalid_union'
+            ? 'type must be one of paragraph, heading, quote, image, embed'
+            : issue.message,
       })),
     );
   }

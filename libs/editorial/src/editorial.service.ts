@@ -1,6 +1,18 @@
-import { EntityManager, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import {
+  EntityManager,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError, Forbidden, NotFound, ValidationFailed, slugify, trimText } from '@newsdesk/common';
+import {
+  Clock,
+  ConflictError,
+  Forbidden,
+  NotFound,
+  ValidationFailed,
+  slugify,
+  trimText,
+} from '@newsdesk/common';
 import { User, type Actor } from '@newsdesk/identity';
 import { Image } from '@newsdesk/media';
 import { JobName, Outbox } from '@newsdesk/messaging';
@@ -72,19 +84,29 @@ export class EditorialService {
    * Changes a draft. `expectedVersion` is the `If-Match` the editor sent; an
    * older one means someone else saved in between, and nothing is written.
    */
-  async update(actor: UserActor, id: string, expectedVersion: number, input: ArticleInput): Promise<ArticleView> {
+  async update(
+    actor: UserActor,
+    id: string,
+    expectedVersion: number,
+    input: ArticleInput,
+  ): Promise<ArticleView> {
     const clean = cleanArticleInput(input, { creating: false });
     return this.withUniqueSlug(async (em) => {
       const article = await this.load(em, id);
       if (article.version !== expectedVersion) {
-        throw new ConflictError(`story ${id} has version ${article.version}, not ${expectedVersion}`, {
-          currentVersion: article.version,
-        });
+        throw new ConflictError(
+          `story ${id} has version ${article.version}, not ${expectedVersion}`,
+          {
+            currentVersion: article.version,
+          },
+        );
       }
       assertEditable({ status: article.status, authorId: article.author.id }, actor);
       await this.apply(em, article, clean);
       await em.flush();
-      this.audit(em, article, actor, 'edit', article.status, article.status, { fields: Object.keys(clean) });
+      this.audit(em, article, actor, 'edit', article.status, article.status, {
+        fields: Object.keys(clean),
+      });
       await em.flush();
       return toArticleView(article);
     });
@@ -97,9 +119,14 @@ export class EditorialService {
         article.failedChecks = null;
       },
       after: (em, article) =>
-        Outbox.job(em, JobName.ArticleSubmission, { articleId: article.id, version: article.version }, {
-          dedupeKey: [article.id, article.version],
-        }),
+        Outbox.job(
+          em,
+          JobName.ArticleSubmission,
+          { articleId: article.id, version: article.version },
+          {
+            dedupeKey: [article.id, article.version],
+          },
+        ),
     });
   }
 
@@ -109,8 +136,10 @@ export class EditorialService {
 
   requestChanges(actor: UserActor, id: string, comment: unknown): Promise<ArticleView> {
     const text = typeof comment === 'string' ? trimText(comment) : '';
-    if (!text) throw new ValidationFailed([{ field: 'comment', reason: 'is required: say what to change' }]);
-    if (text.length > 5000) throw new ValidationFailed([{ field: 'comment', reason: 'must be at most 5000 characters' }]);
+    if (!text)
+      throw new ValidationFailed([{ field: 'comment', reason: 'is required: say what to change' }]);
+    if (text.length > 5000)
+      throw new ValidationFailed([{ field: 'comment', reason: 'must be at most 5000 characters' }]);
     return this.transition(actor, id, 'requestChanges', { comment: text });
   }
 
@@ -126,10 +155,15 @@ export class EditorialService {
         article.publishAt = when;
       },
       after: (em, article) =>
-        Outbox.job(em, JobName.ArticlePublish, { articleId: article.id, version: article.version }, {
-          dedupeKey: [article.id, article.version],
-          runAt: when,
-        }),
+        Outbox.job(
+          em,
+          JobName.ArticlePublish,
+          { articleId: article.id, version: article.version },
+          {
+            dedupeKey: [article.id, article.version],
+            runAt: when,
+          },
+        ),
     });
   }
 
@@ -138,9 +172,14 @@ export class EditorialService {
     return this.em.fork().transactional(async (em) => {
       const article = await this.load(em, id);
       assertTransition({ status: article.status, authorId: article.author.id }, 'unpublish', actor);
-      Outbox.job(em, JobName.ArticleUnpublish, { articleId: article.id, version: article.version }, {
-        dedupeKey: [article.id, article.version, 'unpublish'],
-      });
+      Outbox.job(
+        em,
+        JobName.ArticleUnpublish,
+        { articleId: article.id, version: article.version },
+        {
+          dedupeKey: [article.id, article.version, 'unpublish'],
+        },
+      );
       return toArticleView(article);
     });
   }
@@ -153,19 +192,37 @@ export class EditorialService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const problems = [];
-    if (query.status !== undefined && !['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'unpublished'].includes(query.status))
+    if (
+      query.status !== undefined &&
+      ![
+        'draft',
+        'submitted',
+        'in_review',
+        'changes_requested',
+        'approved',
+        'scheduled',
+        'published',
+        'unpublished',
+      ].includes(query.status)
+    )
       problems.push({ field: 'status', reason: 'unknown status' });
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) problems.push({ field: 'limit', reason: 'must be 1 to 200' });
-    if (!Number.isInteger(offset) || offset < 0) problems.push({ field: 'offset', reason: 'must be 0 or more' });
-    if (query.q !== undefined && query.q.length > 200) problems.push({ field: 'q', reason: 'must be at most 200 characters' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      problems.push({ field: 'limit', reason: 'must be 1 to 200' });
+    if (!Number.isInteger(offset) || offset < 0)
+      problems.push({ field: 'offset', reason: 'must be 0 or more' });
+    if (query.q !== undefined && query.q.length > 200)
+      problems.push({ field: 'q', reason: 'must be at most 200 characters' });
     if (problems.length) throw new ValidationFailed(problems);
-    const [items, total] = await this.em.fork().getRepository(Article).search({
-      status: query.status as ArticleStatus | undefined,
-      sectionSlug: query.section,
-      q: query.q ? trimText(query.q) : undefined,
-      limit,
-      offset,
-    });
+    const [items, total] = await this.em
+      .fork()
+      .getRepository(Article)
+      .search({
+        status: query.status as ArticleStatus | undefined,
+        sectionSlug: query.section,
+        q: query.q ? trimText(query.q) : undefined,
+        limit,
+        offset,
+      });
     return { items: items.map(toArticleView), total };
   }
 
@@ -195,7 +252,11 @@ export class EditorialService {
       return await this.em.fork().transactional(async (em) => {
         const article = await this.load(em, id);
         const from = article.status;
-        article.status = assertTransition({ status: from, authorId: article.author.id }, name, actor);
+        article.status = assertTransition(
+          { status: from, authorId: article.author.id },
+          name,
+          actor,
+        );
         steps.before?.(article);
         await em.flush();
         steps.after?.(em, article);
@@ -204,16 +265,22 @@ export class EditorialService {
         return toArticleView(article);
       });
     } catch (error) {
-      if (error instanceof OptimisticLockError) throw new ConflictError(`story ${id} changed meanwhile; try again`);
+      if (error instanceof OptimisticLockError)
+        throw new ConflictError(`story ${id} changed meanwhile; try again`);
       throw error;
     }
   }
 
-  private async apply(em: EntityManager, article: Article, clean: CleanArticleInput): Promise<void> {
+  private async apply(
+    em: EntityManager,
+    article: Article,
+    clean: CleanArticleInput,
+  ): Promise<void> {
     if (clean.headline !== undefined && clean.headline !== article.headline) {
       article.headline = clean.headline;
       // The slug follows the headline until the story has been public once.
-      if (!article.firstPublishedAt) article.slug = await this.freeSlug(em, clean.headline, article.slug);
+      if (!article.firstPublishedAt)
+        article.slug = await this.freeSlug(em, clean.headline, article.slug);
     }
     if (clean.kicker !== undefined) article.kicker = clean.kicker;
     if (clean.teaser !== undefined) article.teaser = clean.teaser;
@@ -248,13 +315,15 @@ export class EditorialService {
 
   private async sectionBySlug(em: EntityManager, slug: string): Promise<Section> {
     const section = await em.findOne(Section, { slug });
-    if (!section) throw new ValidationFailed([{ field: 'section', reason: `unknown section "${slug}"` }]);
+    if (!section)
+      throw new ValidationFailed([{ field: 'section', reason: `unknown section "${slug}"` }]);
     return section;
   }
 
   private async imageById(em: EntityManager, id: string): Promise<Image> {
     const image = await em.findOne(Image, { id });
-    if (!image) throw new ValidationFailed([{ field: 'heroImageId', reason: `unknown image ${id}` }]);
+    if (!image)
+      throw new ValidationFailed([{ field: 'heroImageId', reason: `unknown image ${id}` }]);
     return image;
   }
 
@@ -273,8 +342,14 @@ export class EditorialService {
       try {
         return await this.em.fork().transactional(work);
       } catch (error) {
-        if (error instanceof UniqueConstraintViolationException && /slug/.test(error.message) && attempt < 3) continue;
-        if (error instanceof OptimisticLockError) throw new ConflictError('the story changed meanwhile; reload it');
+        if (
+          error instanceof UniqueConstraintViolationException &&
+          /slug/.test(error.message) &&
+          attempt < 3
+        )
+          continue;
+        if (error instanceof OptimisticLockError)
+          throw new ConflictError('the story changed meanwhile; reload it');
         throw error;
       }
     }
@@ -289,7 +364,8 @@ export class EditorialService {
       throw new ValidationFailed([{ field: 'at', reason }]);
     }
     const when = new Date(at.trim());
-    if (Number.isNaN(when.getTime())) throw new ValidationFailed([{ field: 'at', reason: 'is not a real date-time' }]);
+    if (Number.isNaN(when.getTime()))
+      throw new ValidationFailed([{ field: 'at', reason: 'is not a real date-time' }]);
     if (when.getTime() < now.getTime() - PUBLISH_GRACE_MS)
       throw new ValidationFailed([{ field: 'at', reason: 'lies in the past' }]);
     return when;

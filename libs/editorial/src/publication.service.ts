@@ -43,7 +43,11 @@ export class PublicationService {
       }
       const previous = await em.findOne(PublishedArticle, { articleId });
       const from = article.status;
-      article.status = assertTransition({ status: from, authorId: article.author.id }, 'release', SYSTEM);
+      article.status = assertTransition(
+        { status: from, authorId: article.author.id },
+        'release',
+        SYSTEM,
+      );
       article.publishedAt = now;
       article.firstPublishedAt ??= now;
       // The snapshot names the version this very change creates.
@@ -80,11 +84,22 @@ export class PublicationService {
         return;
       }
       const from = article.status;
-      article.status = assertTransition({ status: from, authorId: article.author.id }, 'unpublish', SYSTEM);
+      article.status = assertTransition(
+        { status: from, authorId: article.author.id },
+        'unpublish',
+        SYSTEM,
+      );
       await em.flush();
       const removed = await em.findOne(PublishedArticle, { articleId });
       if (removed) em.remove(removed);
-      recordAudit(em, { article, actor: SYSTEM, action: 'unpublish', from, to: article.status, at: this.clock.now() });
+      recordAudit(em, {
+        article,
+        actor: SYSTEM,
+        action: 'unpublish',
+        from,
+        to: article.status,
+        at: this.clock.now(),
+      });
       Outbox.event(em, EventName.ArticleUnpublished, {
         articleId,
         slug: article.slug,
@@ -117,7 +132,11 @@ export class PublicationService {
   }
 
   /** The public read model row for a frozen snapshot, images resolved to public URLs. */
-  async readModel(em: EntityManager, article: Article, snap: ArticleSnapshot): Promise<PublishedArticle> {
+  async readModel(
+    em: EntityManager,
+    article: Article,
+    snap: ArticleSnapshot,
+  ): Promise<PublishedArticle> {
     const imageIds = [
       ...(snap.heroImageId ? [snap.heroImageId] : []),
       ...snap.body.flatMap((b) => (b.type === 'image' ? [b.imageId] : [])),
@@ -125,26 +144,36 @@ export class PublicationService {
     const images = new Map((await em.find(Image, { id: { $in: imageIds } })).map((i) => [i.id, i]));
     const publicUrl = this.config.s3.publicUrl;
     const body: PublicBodyBlock[] = snap.body.map((b) =>
-      b.type === 'image' ? { type: 'image', image: toPublicImage(images.get(b.imageId), publicUrl), caption: b.caption } : b,
+      b.type === 'image'
+        ? {
+            type: 'image',
+            image: toPublicImage(images.get(b.imageId), publicUrl),
+            caption: b.caption,
+          }
+        : b,
     );
-    return em.create(PublishedArticle, {
-      articleId: article.id,
-      slug: article.slug,
-      sectionId: article.section.id,
-      sectionSlug: article.section.slug,
-      sectionName: article.section.name,
-      kicker: snap.kicker,
-      headline: snap.headline,
-      teaser: snap.teaser,
-      body,
-      format: snap.format,
-      series: snap.series,
-      tags: snap.tags,
-      image: snap.heroImageId ? toPublicImage(images.get(snap.heroImageId), publicUrl) : null,
-      authorName: snap.authorName,
-      version: snap.version,
-      firstPublishedAt: article.firstPublishedAt ?? article.publishedAt!,
-      publishedAt: article.publishedAt!,
-    }, { persist: false });
+    return em.create(
+      PublishedArticle,
+      {
+        articleId: article.id,
+        slug: article.slug,
+        sectionId: article.section.id,
+        sectionSlug: article.section.slug,
+        sectionName: article.section.name,
+        kicker: snap.kicker,
+        headline: snap.headline,
+        teaser: snap.teaser,
+        body,
+        format: snap.format,
+        series: snap.series,
+        tags: snap.tags,
+        image: snap.heroImageId ? toPublicImage(images.get(snap.heroImageId), publicUrl) : null,
+        authorName: snap.authorName,
+        version: snap.version,
+        firstPublishedAt: article.firstPublishedAt ?? article.publishedAt!,
+        publishedAt: article.publishedAt!,
+      },
+      { persist: false },
+    );
   }
 }

@@ -36,21 +36,34 @@ export interface CheckableStory {
 /** Returns every failed check; an empty list means the story may go to review. */
 export function runPublishChecks(story: CheckableStory): PublishCheckFailure[] {
   const failures: PublishCheckFailure[] = [];
-  const fail = (check: string, field: string, message: string) => failures.push({ check, field, message });
+  const fail = (check: string, field: string, message: string) =>
+    failures.push({ check, field, message });
 
   if (!story.hasSection) fail('required', 'section', 'a section is required');
   if (!story.headline) fail('required', 'headline', 'a headline is required');
   else if (story.headline.length < LIMITS.headlineMin)
     fail('length', 'headline', `the headline needs at least ${LIMITS.headlineMin} characters`);
   else if (story.headline.length > LIMITS.headline)
-    fail('length', 'headline', `the headline may have at most ${LIMITS.headline} characters (has ${story.headline.length})`);
+    fail(
+      'length',
+      'headline',
+      `the headline may have at most ${LIMITS.headline} characters (has ${story.headline.length})`,
+    );
   if (story.kicker.length > LIMITS.kicker)
-    fail('length', 'kicker', `the kicker may have at most ${LIMITS.kicker} characters (has ${story.kicker.length})`);
+    fail(
+      'length',
+      'kicker',
+      `the kicker may have at most ${LIMITS.kicker} characters (has ${story.kicker.length})`,
+    );
   if (!story.teaser) fail('required', 'teaser', 'a teaser is required');
   else if (story.teaser.length < LIMITS.teaserMin)
     fail('length', 'teaser', `the teaser needs at least ${LIMITS.teaserMin} characters`);
   else if (story.teaser.length > LIMITS.teaser)
-    fail('length', 'teaser', `the teaser may have at most ${LIMITS.teaser} characters (has ${story.teaser.length})`);
+    fail(
+      'length',
+      'teaser',
+      `the teaser may have at most ${LIMITS.teaser} characters (has ${story.teaser.length})`,
+    );
   if (!story.body.some((b) => b.type === 'paragraph'))
     fail('required', 'body', 'the body needs at least one paragraph');
   if (story.heroImage) {

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import type { PublicImage, PublicBodyBlock } from './public-types';
 
 /**
@@ -8,6 +8,8 @@ import type { PublicImage, PublicBodyBlock } from './public-types';
 @Entity({ tableName: 'published_articles' })
 @Index({ properties: ['sectionId', 'publishedAt'] })
 export class PublishedArticle {
+  [OptionalProps]?: 'series' | 'tags' | 'image';
+
   @PrimaryKey({ type: 'uuid' })
   articleId!: string;
 

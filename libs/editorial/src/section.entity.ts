@@ -1,9 +1,11 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** A part of the site with its own teaser listing, e.g. "Smart City". */
 @Entity({ tableName: 'sections' })
 export class Section {
+  [OptionalProps]?: 'createdAt' | 'description';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -33,11 +33,17 @@ export class SubmissionService {
         teaser: article.teaser,
         body: article.body,
         hasSection: Boolean(article.section),
-        heroImage: article.heroImage ? { status: article.heroImage.status, alt: article.heroImage.alt } : null,
+        heroImage: article.heroImage
+          ? { status: article.heroImage.status, alt: article.heroImage.alt }
+          : null,
       });
       const transition = failures.length ? 'failChecks' : 'passChecks';
       const from = article.status;
-      article.status = assertTransition({ status: from, authorId: article.author.id }, transition, SYSTEM);
+      article.status = assertTransition(
+        { status: from, authorId: article.author.id },
+        transition,
+        SYSTEM,
+      );
       article.failedChecks = failures.length ? failures : null;
       await em.flush();
       recordAudit(em, {

@@ -20,7 +20,12 @@ export interface UserView {
   roles: Role[];
 }
 
-export const toUserView = (u: User): UserView => ({ id: u.id, email: u.email, name: u.name, roles: [...u.roles] });
+export const toUserView = (u: User): UserView => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  roles: [...u.roles],
+});
 
 // Verifying against a fixed hash when the user is unknown keeps the answer time
 // the same, so logins do not reveal which emails exist.
@@ -48,9 +53,15 @@ export class AuthService {
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch (error) {
-      throw new Unauthenticated(error instanceof Error && error.name === 'TokenExpiredError' ? 'token expired' : 'token invalid');
+      throw new Unauthenticated(
+        error instanceof Error && error.name === 'TokenExpiredError'
+          ? 'token expired'
+          : 'token invalid',
+      );
     }
-    const roles = (claims.roles ?? []).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    const roles = (claims.roles ?? []).filter((r): r is Role =>
+      (ROLES as readonly string[]).includes(r),
+    );
     return { kind: 'user', id: claims.sub, roles, name: claims.name };
   }
 }

@@ -9,7 +9,11 @@ import { AuthService } from './auth.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwt.secret,
-        signOptions: { expiresIn: config.jwt.ttlSeconds, issuer: 'newsdesk', audience: 'newsdesk-api' },
+        signOptions: {
+          expiresIn: config.jwt.ttlSeconds,
+          issuer: 'newsdesk',
+          audience: 'newsdesk-api',
+        },
         verifyOptions: { issuer: 'newsdesk', audience: 'newsdesk-api', algorithms: ['HS256'] },
       }),
     }),

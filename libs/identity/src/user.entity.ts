@@ -1,4 +1,11 @@
-import { Entity, EntityRepositoryType, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Entity,
+  EntityRepositoryType,
+  PrimaryKey,
+  Property,
+  Unique,
+  OptionalProps,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Role } from './role';
 import { UserRepository } from './user.repository';
@@ -6,6 +13,7 @@ import { UserRepository } from './user.repository';
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
   [EntityRepositoryType]?: UserRepository;
+  [OptionalProps]?: 'createdAt' | 'roles';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -25,7 +25,10 @@ export class ImageProcessingService {
     if (!image) throw new PermanentJobError(`image ${imageId} does not exist`);
     const original = await this.storage.getBuffer(image.originalKey);
     try {
-      const meta = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata();
+      const meta = await sharp(original, {
+        limitInputPixels: MAX_INPUT_PIXELS,
+        failOn: 'error',
+      }).metadata();
       const rotated = (meta.orientation ?? 1) >= 5;
       image.width = (rotated ? meta.height : meta.width) ?? null;
       image.height = (rotated ? meta.width : meta.height) ?? null;

@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 export const IMAGE_STATUSES = ['processing', 'ready', 'failed'] as const;
@@ -7,6 +7,17 @@ export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 /** A picture from the photo desk: the original in S3 and what is known about it. */
 @Entity({ tableName: 'images' })
 export class Image {
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'updatedAt'
+    | 'alt'
+    | 'caption'
+    | 'credit'
+    | 'status'
+    | 'width'
+    | 'height'
+    | 'failureReason';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

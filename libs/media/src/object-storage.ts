@@ -1,4 +1,9 @@
-import { GetObjectCommand, HeadBucketCommand, CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  CreateBucketCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
@@ -16,7 +21,10 @@ export class ObjectStorage implements OnModuleDestroy {
       endpoint: config.s3.endpoint,
       region: config.s3.region,
       forcePathStyle: Boolean(config.s3.endpoint),
-      credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
+      credentials: {
+        accessKeyId: config.s3.accessKeyId,
+        secretAccessKey: config.s3.secretAccessKey,
+      },
     });
   }
 
@@ -24,7 +32,13 @@ export class ObjectStorage implements OnModuleDestroy {
   async put(key: string, body: Buffer | Readable, contentType: string): Promise<void> {
     await new Upload({
       client: this.s3,
-      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'public, max-age=31536000, immutable' },
+      params: {
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        CacheControl: 'public, max-age=31536000, immutable',
+      },
     }).done();
   }
 

@@ -6,5 +6,8 @@ import { redisOptions } from './redis';
 /** BullMQ's connection for `@Processor` workers, from the app config. */
 export const BullRootModule = BullModule.forRootAsync({
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => ({ connection: redisOptions(config.redisUrl), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+  useFactory: (config: AppConfig) => ({
+    connection: redisOptions(config.redisUrl),
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  }),
 });

@@ -37,12 +37,18 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
   listen(callback: (error?: unknown) => void): void {
     try {
       this.assertEveryEventHandled();
-      this.worker = new Worker<EventEnvelope>(eventQueueOf(this.options.consumer), (job) => this.process(job), {
-        connection: redisOptions(this.options.redisUrl),
-        concurrency: this.options.concurrency ?? 4,
-      });
+      this.worker = new Worker<EventEnvelope>(
+        eventQueueOf(this.options.consumer),
+        (job) => this.process(job),
+        {
+          connection: redisOptions(this.options.redisUrl),
+          concurrency: this.options.concurrency ?? 4,
+        },
+      );
       this.worker.on('failed', (job, error) =>
-        this.log.warn(`${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+        this.log.warn(
+          `${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
+        ),
       );
       this.worker
         .waitUntilReady()
@@ -69,9 +75,13 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
 
   /** The registry says which events this consumer owes a handler; refuse to start without one. */
   private assertEveryEventHandled(): void {
-    const missing = eventsConsumedBy(this.options.consumer).filter((event) => !this.getHandlerByPattern(event));
+    const missing = eventsConsumedBy(this.options.consumer).filter(
+      (event) => !this.getHandlerByPattern(event),
+    );
     if (missing.length > 0) {
-      throw new Error(`consumer "${this.options.consumer}" has no handler for: ${missing.join(', ')}`);
+      throw new Error(
+        `consumer "${this.options.consumer}" has no handler for: ${missing.join(', ')}`,
+      );
     }
   }
 

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -7,8 +7,14 @@ import { randomUUID } from 'node:crypto';
  * and stamps `sentAt`; a rolled-back transaction leaves no row to send.
  */
 @Entity({ tableName: 'outbox' })
-@Index({ name: 'outbox_unsent_idx', expression: 'create index "outbox_unsent_idx" on "outbox" ("seq") where "sent_at" is null' })
+@Index({
+  name: 'outbox_unsent_idx',
+  expression: 'create index "outbox_unsent_idx" on "outbox" ("seq") where "sent_at" is null',
+})
 export class OutboxEntry {
+  [OptionalProps]?:
+    'seq' | 'messageId' | 'createdAt' | 'attempts' | 'jobId' | 'runAt' | 'sentAt' | 'lastError';
+
   /** Commit order for the relay. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq!: string;

@@ -1,11 +1,24 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Clock } from '@newsdesk/common';
 import { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
-import { EVENT_CONSUMERS, JOB_QUEUE, eventQueueOf, isEventName, isJobName, type EventEnvelope } from './registry';
+import {
+  EVENT_CONSUMERS,
+  JOB_QUEUE,
+  eventQueueOf,
+  isEventName,
+  isJobName,
+  type EventEnvelope,
+} from './registry';
 
 /** The channel the outbox trigger notifies on every insert. */
 export const OUTBOX_CHANNEL = 'outbox';
@@ -47,7 +60,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = false;
     this.listener = new Client({ connectionString: this.config.databaseUrl });
     this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) => this.logger.warn(`outbox listener lost: ${error.message}; polling continues`));
+    this.listener.on('error', (error) =>
+      this.logger.warn(`outbox listener lost: ${error.message}; polling continues`),
+    );
     await this.listener.connect();
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.timer = setInterval(() => this.wake(), this.config.outboxPollMs);
@@ -120,7 +135,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (row.kind === 'job') {
       if (!isJobName(row.name)) throw new Error(`unknown job ${row.name}`);
       const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
-      await this.queues.get(JOB_QUEUE[row.name]).add(row.name, row.payload, { jobId: row.jobId ?? row.messageId, delay });
+      await this.queues
+        .get(JOB_QUEUE[row.name])
+        .add(row.name, row.payload, { jobId: row.jobId ?? row.messageId, delay });
       return;
     }
     if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);

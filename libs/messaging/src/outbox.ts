@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxEntry } from './outbox-entry.entity';
-import { JobName, type EventName, type EventPayloads, type JobPayloads, safeJobId } from './registry';
+import {
+  JobName,
+  type EventName,
+  type EventPayloads,
+  type JobPayloads,
+  safeJobId,
+} from './registry';
 
 /**
  * Writes messages into the outbox within the caller's transaction. Nothing is
@@ -9,7 +15,7 @@ import { JobName, type EventName, type EventPayloads, type JobPayloads, safeJobI
 export const Outbox = {
   /** Announces a change to every consumer of `name`. */
   event<N extends EventName>(em: EntityManager, name: N, payload: EventPayloads[N]): OutboxEntry {
-    const entry = em.create(OutboxEntry, { kind: 'event', name, payload: { ...payload } }, { partial: true });
+    const entry = em.create(OutboxEntry, { kind: 'event', name, payload: { ...payload } });
     em.persist(entry);
     return entry;
   },
@@ -30,7 +36,7 @@ export const Outbox = {
       payload: { ...payload },
       jobId: safeJobId(name, ...options.dedupeKey),
       runAt: options.runAt ?? null,
-    }, { partial: true });
+    });
     em.persist(entry);
     return entry;
   },

@@ -12,7 +12,11 @@ export class RedisClient implements OnModuleInit, OnModuleDestroy {
   readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 3, lazyConnect: true });
+    this.redis = new Redis({
+      ...redisOptions(config.redisUrl),
+      maxRetriesPerRequest: 3,
+      lazyConnect: true,
+    });
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,4 +1,3 @@
-
 /**
  * Connection options for BullMQ and ioredis from a `redis://` URL. BullMQ
  * workers block on Redis, so requests may not time out (`maxRetriesPerRequest: null`).
@@ -30,7 +29,9 @@ export function redisOptions(url: string): RedisConnectionOptions {
  * Refuses to run against a Redis that may evict keys: an evicted job or
  * listing is lost silently. Throws with the policy found and the one needed.
  */
-export async function assertNoEviction(redis: { config(op: 'GET', key: string): Promise<unknown> }): Promise<void> {
+export async function assertNoEviction(redis: {
+  config(op: 'GET', key: string): Promise<unknown>;
+}): Promise<void> {
   const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
   const policy = reply[1];
   if (policy !== 'noeviction') {

@@ -85,7 +85,9 @@ export function eventQueueOf(consumer: ConsumerName): string {
 
 /** The events a consumer must handle; its transport refuses to start without a handler for each. */
 export function eventsConsumedBy(consumer: ConsumerName): EventName[] {
-  return (Object.keys(EVENT_CONSUMERS) as EventName[]).filter((event) => EVENT_CONSUMERS[event].includes(consumer));
+  return (Object.keys(EVENT_CONSUMERS) as EventName[]).filter((event) =>
+    EVENT_CONSUMERS[event].includes(consumer),
+  );
 }
 
 export function isEventName(name: string): name is EventName {

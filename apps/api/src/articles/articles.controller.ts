@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@newsdesk/common';
 import { EditorialService, type ArticleInput } from '@newsdesk/editorial';
@@ -16,14 +26,20 @@ function objectBody(body: unknown): Record<string, unknown> {
 function version(ifMatch: string | undefined): number {
   const raw = (ifMatch ?? '').trim().replace(/^W\//, '').replace(/"/g, '');
   if (!/^\d+$/.test(raw)) {
-    throw new ValidationFailed([{ field: 'If-Match', reason: 'the header must carry the version you edited, e.g. If-Match: 3' }]);
+    throw new ValidationFailed([
+      {
+        field: 'If-Match',
+        reason: 'the header must carry the version you edited, e.g. If-Match: 3',
+      },
+    ]);
   }
   return Number(raw);
 }
 
 function intParam(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw)) throw new ValidationFailed([{ field: name, reason: 'must be a whole number' }]);
+  if (!/^\d+$/.test(raw))
+    throw new ValidationFailed([{ field: name, reason: 'must be a whole number' }]);
   return Number(raw);
 }
 
@@ -47,7 +63,13 @@ export class ArticlesController {
     @Query('limit') limit?: string,
     @Query('offset') offset?: string,
   ) {
-    return this.editorial.list({ status, section, q, limit: intParam('limit', limit), offset: intParam('offset', offset) });
+    return this.editorial.list({
+      status,
+      section,
+      q,
+      limit: intParam('limit', limit),
+      offset: intParam('offset', offset),
+    });
   }
 
   @Get(':id')
@@ -58,7 +80,12 @@ export class ArticlesController {
   @Patch(':id')
   @Roles('editor')
   @ApiHeader({ name: 'If-Match', description: 'the version being edited', required: true })
-  update(@CurrentActor() actor: UserActor, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: ArticleBody) {
+  update(
+    @CurrentActor() actor: UserActor,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: ArticleBody,
+  ) {
     return this.editorial.update(actor, id, version(ifMatch), objectBody(body) as ArticleInput);
   }
 
@@ -79,15 +106,27 @@ export class ArticlesController {
   @Post(':id/request-changes')
   @HttpCode(200)
   @Roles('reviewer')
-  requestChanges(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: RequestChangesBody) {
+  requestChanges(
+    @CurrentActor() actor: UserActor,
+    @Param('id') id: string,
+    @Body() body: RequestChangesBody,
+  ) {
     return this.editorial.requestChanges(actor, id, objectBody(body).comment);
   }
 
   @Post(':id/publish')
   @HttpCode(202)
   @Roles('reviewer')
-  publish(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: PublishBody | undefined) {
-    return this.editorial.publish(actor, id, body === undefined || body === null ? undefined : objectBody(body).at);
+  publish(
+    @CurrentActor() actor: UserActor,
+    @Param('id') id: string,
+    @Body() body: PublishBody | undefined,
+  ) {
+    return this.editorial.publish(
+      actor,
+      id,
+      body === undefined || body === null ? undefined : objectBody(body).at,
+    );
   }
 
   @Post(':id/unpublish')

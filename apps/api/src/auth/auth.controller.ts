@@ -19,8 +19,10 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: LoginBody) {
     const problems: FieldProblem[] = [];
-    if (typeof body?.email !== 'string' || !body.email.includes('@')) problems.push({ field: 'email', reason: 'must be an email address' });
-    if (typeof body?.password !== 'string' || !body.password) problems.push({ field: 'password', reason: 'is required' });
+    if (typeof body?.email !== 'string' || !body.email.includes('@'))
+      problems.push({ field: 'email', reason: 'must be an email address' });
+    if (typeof body?.password !== 'string' || !body.password)
+      problems.push({ field: 'password', reason: 'is required' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.auth.login(body.email, body.password);
   }

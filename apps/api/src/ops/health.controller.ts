@@ -1,6 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  MikroOrmHealthIndicator,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { RedisClient } from '@newsdesk/messaging';
 import { Public } from '../auth/auth.guard';
 
@@ -19,7 +24,9 @@ export class HealthController {
   check() {
     return this.health.check([
       () => this.db.pingCheck('database'),
-      async (): Promise<HealthIndicatorResult> => ({ redis: { status: (await this.redisClient.redis.ping()) === 'PONG' ? 'up' : 'down' } }),
+      async (): Promise<HealthIndicatorResult> => ({
+        redis: { status: (await this.redisClient.redis.ping()) === 'PONG' ? 'up' : 'down' },
+      }),
     ]);
   }
 }

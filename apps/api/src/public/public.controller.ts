@@ -17,10 +17,21 @@ export class PublicController {
   @Get('sections/:slug/teasers')
   @ApiQuery({ name: 'limit', required: false, example: 5 })
   @ApiQuery({ name: 'exclude', required: false, description: 'slug of the story being shown' })
-  async teasers(@Param('slug') slug: string, @Query('limit') limit?: string, @Query('exclude') exclude?: string) {
-    if (limit !== undefined && !/^\d+$/.test(limit)) throw new ValidationFailed([{ field: 'limit', reason: 'must be a whole number' }]);
-    const listing = await this.listings.sectionTeasers(slug, { limit: limit === undefined ? undefined : Number(limit), exclude });
-    return { section: { slug: listing.section.slug, name: listing.section.name }, items: listing.items };
+  async teasers(
+    @Param('slug') slug: string,
+    @Query('limit') limit?: string,
+    @Query('exclude') exclude?: string,
+  ) {
+    if (limit !== undefined && !/^\d+$/.test(limit))
+      throw new ValidationFailed([{ field: 'limit', reason: 'must be a whole number' }]);
+    const listing = await this.listings.sectionTeasers(slug, {
+      limit: limit === undefined ? undefined : Number(limit),
+      exclude,
+    });
+    return {
+      section: { slug: listing.section.slug, name: listing.section.name },
+      items: listing.items,
+    };
   }
 
   @Get('articles/:slug')

@@ -28,12 +28,14 @@ export const DEMO_SECTIONS: DemoSection[] = [
   {
     slug: 'smart-city',
     name: 'Smart City',
-    description: 'Vernetzte Stadtentwicklung, Sensorik, Mobilität und urbane Daten im kommunalen Alltag.',
+    description:
+      'Vernetzte Stadtentwicklung, Sensorik, Mobilität und urbane Daten im kommunalen Alltag.',
   },
   {
     slug: 'egovernment',
     name: 'eGovernment',
-    description: 'Digitale Verwaltungsleistungen, OZG-Umsetzung, Registermodernisierung und Bürgerportale.',
+    description:
+      'Digitale Verwaltungsleistungen, OZG-Umsetzung, Registermodernisierung und Bürgerportale.',
   },
   {
     slug: 'it-infrastruktur',
@@ -130,7 +132,10 @@ export const DEMO_STORIES: DemoStory[] = [
         type: 'paragraph',
         text: 'Viele Kommunen haben in den vergangenen Jahren Sensoren verteilt und Apps gestartet. Doch nur wenige Projekte haben den Sprung in den Regelbetrieb geschafft. Wir haben mit Dr. Petra Platzhalter über Daten, Personal und Geduld gesprochen.',
       },
-      { type: 'heading', text: 'Frau Platzhalter, woran scheitern Smart-City-Projekte am häufigsten?' },
+      {
+        type: 'heading',
+        text: 'Frau Platzhalter, woran scheitern Smart-City-Projekte am häufigsten?',
+      },
       {
         type: 'quote',
         text: 'Selten an der Technik. Meistens fehlt nach dem Förderzeitraum das Geld für den Betrieb, oder die Daten bleiben in einer Fachanwendung eingeschlossen. Dann hat man ein schönes Schaufenster, aber keinen Nutzen für die Verwaltung.',

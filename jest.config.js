@@ -1,0 +1,12 @@
+/** Unit specs beside the code (`*.spec.ts`); integration and end-to-end tests under `test/`. */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  moduleNameMapper: { '^@newsdesk/(.*)$': '<rootDir>/libs/$1/src' },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+};

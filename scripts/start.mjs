@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// `npm start`: build, start PostgreSQL/Redis/S3 under .data/, migrate + seed,
+// then run the four apps with prefixed output until Ctrl-C.
+//
+// Ports: PG_PORT (54329), REDIS_PORT (63799), S3_PORT (45699), PORT (3000, the API).
+// Set DATABASE_URL / REDIS_URL / S3_ENDPOINT to use existing servers instead.
+
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import readline from 'node:readline';
+import {
+  REPO_ROOT,
+  describeError,
+  ensureNodeModules,
+  exitCodeOf,
+  killGroup,
+  killOnExit,
+  onShutdown,
+  startStack,
+  stopAllServices,
+} from './lib/stack.mjs';
+
+const DATA_DIR = path.join(REPO_ROOT, '.data');
+const CLI = path.join('dist', 'libs', 'database', 'src', 'cli.js');
+const APPS = ['api', 'workflow', 'media', 'projector'];
+const HEALTH_TIMEOUT_MS = Number(process.env.HEALTH_TIMEOUT_MS) || 90_000;
+const APP_STOP_TIMEOUT_MS = 10_000;
+
+const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const paint = (code, text) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
+const APP_COLORS = { api: 36, workflow: 35, media: 33, projector: 32 }; // cyan, magenta, yellow, green
+
+function port(name, fallback) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 65535) {
+    console.error(`✖ ${name} must be a TCP port number, got "${value}"`);
+    process.exit(1);
+  }
+  return number;
+}
+
+const ports = {
+  postgres: port('PG_PORT', 54329),
+  redis: port('REDIS_PORT', 63799),
+  s3: port('S3_PORT', 45699),
+};
+const apiPort = port('PORT', 3000);
+
+// ---------------------------------------------------------------------------
+// Shutdown: apps first (SIGTERM, then SIGKILL after 10 s), then the servers.
+// ---------------------------------------------------------------------------
+
+const apps = new Map(); // name -> child process
+let foreground = null; // build / migrate / seed child while it runs
+let shuttingDown = false;
+
+async function shutdown(code, message) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (message) console.log(message);
+  if (foreground) killGroup(foreground, 'SIGTERM');
+
+  const running = [...apps.values()].filter(
+    (child) => child.exitCode === null && child.signalCode === null,
+  );
+  if (running.length) console.log(`stopping ${running.length} app(s) …`);
+  for (const child of running) killGroup(child, 'SIGTERM');
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            console.log(
+              `${child.appName} did not stop within ${APP_STOP_TIMEOUT_MS / 1000} s; killing it`,
+            );
+            killGroup(child, 'SIGKILL');
+          }, APP_STOP_TIMEOUT_MS);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    ),
+  );
+
+  console.log('stopping PostgreSQL, Redis and S3 …');
+  await stopAllServices();
+  process.exit(code);
+}
+
+onShutdown(({ signal }) =>
+  shutdown(signal ? 0 : 1, signal ? `\n${signal} received, shutting down …` : undefined),
+);
+
+// ---------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------
+
+/** Run a one-off command in the foreground; exit (shutting down) if it fails. */
+async function step(description, command, args, env = process.env) {
+  console.log(`▶ ${description}`);
+  // detached: a Ctrl-C is handled by us (which then terminates this child).
+  foreground = spawn(command, args, { cwd: REPO_ROOT, env, stdio: 'inherit', detached: true });
+  killOnExit(foreground);
+  const { code, signal, error } = await new Promise((resolve) => {
+    foreground.once('error', (err) => resolve({ code: null, signal: null, error: err }));
+    foreground.once('exit', (exitCode, exitSignal) =>
+      resolve({ code: exitCode, signal: exitSignal }),
+    );
+  });
+  foreground = null;
+  if (shuttingDown) await new Promise(() => {}); // shutdown() exits the process
+  if (error || code !== 0) {
+    await shutdown(
+      error ? 1 : exitCodeOf(code, signal),
+      `✖ ${description} failed${error ? `: ${error.message}` : ` (${signal ?? `exit code ${code}`})`}`,
+    );
+  }
+}
+
+/** Keep one random JWT secret in .data so tokens survive restarts. */
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  const file = path.join(DATA_DIR, 'jwt-secret');
+  try {
+    const saved = fs.readFileSync(file, 'utf8').trim();
+    if (saved) return saved;
+  } catch {
+    // first run
+  }
+  const secret = randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Copy a stream line by line to `out`, each line prefixed with the app's tag. */
+function prefixLines(stream, out, tag) {
+  readline
+    .createInterface({ input: stream, crlfDelay: Infinity })
+    .on('line', (line) => out.write(`${tag} ${line}\n`));
+}
+
+function startApp(name, env) {
+  const main = path.join('dist', 'apps', name, 'src', 'main.js');
+  const width = Math.max(...APPS.map((app) => app.length)) + 2;
+  const tag = paint(APP_COLORS[name], `[${name}]`.padEnd(width));
+  const child = spawn(process.execPath, [main], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.appName = name;
+  killOnExit(child);
+  prefixLines(child.stdout, process.stdout, tag);
+  prefixLines(child.stderr, process.stderr, tag);
+  child.once('error', (error) => shutdown(1, `✖ could not start ${name}: ${error.message}`));
+  child.once('exit', (code, signal) => {
+    if (!shuttingDown)
+      shutdown(
+        1,
+        `✖ ${name} exited unexpectedly (${signal ?? `exit code ${code}`}); shutting everything down`,
+      );
+  });
+  apps.set(name, child);
+}
+
+function healthOk() {
+  return new Promise((resolve) => {
+    const request = http.get(
+      { host: '127.0.0.1', port: apiPort, path: '/health', timeout: 2000 },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      },
+    );
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve(false));
+  });
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (!shuttingDown) {
+    if (await healthOk()) return;
+    if (Date.now() > deadline) {
+      await shutdown(
+        1,
+        `✖ the API did not answer GET http://127.0.0.1:${apiPort}/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s; see the [api] output above`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function printBox() {
+  const base = `http://localhost:${apiPort}`;
+  const lines = [
+    paint(1, 'Newsdesk is running'),
+    '',
+    `API        ${base}/api`,
+    `OpenAPI    ${base}/docs`,
+    `Queues     ${base}/ops/queues`,
+    `Teasers    ${base}/public/sections/smart-city/teasers`,
+    '',
+    'Demo logins (password: newsdesk)',
+    ...['editor', 'reviewer', 'photo', 'ops', 'admin'].map((user) => `  ${user}@newsdesk.test`),
+    '',
+    'Press Ctrl-C to stop.',
+  ];
+  const visible = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+  const width = Math.max(...lines.map((line) => visible(line).length));
+  const out = [`┌${'─'.repeat(width + 2)}┐`];
+  for (const line of lines) out.push(`│ ${line}${' '.repeat(width - visible(line).length)} │`);
+  out.push(`└${'─'.repeat(width + 2)}┘`);
+  console.log(`\n${out.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------
+
+try {
+  ensureNodeModules();
+} catch (error) {
+  console.error(describeError(error));
+  process.exit(1);
+}
+
+await step('npm run build', 'npm', ['run', 'build']);
+
+fs.mkdirSync(DATA_DIR, { recursive: true });
+let stack;
+try {
+  console.log('▶ starting PostgreSQL, Redis and S3 (data in .data/, logs in .data/logs/)');
+  stack = await startStack({ root: DATA_DIR, ports, database: 'newsdesk', useExisting: true });
+} catch (error) {
+  const hint = /already in use/.test(error.message)
+    ? '\n  (dev ports can be changed with PG_PORT, REDIS_PORT and S3_PORT)'
+    : '';
+  await shutdown(1, describeError(error) + hint);
+}
+console.log(`  ${stack.summary()}`);
+
+// A server dying while we run is as fatal as an app crashing.
+for (const service of stack.services) {
+  service.exited.then((result) => {
+    if (!service.stopping && !shuttingDown) {
+      shutdown(
+        1,
+        `✖ ${service.name} exited unexpectedly (${result.signal ?? `exit code ${result.code}`}); see ${path.relative(process.cwd(), service.logFile)}`,
+      );
+    }
+  });
+}
+
+const env = {
+  ...process.env,
+  ...stack.env,
+  NODE_ENV: 'development',
+  PORT: String(apiPort),
+  JWT_SECRET: jwtSecret(),
+};
+
+await step('database migrations', process.execPath, [CLI, 'migrate'], env);
+await step('demo data (seed)', process.execPath, [CLI, 'seed'], env);
+
+console.log(`▶ starting ${APPS.join(', ')}`);
+for (const name of APPS) startApp(name, env);
+
+await waitForHealth();
+if (!shuttingDown) printBox();

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm test`: start a throwaway PostgreSQL/Redis/S3 on free ports in a fresh
+// temp folder, run jest (--runInBand, plus this script's arguments) against
+// it, then always stop the servers and delete the folder. Exits with jest's code.
+
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  describeError,
+  ensureNodeModules,
+  exitCodeOf,
+  findFreePorts,
+  killOnExit,
+  onShutdown,
+  setStackLogger,
+  startStack,
+  stopAllServices,
+} from './lib/stack.mjs';
+
+// Keep the output to one summary line; failures still print in full.
+setStackLogger((message) => console.error(`[test stack] ${message}`));
+
+let root = null;
+let jest = null;
+let cleaning = null;
+
+/** Stop the servers and delete the temp folder; idempotent. */
+function cleanup() {
+  cleaning ??= (async () => {
+    await stopAllServices();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+// Last resort for abrupt exits (the stack module kills the servers first).
+process.on('exit', () => {
+  if (root) fs.rmSync(root, { recursive: true, force: true, maxRetries: 2 });
+});
+
+onShutdown(async ({ signal }) => {
+  if (jest && jest.exitCode === null && jest.signalCode === null) {
+    // Jest shares our terminal and usually got the Ctrl-C itself; make sure it
+    // ends, then the main flow below cleans up and exits with its code.
+    jest.kill('SIGTERM');
+    setTimeout(() => jest.kill('SIGKILL'), 10_000).unref();
+    return;
+  }
+  await cleanup();
+  process.exit(signal ? exitCodeOf(null, signal) : 1);
+});
+
+async function main() {
+  ensureNodeModules();
+  const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  if (!fs.existsSync(jestBin))
+    throw new Error('jest is not installed (node_modules/jest is missing): run `npm install`');
+
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));
+  // mkdtemp creates 0700; as root, PostgreSQL runs as `postgres` and must traverse it.
+  fs.chmodSync(root, 0o755);
+  const [postgres, redis, s3] = await findFreePorts(3);
+  const stack = await startStack({
+    root,
+    ports: { postgres, redis, s3 },
+    database: 'newsdesk_test',
+    fast: true,
+  });
+  console.log(`test stack: ${stack.summary()} (in ${root})`);
+
+  const env = {
+    ...process.env,
+    ...stack.env,
+    NODE_ENV: 'test',
+    JWT_SECRET: `test-secret-${randomBytes(16).toString('hex')}`,
+  };
+  jest = spawn(process.execPath, [jestBin, '--runInBand', ...process.argv.slice(2)], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: 'inherit',
+  });
+  killOnExit(jest);
+  const { code, signal } = await new Promise((resolve) => {
+    jest.once('error', () => resolve({ code: 1, signal: null }));
+    jest.once('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+  });
+  await cleanup();
+  return exitCodeOf(code, signal);
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(describeError(error));
+  await cleanup();
+  process.exitCode = 1;
+}

@@ -1,0 +1,139 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { setupApi } from '../../apps/api/src/setup';
+import { ProjectorModule } from '../../apps/projector/src/projector.module';
+import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
+import { loadConfig, type AppConfig } from '@newsdesk/config';
+import { migrate, ormConfig } from '@newsdesk/database';
+import {
+  BullMqTransport,
+  Consumer,
+  JobQueue,
+  OutboxEntry,
+  RethrowRpcErrors,
+  eventQueueOf,
+  redisOptions,
+} from '@newsdesk/messaging';
+
+let migrated: Promise<string[]> | null = null;
+
+/** Applies the migrations once per test file (idempotent) on the test database. */
+export function ensureMigrated(config: AppConfig = loadConfig()): Promise<string[]> {
+  migrated ??= migrate(config);
+  return migrated;
+}
+
+/**
+ * The real apps, in this process, against the real Postgres, Redis and S3
+ * that `npm test` started: the API on a free port, the workflow workers and
+ * the outbox relay, and the projector on its BullMQ transport.
+ */
+export class Newsdesk {
+  readonly config = loadConfig();
+  api!: NestFastifyApplication;
+  workflow!: INestApplicationContext;
+  projector: INestMicroservice | null = null;
+  url!: string;
+  /** A direct handle on the database, for factories and assertions. */
+  orm!: MikroORM;
+  redis!: Redis;
+
+  static async start(): Promise<Newsdesk> {
+    const stack = new Newsdesk();
+    await ensureMigrated(stack.config);
+    stack.orm = await MikroORM.init(ormConfig(stack.config));
+    stack.redis = new Redis(redisOptions(stack.config.redisUrl));
+    stack.api = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), {
+      logger: false,
+      bufferLogs: true,
+    });
+    setupApi(stack.api, { docsUi: false });
+    await stack.api.listen(0, '127.0.0.1');
+    stack.url = await stack.api.getUrl();
+    stack.workflow = await NestFactory.createApplicationContext(WorkflowModule, {
+      logger: false,
+      bufferLogs: true,
+    });
+    await stack.workflow.init();
+    await stack.startProjector();
+    return stack;
+  }
+
+  async startProjector(): Promise<void> {
+    const projector = await NestFactory.createMicroservice(ProjectorModule, {
+      strategy: new BullMqTransport({
+        redisUrl: this.config.redisUrl,
+        consumer: Consumer.Projector,
+      }),
+      logger: false,
+      bufferLogs: true,
+    });
+    projector.useGlobalFilters(new RethrowRpcErrors());
+    await projector.listen();
+    this.projector = projector;
+  }
+
+  async stopProjector(): Promise<void> {
+    await this.projector?.close();
+    this.projector = null;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopProjector();
+    await this.workflow?.close();
+    await this.api?.close();
+    await this.orm?.close(true);
+    this.redis?.disconnect();
+  }
+
+  /** Every queue that the apps read. */
+  queueNames(): string[] {
+    return [...Object.values(JobQueue), eventQueueOf(Consumer.Projector)];
+  }
+
+  /**
+   * Waits until the system has nothing left to do: no unsent outbox row and no
+   * waiting, active or due job in any queue (twice in a row, so that a job that
+   * queues another is followed). Fails after `timeoutMs` naming what is stuck.
+   */
+  async settle(timeoutMs = 20_000): Promise<void> {
+    const queues = this.queueNames().map(
+      (name) => new Queue(name, { connection: redisOptions(this.config.redisUrl) }),
+    );
+    const deadline = Date.now() + timeoutMs;
+    let quiet = 0;
+    let busy = '';
+    try {
+      while (Date.now() < deadline) {
+        const unsent = await this.orm.em.fork().count(OutboxEntry, { sentAt: null });
+        const counts = await Promise.all(
+          queues.map(
+            async (q) =>
+              [
+                q.name,
+                await q.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children'),
+              ] as const,
+          ),
+        );
+        const pending = counts.filter(([, c]) => Object.values(c).some((n) => n > 0));
+        busy = [
+          unsent ? `${unsent} unsent outbox rows` : '',
+          ...pending.map(([name, c]) => `${name} ${JSON.stringify(c)}`),
+        ]
+          .filter(Boolean)
+          .join('; ');
+        quiet = busy ? 0 : quiet + 1;
+        if (quiet >= 2) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`the system did not settle within ${timeoutMs} ms: ${busy}`);
+    } finally {
+      await Promise.all(queues.map((q) => q.close()));
+    }
+  }
+}
