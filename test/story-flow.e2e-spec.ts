@@ -23,7 +23,10 @@ describe('a story from draft to teaser listing (end to end)', () => {
     editor = await anonymous.login(editorUser.email, PASSWORD);
     otherEditor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
-    editorReviewer = await anonymous.login((await makeUser(newsdesk.orm, ['editor', 'reviewer'])).email, PASSWORD);
+    editorReviewer = await anonymous.login(
+      (await makeUser(newsdesk.orm, ['editor', 'reviewer'])).email,
+      PASSWORD,
+    );
     photo = await anonymous.login((await makeUser(newsdesk.orm, ['photo_desk'])).email, PASSWORD);
   });
 
@@ -46,7 +49,9 @@ describe('a story from draft to teaser listing (end to end)', () => {
   }
 
   it('carries a story through checks, review and publication to the top of its section listing', async () => {
-    const draft = await createDraft(editor, { headline: '  Straßenmanagement in Arnsberg: „Sensoren“ statt Streifenfahrten\u00A0' });
+    const draft = await createDraft(editor, {
+      headline: '  Straßenmanagement in Arnsberg: „Sensoren“ statt Streifenfahrten\u00A0',
+    });
     expect(draft.status).toBe('draft');
     expect(draft.slug).toMatch(/^strassenmanagement-in-arnsberg-sensoren-statt-streifenfahrten/);
 
@@ -57,7 +62,9 @@ describe('a story from draft to teaser listing (end to end)', () => {
     await newsdesk.settle();
     const inReview = await editor.get(`/api/articles/${draft.id}`);
     expect(inReview.body.status).toBe('in_review');
-    expect(inReview.body.headline).toBe('Straßenmanagement in Arnsberg: „Sensoren“ statt Streifenfahrten');
+    expect(inReview.body.headline).toBe(
+      'Straßenmanagement in Arnsberg: „Sensoren“ statt Streifenfahrten',
+    );
 
     const approved = await reviewer.post(`/api/articles/${draft.id}/approve`);
     expect(approved.status).toBe(200);
@@ -83,7 +90,10 @@ describe('a story from draft to teaser listing (end to end)', () => {
     const story = await anonymous.get(`/public/articles/${draft.slug}`);
     expect(story.status).toBe(200);
     expect(story.body.author).toBe('Erika Editor');
-    expect(story.body.body[0]).toEqual({ type: 'paragraph', text: expect.stringContaining('Arnsberg') });
+    expect(story.body.body[0]).toEqual({
+      type: 'paragraph',
+      text: expect.stringContaining('Arnsberg'),
+    });
 
     const history = await editor.get(`/api/articles/${draft.id}/history`);
     expect(history.body.map((e: { action: string }) => e.action)).toEqual([
@@ -95,7 +105,9 @@ describe('a story from draft to teaser listing (end to end)', () => {
       'release',
     ]);
 
-    const excluded = await anonymous.get(`/public/sections/${section.slug}/teasers?exclude=${draft.slug}`);
+    const excluded = await anonymous.get(
+      `/public/sections/${section.slug}/teasers?exclude=${draft.slug}`,
+    );
     expect(excluded.body.items.map((i: { slug: string }) => i.slug)).not.toContain(draft.slug);
   });
 
@@ -107,12 +119,16 @@ describe('a story from draft to teaser listing (end to end)', () => {
     await reviewer.post(`/api/articles/${second.id}/publish`);
     await newsdesk.settle();
 
-    let slugs = (await anonymous.get(`/public/sections/${section.slug}/teasers`)).body.items.map((i: { slug: string }) => i.slug);
+    let slugs = (await anonymous.get(`/public/sections/${section.slug}/teasers`)).body.items.map(
+      (i: { slug: string }) => i.slug,
+    );
     expect(slugs.indexOf(second.slug)).toBeLessThan(slugs.indexOf(first.slug));
 
     expect((await reviewer.post(`/api/articles/${second.id}/unpublish`)).status).toBe(202);
     await newsdesk.settle();
-    slugs = (await anonymous.get(`/public/sections/${section.slug}/teasers`)).body.items.map((i: { slug: string }) => i.slug);
+    slugs = (await anonymous.get(`/public/sections/${section.slug}/teasers`)).body.items.map(
+      (i: { slug: string }) => i.slug,
+    );
     expect(slugs).not.toContain(second.slug);
     expect(slugs).toContain(first.slug);
     expect((await anonymous.get(`/public/articles/${second.slug}`)).status).toBe(404);
@@ -125,7 +141,10 @@ describe('a story from draft to teaser listing (end to end)', () => {
     await newsdesk.settle();
     const back = await editor.get(`/api/articles/${draft.id}`);
     expect(back.body.status).toBe('draft');
-    expect(back.body.failedChecks.map((f: { field: string }) => f.field).sort()).toEqual(['body', 'teaser']);
+    expect(back.body.failedChecks.map((f: { field: string }) => f.field).sort()).toEqual([
+      'body',
+      'teaser',
+    ]);
   });
 
   it('refuses the author approving their own story (four-eyes), and changes nothing', async () => {
@@ -134,7 +153,10 @@ describe('a story from draft to teaser listing (end to end)', () => {
     await newsdesk.settle();
     const own = await editorReviewer.post(`/api/articles/${draft.id}/approve`);
     expect(own.status).toBe(403);
-    expect(own.body).toMatchObject({ error: 'forbidden_transition', details: { reason: 'own_story' } });
+    expect(own.body).toMatchObject({
+      error: 'forbidden_transition',
+      details: { reason: 'own_story' },
+    });
     expect((await editor.get(`/api/articles/${draft.id}`)).body.status).toBe('in_review');
     const byOther = await reviewer.post(`/api/articles/${draft.id}/approve`);
     expect(byOther.status).toBe(200);
@@ -142,14 +164,24 @@ describe('a story from draft to teaser listing (end to end)', () => {
 
   it('answers a stale If-Match with 409 and the current version, and overwrites nothing', async () => {
     const draft = await createDraft();
-    const first = await editor.patch(`/api/articles/${draft.id}`, { teaser: 'Erste Fassung des Teasers, lang genug für die Prüfung.' }, { 'if-match': String(draft.version) });
+    const first = await editor.patch(
+      `/api/articles/${draft.id}`,
+      { teaser: 'Erste Fassung des Teasers, lang genug für die Prüfung.' },
+      { 'if-match': String(draft.version) },
+    );
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(draft.version + 1);
 
-    const stale = await editor.patch(`/api/articles/${draft.id}`, { teaser: 'Veraltete Fassung' }, { 'if-match': String(draft.version) });
+    const stale = await editor.patch(
+      `/api/articles/${draft.id}`,
+      { teaser: 'Veraltete Fassung' },
+      { 'if-match': String(draft.version) },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.details.currentVersion).toBe(draft.version + 1);
-    expect((await editor.get(`/api/articles/${draft.id}`)).body.teaser).toBe('Erste Fassung des Teasers, lang genug für die Prüfung.');
+    expect((await editor.get(`/api/articles/${draft.id}`)).body.teaser).toBe(
+      'Erste Fassung des Teasers, lang genug für die Prüfung.',
+    );
 
     const missing = await editor.patch(`/api/articles/${draft.id}`, { teaser: 'x' });
     expect(missing.status).toBe(400);
@@ -162,33 +194,50 @@ describe('a story from draft to teaser listing (end to end)', () => {
       expect((await anonymous.as('not-a-token').get('/api/articles')).status).toBe(401);
       const byPhoto = await photo.post('/api/articles', makeDraft(section.slug));
       expect(byPhoto.status).toBe(403);
-      const wrongLogin = await anonymous.post('/api/auth/login', { email: editorUser.email, password: 'wrong' });
+      const wrongLogin = await anonymous.post('/api/auth/login', {
+        email: editorUser.email,
+        password: 'wrong',
+      });
       expect(wrongLogin.status).toBe(401);
     });
 
     it('malformed JSON, missing and oversized fields, unknown section', async () => {
-      const before = (await editor.get(`/api/articles?section=${section.slug}&limit=200`)).body.total;
+      const before = (await editor.get(`/api/articles?section=${section.slug}&limit=200`)).body
+        .total;
       const malformed = await editor.request('POST', '/api/articles', '{"headline": "x",', {});
       expect(malformed.status).toBe(400);
       expect(malformed.body.error).toBe('malformed_json');
 
       const missing = await editor.post('/api/articles', { section: section.slug });
       expect(missing.status).toBe(400);
-      expect(missing.body.details.problems).toContainEqual({ field: 'headline', reason: 'is required' });
+      expect(missing.body.details.problems).toContainEqual({
+        field: 'headline',
+        reason: 'is required',
+      });
 
-      const oversized = await editor.post('/api/articles', makeDraft(section.slug, { kicker: 'k'.repeat(81) }));
+      const oversized = await editor.post(
+        '/api/articles',
+        makeDraft(section.slug, { kicker: 'k'.repeat(81) }),
+      );
       expect(oversized.status).toBe(400);
       expect(oversized.body.details.problems[0]).toMatchObject({ field: 'kicker' });
 
-      const badBlock = await editor.post('/api/articles', makeDraft(section.slug, { body: [{ type: 'paragraph', text: 'ok' }, { type: 'video' }] }));
+      const badBlock = await editor.post(
+        '/api/articles',
+        makeDraft(section.slug, { body: [{ type: 'paragraph', text: 'ok' }, { type: 'video' }] }),
+      );
       expect(badBlock.status).toBe(400);
       expect(badBlock.body.details.problems[0].field).toBe('body[1].type');
 
       const unknown = await editor.post('/api/articles', makeDraft('no-such-section'));
       expect(unknown.status).toBe(400);
-      expect(unknown.body.details.problems).toEqual([{ field: 'section', reason: 'unknown section "no-such-section"' }]);
+      expect(unknown.body.details.problems).toEqual([
+        { field: 'section', reason: 'unknown section "no-such-section"' },
+      ]);
 
-      expect((await editor.get(`/api/articles?section=${section.slug}&limit=200`)).body.total).toBe(before);
+      expect((await editor.get(`/api/articles?section=${section.slug}&limit=200`)).body.total).toBe(
+        before,
+      );
     });
 
     it('wrong state, foreign story, unknown story, a time without offset', async () => {
@@ -197,19 +246,32 @@ describe('a story from draft to teaser listing (end to end)', () => {
       expect(early.status).toBe(409);
       expect(early.body.details.reason).toBe('wrong_state');
 
-      const foreign = await otherEditor.patch(`/api/articles/${draft.id}`, { teaser: 'fremd' }, { 'if-match': String(draft.version) });
+      const foreign = await otherEditor.patch(
+        `/api/articles/${draft.id}`,
+        { teaser: 'fremd' },
+        { 'if-match': String(draft.version) },
+      );
       expect(foreign.status).toBe(403);
       expect((await editor.get(`/api/articles/${draft.id}`)).body.version).toBe(draft.version);
 
-      expect((await editor.get('/api/articles/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+      expect((await editor.get('/api/articles/00000000-0000-0000-0000-000000000000')).status).toBe(
+        404,
+      );
       expect((await anonymous.get('/public/sections/no-such-section/teasers')).status).toBe(404);
       expect((await anonymous.get('/public/articles/no-such-story')).status).toBe(404);
-      expect((await anonymous.get(`/public/sections/${section.slug}/teasers?limit=1000`)).status).toBe(400);
+      expect(
+        (await anonymous.get(`/public/sections/${section.slug}/teasers?limit=1000`)).status,
+      ).toBe(400);
 
       const approved = await approvedStory();
-      const noOffset = await reviewer.post(`/api/articles/${approved.id}/publish`, { at: '2030-01-01T08:00:00' });
+      const noOffset = await reviewer.post(`/api/articles/${approved.id}/publish`, {
+        at: '2030-01-01T08:00:00',
+      });
       expect(noOffset.status).toBe(400);
-      expect(noOffset.body.details.problems[0]).toMatchObject({ field: 'at', reason: expect.stringMatching(/offset/) });
+      expect(noOffset.body.details.problems[0]).toMatchObject({
+        field: 'at',
+        reason: expect.stringMatching(/offset/),
+      });
       expect((await editor.get(`/api/articles/${approved.id}`)).body.status).toBe('approved');
     });
   });

@@ -70,7 +70,10 @@ export class ErrorFilter implements ExceptionFilter {
 
   private httpMessage(exception: HttpException): string {
     const response = exception.getResponse();
-    return typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : exception.message;
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -86,7 +89,11 @@ export class ErrorFilter implements ExceptionFilter {
     // Nest's HTTP errors and Fastify's own (malformed JSON, body too large, wrong content type).
     const http =
       exception instanceof HttpException
-        ? { statusCode: exception.getStatus(), message: this.httpMessage(exception), code: undefined }
+        ? {
+            statusCode: exception.getStatus(),
+            message: this.httpMessage(exception),
+            code: undefined,
+          }
         : (exception as { statusCode?: number; code?: string; message?: string });
     if (typeof http.statusCode === 'number' && http.statusCode >= 400 && http.statusCode < 500) {
       const message = http.message ?? 'bad request';
@@ -98,7 +105,11 @@ export class ErrorFilter implements ExceptionFilter {
           details: { problems: [{ field: 'body', reason: 'not valid JSON' }] },
         };
       }
-      return { statusCode: http.statusCode, error: http.code ?? STATUS_NAMES[http.statusCode] ?? 'bad_request', message };
+      return {
+        statusCode: http.statusCode,
+        error: http.code ?? STATUS_NAMES[http.statusCode] ?? 'bad_request',
+        message,
+      };
     }
     return { statusCode: 500, error: 'internal', message: 'internal error' };
   }

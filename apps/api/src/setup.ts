@@ -20,7 +20,9 @@ export function setupApi(app: NestFastifyApplication, options: { docsUi?: boolea
       .build(),
   );
   if (options.docsUi === false) {
-    app.getHttpAdapter().get('/docs-json', (_req, reply: { send(body: unknown): void }) => reply.send(document));
+    app
+      .getHttpAdapter()
+      .get('/docs-json', (_req, reply: { send(body: unknown): void }) => reply.send(document));
     return;
   }
   SwaggerModule.setup('docs', app, document);

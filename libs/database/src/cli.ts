@@ -13,7 +13,7 @@ import { seedDemo } from './seed/demo-seed';
 
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
-  switch (command) {
+  switch (command ?? '') {
     case 'migrate': {
       const applied = await migrate(config);
       console.log(

@@ -18,7 +18,7 @@ export function ormConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>): Optio
       pathTs: 'libs/database/src/migrations',
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot: false,
       silent: config.env === 'test',
     },
     pool: { min: 0, max: config.env === 'test' ? 5 : 10 },

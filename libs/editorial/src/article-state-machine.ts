@@ -15,41 +15,18 @@ interface TransitionRule {
   by: Performer;
 }
 
+// prettier-ignore
 export const TRANSITIONS = {
-  //               from                              to                    who
-  submit: {
-    from: ['draft', 'changes_requested'],
-    to: 'submitted',
-    by: { roles: ['editor', 'admin'], author: 'only' },
-  },
-  passChecks: { from: ['submitted'], to: 'in_review', by: 'system' },
-  failChecks: { from: ['submitted'], to: 'draft', by: 'system' },
-  approve: {
-    from: ['in_review'],
-    to: 'approved',
-    by: { roles: ['reviewer', 'admin'], author: 'never' },
-  },
-  requestChanges: {
-    from: ['in_review'],
-    to: 'changes_requested',
-    by: { roles: ['reviewer', 'admin'], author: 'never' },
-  },
-  schedule: {
-    from: ['approved'],
-    to: 'scheduled',
-    by: { roles: ['reviewer', 'admin'], author: 'any' },
-  },
-  release: { from: ['scheduled'], to: 'published', by: 'system' },
-  unpublish: {
-    from: ['published'],
-    to: 'unpublished',
-    by: { roles: ['reviewer', 'admin'], author: 'any' },
-  },
-  reopen: {
-    from: ['unpublished'],
-    to: 'draft',
-    by: { roles: ['editor', 'admin'], author: 'only' },
-  },
+  // name            from                                   to                   who
+  submit:         { from: ['draft', 'changes_requested'], to: 'submitted',         by: { roles: ['editor', 'admin'], author: 'only' } },
+  passChecks:     { from: ['submitted'],                  to: 'in_review',         by: 'system' },
+  failChecks:     { from: ['submitted'],                  to: 'draft',             by: 'system' },
+  approve:        { from: ['in_review'],                  to: 'approved',          by: { roles: ['reviewer', 'admin'], author: 'never' } },
+  requestChanges: { from: ['in_review'],                  to: 'changes_requested', by: { roles: ['reviewer', 'admin'], author: 'never' } },
+  schedule:       { from: ['approved'],                   to: 'scheduled',         by: { roles: ['reviewer', 'admin'], author: 'any' } },
+  release:        { from: ['scheduled'],                  to: 'published',         by: 'system' },
+  unpublish:      { from: ['published'],                  to: 'unpublished',       by: { roles: ['reviewer', 'admin'], author: 'any' } },
+  reopen:         { from: ['unpublished'],                to: 'draft',             by: { roles: ['editor', 'admin'], author: 'only' } },
 } as const satisfies Record<string, TransitionRule>;
 
 export type Transition = keyof typeof TRANSITIONS;

@@ -10,7 +10,14 @@ import type { ArticleStatus } from './article-status';
 @Index({ properties: ['articleId', 'id'] })
 export class AuditEntry {
   [OptionalProps]?:
-    'id' | 'createdAt' | 'details' | 'comment' | 'articleVersion' | 'fromStatus' | 'toStatus' | 'actorId';
+    | 'id'
+    | 'createdAt'
+    | 'details'
+    | 'comment'
+    | 'articleVersion'
+    | 'fromStatus'
+    | 'toStatus'
+    | 'actorId';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;

@@ -89,7 +89,7 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
     const handler = this.getHandlerByPattern(job.name);
     if (!handler) throw new UnrecoverableError(`no handler for ${job.name}`);
     try {
-      const result = await handler(job.data, new BullMqContext([job]));
+      const result: unknown = await handler(job.data, new BullMqContext([job]));
       await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
     } catch (error) {
       if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);

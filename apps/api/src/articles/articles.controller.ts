@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@newsdesk/common';
-import { EditorialService, type ArticleInput } from '@newsdesk/editorial';
+import { EditorialService } from '@newsdesk/editorial';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles, type UserActor } from '../auth/auth.guard';
 import { ArticleBody, PublishBody, RequestChangesBody } from './articles.dto';
@@ -52,7 +52,7 @@ export class ArticlesController {
   @Post()
   @Roles('editor')
   create(@CurrentActor() actor: UserActor, @Body() body: ArticleBody) {
-    return this.editorial.create(actor, objectBody(body) as ArticleInput);
+    return this.editorial.create(actor, objectBody(body));
   }
 
   @Get()
@@ -86,7 +86,7 @@ export class ArticlesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: ArticleBody,
   ) {
-    return this.editorial.update(actor, id, version(ifMatch), objectBody(body) as ArticleInput);
+    return this.editorial.update(actor, id, version(ifMatch), objectBody(body));
   }
 
   @Post(':id/submit')
