@@ -127,9 +127,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.logger.warn(`outbox ${row.name} ${row.messageId} not sent: ${row.lastError}`);
         }
       }
+      await this.beforeCommit(rows);
       return rows.filter((r) => r.sentAt).length;
     });
   }
+
+  /**
+   * Runs after a batch was handed to BullMQ and before it is stamped sent: the
+   * window in which a crash makes the relay send the batch again. Fault-injection
+   * tests override it to crash exactly there.
+   */
+  protected async beforeCommit(_rows: OutboxEntry[]): Promise<void> {}
 
   private async send(row: OutboxEntry): Promise<void> {
     if (row.kind === 'job') {
