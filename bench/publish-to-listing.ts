@@ -1,0 +1,419 @@
+/**
+ * Benchmark: how long after "publish" (the 202) does a story show in its
+ * section's teaser listing? Runs against the stack `npm start` brings up.
+ *
+ *   npm run build && node dist/bench/publish-to-listing.js
+ *
+ * Env: BENCH_API_URL (http://127.0.0.1:3000), BENCH_STORIES (200),
+ * BENCH_RATE (publishes per second, 20), BENCH_TIMEOUT_MS (30000),
+ * REDIS_URL (redis://127.0.0.1:63799, the `npm start` Redis).
+ *
+ * House rule: every benchmark prints a baseline measured in the same run.
+ * Here that is the floor of the two things our path is made of: one bare
+ * Fastify round trip and one bare BullMQ hop. The path itself has two queue
+ * hops (publication job, then article.published to the projector) plus the
+ * Postgres transactions and the outbox relay in between.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue, Worker } from 'bullmq';
+import Fastify from 'fastify';
+import { redisOptions } from '@newsdesk/messaging';
+
+const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const STORIES = positiveInt('BENCH_STORIES', 200);
+const RATE = positiveInt('BENCH_RATE', 20);
+const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:63799';
+const SECTION = 'smart-city';
+// The API caps `limit` at 50; at 20/s a story would need > 2.5 s to be pushed out unseen.
+const LISTING_PATH = `/public/sections/${SECTION}/teasers?limit=50`;
+const PREPARE_CONCURRENCY = 8;
+const POLL_EVERY_MS = 5;
+const WARM_UP = 20;
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// HTTP
+// ---------------------------------------------------------------------------
+
+interface Article {
+  id: string;
+  slug: string;
+  status: string;
+  failedChecks: { field: string; message: string }[] | null;
+}
+
+interface Listing {
+  items: { slug: string }[];
+}
+
+/** One JSON call to the API; throws unless the reply has the expected status. */
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  expected: number,
+  options: { token?: string; body?: unknown } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${API}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  if (response.status !== expected) {
+    throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
+  }
+  return JSON.parse(text) as T;
+}
+
+async function login(email: string): Promise<string> {
+  const reply = await call<{ accessToken: string }>('POST', '/api/auth/login', 200, {
+    body: { email, password: 'newsdesk' },
+  });
+  return reply.accessToken;
+}
+
+// ---------------------------------------------------------------------------
+// Scheduling and statistics
+// ---------------------------------------------------------------------------
+
+/** Runs `work(0..count-1)` with at most `width` in flight. */
+async function inPool(
+  count: number,
+  width: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
+}
+
+/**
+ * Starts `fire(i)` at a steady `rate` per second without waiting for earlier
+ * calls (an open loop: a slow reply must not slow the offered load), then
+ * waits for all of them.
+ */
+async function atRate(
+  count: number,
+  rate: number,
+  fire: (index: number) => Promise<void>,
+): Promise<void> {
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  // Caught at once: an unhandled rejection would kill the process before the clean-up runs.
+  const failures: unknown[] = [];
+  for (let i = 0; i < count && failures.length === 0; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    inFlight.push(fire(i).catch((error: unknown) => void failures.push(error)));
+  }
+  await Promise.all(inFlight);
+  if (failures.length > 0) throw failures[0];
+}
+
+interface Stats {
+  n: number;
+  min: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles, in ms rounded to 0.01. */
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  const at = (p: number) =>
+    sorted.length ? round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN;
+  return { n: sorted.length, min: at(0), p50: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+// ---------------------------------------------------------------------------
+// 1 + 2: approved stories (not measured)
+// ---------------------------------------------------------------------------
+
+async function prepareStories(editor: string, reviewer: string, runId: string): Promise<Article[]> {
+  const stories: Article[] = [];
+  await inPool(STORIES, PREPARE_CONCURRENCY, async (i) => {
+    const draft = await call<Article>('POST', '/api/articles', 201, {
+      token: editor,
+      body: {
+        section: SECTION,
+        kicker: 'Benchmark',
+        headline: `Sensoren melden Füllstand ${runId} Nr. ${i + 1}`,
+        teaser: `Lauf ${runId}: Sensoren in 400 Behältern sparen der Stadt zwei Leerungsfahrten pro Woche.`,
+        body: [
+          { type: 'paragraph', text: 'Die Stadt hat ihre Abfallbehälter mit Sensoren versehen.' },
+        ],
+        format: 'news',
+      },
+    });
+    await call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
+    await waitForReview(draft.id, editor);
+    await call('POST', `/api/articles/${draft.id}/approve`, 200, { token: reviewer });
+    stories.push(draft);
+  });
+  return stories;
+}
+
+/** The publish checks run in a queued job; wait for them to pass. */
+async function waitForReview(id: string, token: string): Promise<void> {
+  const deadline = performance.now() + TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    const article = await call<Article>('GET', `/api/articles/${id}`, 200, { token });
+    if (article.status === 'in_review') return;
+    if (article.status === 'draft' && article.failedChecks?.length) {
+      throw new Error(`story ${id} failed its checks: ${JSON.stringify(article.failedChecks)}`);
+    }
+    await sleep(20);
+  }
+  throw new Error(`story ${id} did not reach in_review within ${TIMEOUT_MS} ms`);
+}
+
+// ---------------------------------------------------------------------------
+// 3: publish → visible in the listing (measured)
+// ---------------------------------------------------------------------------
+
+interface PublishRun {
+  latencies: number[];
+  notVisible: number;
+  publishErrors: string[];
+  /** 202s per second, from the first to the last 202. */
+  achievedRate: number;
+  /** The last listing seen, so the Fastify baseline can serve the same bytes. */
+  listingBody: string;
+}
+
+async function measurePublishing(reviewer: string, stories: Article[]): Promise<PublishRun> {
+  const pending = new Map<string, number>(); // slug → t0 (the 202)
+  const latencies: number[] = [];
+  const publishErrors: string[] = [];
+  const acks: number[] = [];
+  let notVisible = 0;
+  let listingBody = '';
+  let publishing = true;
+
+  // One poller for every pending story: a poller per story would load the API
+  // with N concurrent listing reads and measure that instead.
+  const poller = (async () => {
+    while (publishing || pending.size > 0) {
+      if (pending.size > 0) {
+        try {
+          const response = await fetch(`${API}${LISTING_PATH}`);
+          listingBody = await response.text();
+          const t1 = performance.now();
+          if (response.ok) {
+            for (const { slug } of (JSON.parse(listingBody) as Listing).items) {
+              const t0 = pending.get(slug);
+              if (t0 === undefined) continue;
+              latencies.push(t1 - t0);
+              pending.delete(slug);
+            }
+          }
+        } catch {
+          // A failed read is just a missed poll; the deadline below still applies.
+        }
+        const now = performance.now();
+        for (const [slug, t0] of pending) {
+          if (now - t0 <= TIMEOUT_MS) continue;
+          notVisible++;
+          pending.delete(slug);
+        }
+      }
+      await sleep(POLL_EVERY_MS);
+    }
+  })();
+
+  try {
+    await atRate(stories.length, RATE, async (i) => {
+      const story = stories[i];
+      try {
+        await call('POST', `/api/articles/${story.id}/publish`, 202, {
+          token: reviewer,
+          body: {},
+        });
+        const t0 = performance.now();
+        acks.push(t0);
+        pending.set(story.slug, t0);
+      } catch (error) {
+        publishErrors.push(error instanceof Error ? error.message : String(error));
+      }
+    });
+  } finally {
+    publishing = false;
+    await poller;
+  }
+
+  const span = acks.length > 1 ? (Math.max(...acks) - Math.min(...acks)) / 1000 : NaN;
+  return {
+    latencies,
+    notVisible,
+    publishErrors,
+    achievedRate: Math.round(((acks.length - 1) / span) * 100) / 100,
+    listingBody,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// 4a: bare Fastify round trip
+// ---------------------------------------------------------------------------
+
+async function measureFastify(body: string): Promise<number[]> {
+  const server = Fastify({ logger: false });
+  server.get('/teasers', (_request, reply) => reply.type('application/json').send(body));
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/teasers`;
+    const get = async () => {
+      const started = performance.now();
+      const response = await fetch(url);
+      await response.text();
+      return performance.now() - started;
+    };
+    // The stack had the preparation phase to open connections and warm the JIT; give this the same.
+    for (let i = 0; i < WARM_UP; i++) await get();
+    const samples: number[] = [];
+    await atRate(STORIES, RATE, async () => {
+      samples.push(await get());
+    });
+    return samples;
+  } finally {
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 4b: bare BullMQ hop
+// ---------------------------------------------------------------------------
+
+async function measureBullMq(runId: string): Promise<number[]> {
+  const connection = redisOptions(REDIS_URL);
+  const name = `bench-hop-${runId}`;
+  const queue = new Queue(name, { connection });
+  const added = new Map<string, number>();
+  const started = new Map<string, number>();
+  const worker = new Worker(
+    name,
+    (job) => {
+      started.set(job.id ?? '', performance.now());
+      return Promise.resolve();
+    },
+    { connection },
+  );
+  try {
+    await worker.waitUntilReady();
+    const hop = async (id: string) => {
+      await queue.add('hop', {}, { jobId: id, removeOnComplete: true });
+      added.set(id, performance.now());
+    };
+    for (let i = 0; i < WARM_UP; i++) await hop(`warm-${i}`);
+    await atRate(STORIES, RATE, (i) => hop(`hop-${i}`));
+
+    // The worker may still be on the last jobs; wait for them, but not forever.
+    const deadline = performance.now() + TIMEOUT_MS;
+    const measured = () => [...added.keys()].filter((id) => id.startsWith('hop-'));
+    while (measured().some((id) => !started.has(id)) && performance.now() < deadline) {
+      await sleep(POLL_EVERY_MS);
+    }
+    return measured()
+      .filter((id) => started.has(id))
+      .map((id) => (started.get(id) ?? 0) - (added.get(id) ?? 0));
+  } finally {
+    await worker.close();
+    // A throwaway queue: leave nothing behind in the dev Redis.
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 5: report
+// ---------------------------------------------------------------------------
+
+function printTable(rows: [string, Stats][]): void {
+  const columns = ['n', 'min', 'p50', 'p95', 'p99', 'max'] as const;
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const cell = (text: string) => text.padStart(9);
+  console.log(`${'(ms)'.padEnd(labelWidth)}${columns.map(cell).join('')}`);
+  for (const [label, s] of rows) {
+    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : s[c].toFixed(2)));
+    console.log(`${label.padEnd(labelWidth)}${cells.join('')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const runId = randomUUID().slice(0, 8);
+  console.log(`publish → listing benchmark ${runId}: ${STORIES} stories at ${RATE}/s on ${API}`);
+
+  const [editor, reviewer] = await Promise.all([
+    login('editor@newsdesk.test'),
+    login('reviewer@newsdesk.test'),
+  ]);
+
+  let started = performance.now();
+  const stories = await prepareStories(editor, reviewer, runId);
+  console.log(
+    `prepared ${stories.length} approved stories in ${Math.round(performance.now() - started)} ms`,
+  );
+
+  started = performance.now();
+  const run = await measurePublishing(reviewer, stories);
+  console.log(`published in ${Math.round(performance.now() - started)} ms`);
+  for (const message of run.publishErrors.slice(0, 3)) console.log(`publish failed: ${message}`);
+
+  // Same payload size as the real listing, falling back to a fresh read if no poll ran.
+  const body = run.listingBody || (await (await fetch(`${API}${LISTING_PATH}`)).text());
+  const fastify = await measureFastify(body);
+  const bullmq = await measureBullMq(runId);
+
+  const summary = {
+    bench: 'publish-to-listing',
+    stories: STORIES,
+    targetRate: RATE,
+    achievedRate: run.achievedRate,
+    notVisible: run.notVisible,
+    timeoutMs: TIMEOUT_MS,
+    publishErrors: run.publishErrors.length,
+    publishToVisibleMs: stats(run.latencies),
+    fastifyRoundTripMs: stats(fastify),
+    bullmqHopMs: stats(bullmq),
+    listingBytes: Buffer.byteLength(body),
+  };
+
+  console.log('');
+  printTable([
+    ['publish → visible in listing', summary.publishToVisibleMs],
+    ['bare Fastify round trip', summary.fastifyRoundTripMs],
+    ['bare BullMQ hop', summary.bullmqHopMs],
+  ]);
+  console.log(
+    `publish rate ${summary.achievedRate}/s (target ${RATE}/s); ` +
+      `not visible within ${TIMEOUT_MS / 1000} s: ${run.notVisible}; ` +
+      `publish errors: ${run.publishErrors.length}`,
+  );
+  console.log(JSON.stringify(summary));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
