@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { setupApi } from '../../apps/api/src/setup';
+import { MediaAppModule } from '../../apps/media/src/media-app.module';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
 import { loadConfig, type AppConfig } from '@newsdesk/config';
@@ -38,6 +39,7 @@ export class Newsdesk {
   api!: NestFastifyApplication;
   workflow!: INestApplicationContext;
   projector: INestMicroservice | null = null;
+  media: INestApplicationContext | null = null;
   url!: string;
   /** A direct handle on the database, for factories and assertions. */
   orm!: MikroORM;
@@ -52,7 +54,7 @@ export class Newsdesk {
       logger: false,
       bufferLogs: true,
     });
-    setupApi(stack.api, { docsUi: false });
+    await setupApi(stack.api, { docsUi: false });
     await stack.api.listen(0, '127.0.0.1');
     stack.url = await stack.api.getUrl();
     stack.workflow = await NestFactory.createApplicationContext(WorkflowModule, {
@@ -61,7 +63,21 @@ export class Newsdesk {
     });
     await stack.workflow.init();
     await stack.startProjector();
+    await stack.startMedia();
     return stack;
+  }
+
+  async startMedia(): Promise<void> {
+    this.media = await NestFactory.createApplicationContext(MediaAppModule, {
+      logger: false,
+      bufferLogs: true,
+    });
+    await this.media.init();
+  }
+
+  async stopMedia(): Promise<void> {
+    await this.media?.close();
+    this.media = null;
   }
 
   async startProjector(): Promise<void> {
@@ -85,6 +101,7 @@ export class Newsdesk {
 
   async stop(): Promise<void> {
     await this.stopProjector();
+    await this.stopMedia();
     await this.workflow?.close();
     await this.api?.close();
     await this.orm?.close(true);

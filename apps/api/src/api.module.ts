@@ -7,6 +7,7 @@ import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
 import { IdentityModule } from '@newsdesk/identity';
+import { MediaModule } from '@newsdesk/media';
 import { MessagingModule } from '@newsdesk/messaging';
 import { ArticlesController } from './articles/articles.controller';
 import { SectionsController } from './articles/sections.controller';
@@ -14,6 +15,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
 import { HealthController } from './ops/health.controller';
+import { ImagesController, ImagesOpsController } from './images/images.controller';
 import { PublicController } from './public/public.controller';
 
 @Module({
@@ -28,12 +30,15 @@ import { PublicController } from './public/public.controller';
     IdentityModule,
     EditorialModule,
     DeliveryModule,
+    MediaModule,
     TerminusModule,
   ],
   controllers: [
     AuthController,
     SectionsController,
     ArticlesController,
+    ImagesController,
+    ImagesOpsController,
     PublicController,
     HealthController,
   ],

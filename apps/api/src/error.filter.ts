@@ -12,7 +12,9 @@ import {
   Forbidden,
   ForbiddenTransition,
   NotFound,
+  PayloadTooLarge,
   Unauthenticated,
+  UnsupportedMediaType,
   ValidationFailed,
 } from '@newsdesk/common';
 
@@ -40,6 +42,8 @@ function statusOf(error: DomainError): number {
   if (error instanceof Forbidden) return 403;
   if (error instanceof NotFound) return 404;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof PayloadTooLarge) return 413;
+  if (error instanceof UnsupportedMediaType) return 415;
   if (error instanceof ForbiddenTransition) {
     // A role that may never do this is a 403; a transition that the story's state does not allow is a 409.
     return error.reason === 'wrong_role' || error.reason === 'own_story' ? 403 : 409;

@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
     new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true }),
     { bufferLogs: true },
   );
-  setupApi(app);
+  await setupApi(app);
   await app.listen(config.port, '0.0.0.0');
 }
 

@@ -1,4 +1,6 @@
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
@@ -7,8 +9,23 @@ import { Logger } from 'nestjs-pino';
  * tests. The tests skip the Swagger UI page (its static-file plugin is ESM only,
  * which Jest cannot load) but still build the OpenAPI document.
  */
-export function setupApi(app: NestFastifyApplication, options: { docsUi?: boolean } = {}): void {
+export async function setupApi(
+  app: NestFastifyApplication,
+  options: { docsUi?: boolean } = {},
+): Promise<void> {
   app.useLogger(app.get(Logger));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Uploads stream: the size limit is enforced while reading, and only one file per request.
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.images.maxBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 10_000,
+      parts: 12,
+    },
+    throwFileSizeLimit: false,
+  });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

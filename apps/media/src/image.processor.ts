@@ -1,15 +1,25 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { ImageProcessingService } from '@newsdesk/media';
 import { JobQueue, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
 
-@Processor(JobQueue.Media, { concurrency: 1 })
-export class ImageProcessor extends WorkerHost {
-  constructor(private readonly images: ImageProcessingService) {
+@Processor(JobQueue.Media)
+export class ImageProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly images: ImageProcessingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
   }
 
-  async process(job: Job<JobOf<JobName.ImageProcess>, void, JobName>): Promise<void> {
-    await runJob(() => this.images.process(job.data.imageId));
+  /** Jobs at once per process (MEDIA_CONCURRENCY); sharp already spreads each job over the cores. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.images.concurrency;
+  }
+
+  process(job: Job<JobOf<JobName.ImageProcess>, void, JobName>): Promise<void> {
+    return runJob(() => this.images.handleImageProcess(job.data));
   }
 }

@@ -76,3 +76,13 @@ export class Unauthenticated extends DomainError {
 export class PermanentJobError extends DomainError {
   readonly code = 'permanent_job_error';
 }
+
+/** The file is not of a kind that is accepted (checked from its bytes). */
+export class UnsupportedMediaType extends DomainError {
+  readonly code = 'unsupported_media_type';
+}
+
+/** The upload is larger than allowed. */
+export class PayloadTooLarge extends DomainError {
+  readonly code = 'payload_too_large';
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRESETS, parsePresets, type Preset } from './presets';
 
 const url = (protocols: string[]) =>
   z
@@ -30,6 +31,14 @@ const schema = z.object({
   NEWSROOM_TIMEZONE: z.string().default('Europe/Berlin'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   LISTING_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
+  IMAGE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(100_000_000),
+  IMAGE_PRESETS: z.string().optional(),
+  MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 /** The whole configuration, validated once at start. */
@@ -53,6 +62,13 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How many teasers a section listing keeps in its read model. */
   listingSize: number;
+  images: {
+    maxBytes: number;
+    maxPixels: number;
+    presets: Preset[];
+    /** Image jobs one media process runs at once; sharp parallelises inside each. */
+    concurrency: number;
+  };
 }
 
 /** Thrown when the environment does not describe a runnable configuration. */
@@ -82,6 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.NODE_ENV === 'production' && /^(change-me|test-secret|dev)/.test(c.JWT_SECRET)) {
     throw new ConfigError(['JWT_SECRET: a development secret may not be used in production']);
   }
+  let presets = DEFAULT_PRESETS;
+  try {
+    if (c.IMAGE_PRESETS) presets = parsePresets(c.IMAGE_PRESETS);
+  } catch (error) {
+    throw new ConfigError([
+      `IMAGE_PRESETS: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
+  }
   try {
     new Intl.DateTimeFormat('en', { timeZone: c.NEWSROOM_TIMEZONE });
   } catch {
@@ -106,5 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timezone: c.NEWSROOM_TIMEZONE,
     outboxPollMs: c.OUTBOX_POLL_MS,
     listingSize: c.LISTING_SIZE,
+    images: {
+      maxBytes: c.IMAGE_MAX_BYTES,
+      maxPixels: c.IMAGE_MAX_PIXELS,
+      presets,
+      concurrency: c.MEDIA_CONCURRENCY,
+    },
   };
 }

@@ -1,7 +1,16 @@
 import { AuditEntry, Article, PublishedArticle, Section } from '@newsdesk/editorial';
 import { User } from '@newsdesk/identity';
-import { Image } from '@newsdesk/media';
+import { Image, Rendition } from '@newsdesk/media';
 import { OutboxEntry } from '@newsdesk/messaging';
 
 /** Every entity, listed rather than discovered from files, so that source and build behave the same. */
-export const ENTITIES = [User, Section, Article, AuditEntry, PublishedArticle, Image, OutboxEntry];
+export const ENTITIES = [
+  User,
+  Section,
+  Article,
+  AuditEntry,
+  PublishedArticle,
+  Image,
+  Rendition,
+  OutboxEntry,
+];

@@ -12,7 +12,7 @@ export function toTeaserItem(row: PublishedArticle): TeaserItem {
     teaser: row.teaser,
     format: row.format,
     publishedAt: row.publishedAt.toISOString(),
-    image: row.image,
+    image: row.teaserImage,
   };
 }
 
@@ -24,6 +24,8 @@ export function toPublicArticle(row: PublishedArticle): PublicArticle {
     tags: row.tags,
     author: row.authorName,
     firstPublishedAt: row.firstPublishedAt.toISOString(),
+    // The story page shows the hero preset; listings the teaser preset.
+    image: row.image,
     body: row.body,
   };
 }

@@ -1,13 +1,6 @@
-/** An image as the public site gets it: enough to write an `<img>` without another call. */
-export interface PublicImage {
-  id: string;
-  src: string;
-  alt: string;
-  caption: string;
-  credit: string;
-  width: number | null;
-  height: number | null;
-}
+import type { PublicImage } from '@newsdesk/media';
+
+export type { PublicImage };
 
 export type PublicBodyBlock =
   | { type: 'paragraph'; text: string }

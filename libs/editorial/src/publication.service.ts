@@ -137,21 +137,6 @@ export class PublicationService {
     article: Article,
     snap: ArticleSnapshot,
   ): Promise<PublishedArticle> {
-    const imageIds = [
-      ...(snap.heroImageId ? [snap.heroImageId] : []),
-      ...snap.body.flatMap((b) => (b.type === 'image' ? [b.imageId] : [])),
-    ];
-    const images = new Map((await em.find(Image, { id: { $in: imageIds } })).map((i) => [i.id, i]));
-    const publicUrl = this.config.s3.publicUrl;
-    const body: PublicBodyBlock[] = snap.body.map((b) =>
-      b.type === 'image'
-        ? {
-            type: 'image',
-            image: toPublicImage(images.get(b.imageId), publicUrl),
-            caption: b.caption,
-          }
-        : b,
-    );
     return em.create(
       PublishedArticle,
       {
@@ -163,17 +148,68 @@ export class PublicationService {
         kicker: snap.kicker,
         headline: snap.headline,
         teaser: snap.teaser,
-        body,
         format: snap.format,
         series: snap.series,
         tags: snap.tags,
-        image: snap.heroImageId ? toPublicImage(images.get(snap.heroImageId), publicUrl) : null,
         authorName: snap.authorName,
         version: snap.version,
         firstPublishedAt: article.firstPublishedAt ?? article.publishedAt!,
         publishedAt: article.publishedAt!,
+        ...(await this.imageFields(em, snap)),
       },
       { persist: false },
     );
+  }
+
+  /**
+   * Re-reads an image into every published story that shows it (its credit
+   * changed, or it was re-rendered). Returns the sections whose listings changed.
+   */
+  async refreshImage(imageId: string): Promise<string[]> {
+    return this.em.fork().transactional(async (em) => {
+      const rows = await em.find(PublishedArticle, { imageIds: { $contains: [imageId] } });
+      for (const row of rows) {
+        const article = await em.findOne(ArticleEntity, { id: row.articleId });
+        if (!article?.publishedSnapshot) continue;
+        Object.assign(row, await this.imageFields(em, article.publishedSnapshot));
+      }
+      return [...new Set(rows.map((r) => r.sectionId))];
+    });
+  }
+
+  /** The image parts of the read model: hero in two presets, body images, and which images appear. */
+  private async imageFields(
+    em: EntityManager,
+    snap: ArticleSnapshot,
+  ): Promise<Pick<PublishedArticle, 'image' | 'teaserImage' | 'body' | 'imageIds'>> {
+    const imageIds = [
+      ...new Set([
+        ...(snap.heroImageId ? [snap.heroImageId] : []),
+        ...snap.body.flatMap((b) => (b.type === 'image' ? [b.imageId] : [])),
+      ]),
+    ];
+    const images = new Map(
+      (await em.find(Image, { id: { $in: imageIds } }, { populate: ['renditions'] })).map((i) => [
+        i.id,
+        i,
+      ]),
+    );
+    const publicUrl = this.config.s3.publicUrl;
+    const hero = snap.heroImageId ? images.get(snap.heroImageId) : undefined;
+    const body: PublicBodyBlock[] = snap.body.map((b) =>
+      b.type === 'image'
+        ? {
+            type: 'image',
+            image: toPublicImage(images.get(b.imageId), 'original', publicUrl),
+            caption: b.caption,
+          }
+        : b,
+    );
+    return {
+      image: toPublicImage(hero, 'hero', publicUrl),
+      teaserImage: toPublicImage(hero, 'teaser', publicUrl),
+      body,
+      imageIds,
+    };
   }
 }

@@ -7,8 +7,13 @@ import type { PublicImage, PublicBodyBlock } from './public-types';
  */
 @Entity({ tableName: 'published_articles' })
 @Index({ properties: ['sectionId', 'publishedAt'] })
+@Index({
+  name: 'published_articles_image_ids_gin',
+  expression:
+    'create index "published_articles_image_ids_gin" on "published_articles" using gin ("image_ids")',
+})
 export class PublishedArticle {
-  [OptionalProps]?: 'series' | 'tags' | 'image';
+  [OptionalProps]?: 'series' | 'tags' | 'image' | 'teaserImage' | 'imageIds';
 
   @PrimaryKey({ type: 'uuid' })
   articleId!: string;
@@ -47,8 +52,17 @@ export class PublishedArticle {
   @Property({ type: 'array', columnType: 'text[]', default: '{}' })
   tags: string[] = [];
 
+  /** The hero image in the `hero` preset, for the story page. */
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   image: PublicImage | null = null;
+
+  /** The hero image in the `teaser` preset, for listings. */
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
+  teaserImage: PublicImage | null = null;
+
+  /** Every image the story shows, so that an image change finds the stories to refresh. */
+  @Property({ type: 'array', columnType: 'uuid[]', default: '{}' })
+  imageIds: string[] = [];
 
   @Property({ type: 'string', length: 120 })
   authorName!: string;

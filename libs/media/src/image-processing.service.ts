@@ -1,44 +1,126 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
-import sharp from 'sharp';
-import { PermanentJobError } from '@newsdesk/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, PermanentJobError } from '@newsdesk/common';
+import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
+import { EventName, Outbox, type JobName, type JobOf } from '@newsdesk/messaging';
+import { isCropped } from '@newsdesk/config';
 import { Image } from './image.entity';
+import { readEmbeddedMetadata } from './image-metadata';
+import { ImageRejected, ImageRenderer, type RenderedFile } from './image-renderer';
 import { ObjectStorage } from './object-storage';
+import { Rendition } from './rendition.entity';
 
-/** Pixel limit for originals: larger images fail instead of exhausting a worker's memory. */
-export const MAX_INPUT_PIXELS = 100_000_000;
+type RenditionRow = Omit<RenderedFile, 'body' | 'contentType'> & { bytes: number };
 
 /**
- * Processes an uploaded original: reads its real format and dimensions
- * (orientation applied) and marks the image ready, or failed with the reason.
+ * The `ImageProcess` job: decode the original, prefill metadata, write every
+ * rendition to S3 and its row, mark the image ready and announce it. Running it
+ * twice writes the same keys and leaves the same rows. A file that cannot be
+ * processed marks the image `failed` with the reason instead of retrying.
  */
 @Injectable()
 export class ImageProcessingService {
+  private readonly logger = new Logger(ImageProcessingService.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly storage: ObjectStorage,
+    private readonly renderer: ImageRenderer,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async process(imageId: string): Promise<Image> {
-    const em = this.em.fork();
-    const image = await em.findOne(Image, { id: imageId });
+  async handleImageProcess({ imageId, scope }: JobOf<JobName.ImageProcess>): Promise<void> {
+    const image = await this.em.fork().findOne(Image, { id: imageId });
     if (!image) throw new PermanentJobError(`image ${imageId} does not exist`);
-    const original = await this.storage.getBuffer(image.originalKey);
+    const all = this.config.images.presets;
+    const presets = scope === 'crops' ? all.filter(isCropped) : all;
+    const original = await this.storage.getBuffer(image.originalKey); // S3 trouble: thrown, retried
+
+    let decoded;
     try {
-      const meta = await sharp(original, {
-        limitInputPixels: MAX_INPUT_PIXELS,
-        failOn: 'error',
-      }).metadata();
-      const rotated = (meta.orientation ?? 1) >= 5;
-      image.width = (rotated ? meta.height : meta.width) ?? null;
-      image.height = (rotated ? meta.width : meta.height) ?? null;
-      image.status = 'ready';
-      image.failureReason = null;
+      decoded = await this.renderer.decode(original, all);
     } catch (error) {
-      image.status = 'failed';
-      image.failureReason = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof ImageRejected)) throw error;
+      await this.fail(imageId, error.message);
+      return;
     }
-    await em.flush();
-    return image;
+    const metadata = image.processedAt ? null : await readEmbeddedMetadata(original);
+    const placeholder = await this.renderer.placeholder(decoded);
+
+    const rows: RenditionRow[] = [];
+    for await (const file of this.renderer.render(
+      decoded,
+      image.contentHash,
+      presets,
+      image.focalPoint,
+    )) {
+      await this.storage.put(file.key, file.body, file.contentType);
+      rows.push({
+        preset: file.preset,
+        format: file.format,
+        width: file.width,
+        actualWidth: file.actualWidth,
+        height: file.height,
+        key: file.key,
+        bytes: file.body.length,
+      });
+    }
+
+    const replaced = await this.em.fork().transactional(async (em) => {
+      const current = await em.findOneOrFail(Image, { id: imageId }, { populate: ['renditions'] });
+      const names = new Set(presets.map((p) => p.name));
+      const stale = current.renditions
+        .getItems()
+        .filter((r) => names.has(r.preset) && !rows.some((n) => n.key === r.key));
+      stale.forEach((r) => em.remove(r));
+      for (const row of rows) {
+        await em.upsert(
+          Rendition,
+          {
+            image: current,
+            preset: row.preset,
+            format: row.format,
+            width: row.width,
+            actualWidth: row.actualWidth,
+            height: row.height,
+            bytes: row.bytes,
+            key: row.key,
+          },
+          { onConflictFields: ['image', 'preset', 'format', 'width'] },
+        );
+      }
+      current.width = decoded.width;
+      current.height = decoded.height;
+      current.blurhash = placeholder.blurhash;
+      current.dominantColor = placeholder.dominantColor;
+      if (metadata) {
+        // The file prefills what the photo desk left empty; what they typed wins.
+        current.caption ||= metadata.caption;
+        current.credit ||= metadata.credit;
+        current.byline ||= metadata.byline;
+        current.copyright ||= metadata.copyright;
+        current.dateTaken ??= metadata.dateTaken;
+      }
+      current.status = 'ready';
+      current.failureReason = null;
+      current.processedAt = this.clock.now();
+      if (scope === 'all') current.presetsHash = presetsHash(all);
+      Outbox.event(em, EventName.ImageProcessed, { imageId });
+      return stale.map((r) => r.key);
+    });
+    // Files of an earlier crop are no longer referenced; removing them is tidying, not correctness.
+    for (const key of replaced) await this.storage.delete(key).catch(() => undefined);
+    this.logger.log(`image ${imageId}: ${rows.length} renditions`);
+  }
+
+  private async fail(imageId: string, reason: string): Promise<void> {
+    this.logger.warn(`image ${imageId} failed: ${reason}`);
+    await this.em.fork().transactional(async (em) => {
+      const image = await em.findOneOrFail(Image, { id: imageId });
+      image.status = 'failed';
+      image.failureReason = reason.slice(0, 1000);
+      Outbox.event(em, EventName.ImageProcessed, { imageId });
+    });
   }
 }

@@ -1,5 +1,8 @@
 import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   HeadBucketCommand,
   CreateBucketCommand,
   S3Client,
@@ -40,6 +43,36 @@ export class ObjectStorage implements OnModuleDestroy {
         CacheControl: 'public, max-age=31536000, immutable',
       },
     }).done();
+  }
+
+  /** Copies within the bucket (server side: the bytes do not pass through us). */
+  async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
+    await this.s3.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: toKey,
+        CopySource: `${this.bucket}/${encodeURIComponent(fromKey).replace(/%2F/g, '/')}`,
+        ContentType: contentType,
+        MetadataDirective: 'REPLACE',
+        CacheControl: 'public, max-age=31536000, immutable',
+      }),
+    );
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  /** Size in bytes, or null when there is no such object. */
+  async size(key: string): Promise<number | null> {
+    try {
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return head.ContentLength ?? 0;
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+        return null;
+      throw error;
+    }
   }
 
   async getBuffer(key: string): Promise<Buffer> {

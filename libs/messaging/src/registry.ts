@@ -23,7 +23,8 @@ export interface JobPayloads {
   [JobName.ArticleSubmission]: { articleId: string; version: number };
   [JobName.ArticlePublish]: { articleId: string; version: number };
   [JobName.ArticleUnpublish]: { articleId: string; version: number };
-  [JobName.ImageProcess]: { imageId: string };
+  /** `crops` re-renders only the presets that crop (after a focal point change). */
+  [JobName.ImageProcess]: { imageId: string; scope: 'all' | 'crops' };
 }
 export type JobOf<N extends JobName> = JobPayloads[N];
 
@@ -40,6 +41,7 @@ export enum EventName {
   ArticleUpdated = 'article.updated',
   ArticleUnpublished = 'article.unpublished',
   ImageProcessed = 'image.processed',
+  ImageUpdated = 'image.updated',
 }
 
 interface ArticleEventPayload {
@@ -55,6 +57,7 @@ export interface EventPayloads {
   [EventName.ArticleUpdated]: ArticleEventPayload;
   [EventName.ArticleUnpublished]: ArticleEventPayload;
   [EventName.ImageProcessed]: { imageId: string };
+  [EventName.ImageUpdated]: { imageId: string };
 }
 export type EventOf<N extends EventName> = EventPayloads[N];
 
@@ -76,7 +79,8 @@ export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
   [EventName.ArticlePublished]: [Consumer.Projector],
   [EventName.ArticleUpdated]: [Consumer.Projector],
   [EventName.ArticleUnpublished]: [Consumer.Projector],
-  [EventName.ImageProcessed]: [],
+  [EventName.ImageProcessed]: [Consumer.Projector],
+  [EventName.ImageUpdated]: [Consumer.Projector],
 };
 
 export function eventQueueOf(consumer: ConsumerName): string {

@@ -24,6 +24,7 @@ import {
 } from '@newsdesk/editorial';
 import { Passwords, User, type Role } from '@newsdesk/identity';
 import { Image, ObjectStorage } from '@newsdesk/media';
+import { JobName, Outbox } from '@newsdesk/messaging';
 import { DEMO_SECTIONS, DEMO_STORIES, type DemoStory } from './demo-content';
 import { SeedModule } from './seed.module';
 
@@ -219,21 +220,29 @@ async function seedStory(
   await em.fork().transactional(async (tx) => {
     const section = await tx.findOneOrFail(Section, { slug: story.section });
     const author = await tx.findOneOrFail(User, { email: AUTHOR_EMAIL });
-    const image =
-      (await tx.findOne(Image, { contentHash })) ??
-      tx.create(Image, {
+    let image = await tx.findOne(Image, { contentHash });
+    if (!image) {
+      // Processed like any upload: the media app renders it, and the image.processed
+      // event puts the renditions into the story and its listing.
+      image = tx.create(Image, {
         contentHash,
         originalKey,
         mimeType: 'image/jpeg',
-        width: picture.width,
-        height: picture.height,
+        byteSize: picture.bytes.length,
         alt: story.image.alt,
         caption: story.image.caption,
         credit: story.image.credit,
-        status: 'ready',
+        status: 'processing',
         createdAt: new Date(publishedAt.getTime() - 4 * HOUR_MS),
         updatedAt: new Date(publishedAt.getTime() - 4 * HOUR_MS),
       });
+      Outbox.job(
+        tx,
+        JobName.ImageProcess,
+        { imageId: image.id, scope: 'all' },
+        { dedupeKey: [image.id, 'seed'] },
+      );
+    }
 
     // Inserted as version 1 and frozen at that version, as if published in one step.
     const version = 1;
