@@ -137,7 +137,20 @@ export class Newsdesk {
               ] as const,
           ),
         );
-        const pending = counts.filter(([, c]) => Object.values(c).some((n) => n > 0));
+        // A job waiting for its retry is delayed too; unlike a scheduled publication it is not done.
+        const retrying = await Promise.all(
+          queues.map(
+            async (q) =>
+              [
+                q.name,
+                (await q.getJobs(['delayed'])).filter((j) => j.attemptsMade > 0).length,
+              ] as const,
+          ),
+        );
+        const pending = [
+          ...counts.filter(([, c]) => Object.values(c).some((n) => n > 0)),
+          ...retrying.filter(([, n]) => n > 0).map(([name, n]) => [name, { retrying: n }] as const),
+        ];
         busy = [
           unsent ? `${unsent} unsent outbox rows` : '',
           ...pending.map(([name, c]) => `${name} ${JSON.stringify(c)}`),

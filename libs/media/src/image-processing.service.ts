@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Clock, PermanentJobError } from '@newsdesk/common';
 import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
 import { EventName, Outbox, type JobName, type JobOf } from '@newsdesk/messaging';
@@ -78,6 +79,7 @@ export class ImageProcessingService {
         await em.upsert(
           Rendition,
           {
+            id: randomUUID(),
             image: current,
             preset: row.preset,
             format: row.format,
@@ -87,7 +89,11 @@ export class ImageProcessingService {
             bytes: row.bytes,
             key: row.key,
           },
-          { onConflictFields: ['image', 'preset', 'format', 'width'] },
+          {
+            onConflictFields: ['image', 'preset', 'format', 'width'],
+            // The row keeps its id; only what the new file says changes.
+            onConflictMergeFields: ['actualWidth', 'height', 'bytes', 'key'],
+          },
         );
       }
       current.width = decoded.width;
