@@ -43,7 +43,12 @@ export class ImageProcessingService {
       decoded = await this.renderer.decode(original, all);
     } catch (error) {
       if (!(error instanceof ImageRejected)) throw error;
-      await this.fail(imageId, error.message);
+      // sharp's bundled libvips reads HEIF only with AV1 inside (AVIF); HEVC needs a licensed decoder.
+      const hint =
+        image.mimeType === 'image/heic'
+          ? ' (HEIC pictures with HEVC compression cannot be decoded here; export the picture as JPEG or AVIF)'
+          : '';
+      await this.fail(imageId, `${error.message}${hint}`);
       return;
     }
     const metadata = image.processedAt ? null : await readEmbeddedMetadata(original);
