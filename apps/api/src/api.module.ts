@@ -14,6 +14,7 @@ import { SectionsController } from './articles/sections.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
+import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
 import { ImagesController, ImagesOpsController } from './images/images.controller';
 import { PublicController } from './public/public.controller';
@@ -40,6 +41,7 @@ import { PublicController } from './public/public.controller';
     ImagesController,
     ImagesOpsController,
     PublicController,
+    AuditController,
     HealthController,
   ],
   providers: [

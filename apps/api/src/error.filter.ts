@@ -9,8 +9,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ConflictError,
   DomainError,
+  Expired,
   Forbidden,
   ForbiddenTransition,
+  Locked,
   NotFound,
   PayloadTooLarge,
   Unauthenticated,
@@ -42,7 +44,9 @@ function statusOf(error: DomainError): number {
   if (error instanceof Forbidden) return 403;
   if (error instanceof NotFound) return 404;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof Expired) return 410;
   if (error instanceof PayloadTooLarge) return 413;
+  if (error instanceof Locked) return 423;
   if (error instanceof UnsupportedMediaType) return 415;
   if (error instanceof ForbiddenTransition) {
     // A role that may never do this is a 403; a transition that the story's state does not allow is a 409.

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -15,6 +16,14 @@ export async function setupApi(
 ): Promise<void> {
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
+  // Audit rows name the request that caused them.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) => {
+      RequestContext.enter({ requestId: String(request.id) });
+      done();
+    });
   // Uploads stream: the size limit is enforced while reading, and only one file per request.
   await app.register(multipart, {
     limits: {

@@ -18,6 +18,11 @@ export class ListingsHandler {
     return this.listings.rebuildSections(event.payload.sectionIds);
   }
 
+  @EventPattern(EventName.ArticleKilled)
+  onArticleKilled(@Payload() event: EventEnvelope<EventName.ArticleKilled>): Promise<void> {
+    return this.listings.rebuildSections(event.payload.sectionIds);
+  }
+
   @EventPattern(EventName.ArticleUnpublished)
   onArticleUnpublished(
     @Payload() event: EventEnvelope<EventName.ArticleUnpublished>,

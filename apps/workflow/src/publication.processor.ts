@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { PublicationService } from '@newsdesk/editorial';
 import { JobName, JobQueue, runJob, type JobOf } from '@newsdesk/messaging';
 
@@ -13,16 +13,23 @@ export class PublicationProcessor extends WorkerHost {
     super();
   }
 
-  process(job: PublicationJob): Promise<void> {
-    switch (job.name) {
-      case JobName.ArticlePublish:
-        return runJob(() => this.publication.handlePublish(job.data));
-      case JobName.ArticleUnpublish:
-        return runJob(() => this.publication.handleUnpublish(job.data));
-      default:
-        throw new UnrecoverableError(
-          `the publication queue has no job ${String((job as Job).name)}`,
-        );
+  async process(job: PublicationJob, token?: string): Promise<void> {
+    const outcome = await runJob(() => {
+      switch (job.name) {
+        case JobName.ArticlePublish:
+          return this.publication.handlePublish(job.data);
+        case JobName.ArticleUnpublish:
+          return this.publication.handleUnpublish(job.data);
+        default:
+          throw new UnrecoverableError(
+            `the publication queue has no job ${String((job as Job).name)}`,
+          );
+      }
+    });
+    if (outcome.notBefore) {
+      // Came early (clock skew, an embargo): wait in BullMQ's delayed set, not in the worker.
+      await job.moveToDelayed(outcome.notBefore.getTime(), token);
+      throw new DelayedError();
     }
   }
 }

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
-import { EditorialModule } from '@newsdesk/editorial';
+import { EditorialModule, ScheduleReconciler } from '@newsdesk/editorial';
 import { BullRootModule, JobQueue, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
 import { PublicationProcessor } from './publication.processor';
 import { SubmissionProcessor } from './submission.processor';
@@ -22,6 +22,6 @@ import { SubmissionProcessor } from './submission.processor';
     BullModule.registerQueue({ name: JobQueue.Submission }, { name: JobQueue.Publication }),
     EditorialModule,
   ],
-  providers: [OutboxRelay, SubmissionProcessor, PublicationProcessor],
+  providers: [OutboxRelay, ScheduleReconciler, SubmissionProcessor, PublicationProcessor],
 })
 export class WorkflowModule {}

@@ -86,3 +86,13 @@ export class UnsupportedMediaType extends DomainError {
 export class PayloadTooLarge extends DomainError {
   readonly code = 'payload_too_large';
 }
+
+/** Someone else holds the edit lock (or took it from the caller). */
+export class Locked extends DomainError {
+  readonly code = 'locked';
+}
+
+/** A link that worked once but has run out. */
+export class Expired extends DomainError {
+  readonly code = 'expired';
+}

@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './clock';
 export * from './text';
+export * from './time';
+export * from './request-context';

@@ -39,6 +39,13 @@ const schema = z.object({
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(100_000_000),
   IMAGE_PRESETS: z.string().optional(),
   MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  EDIT_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  PREVIEW_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
 });
 
 /** The whole configuration, validated once at start. */
@@ -62,6 +69,9 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How many teasers a section listing keeps in its read model. */
   listingSize: number;
+  /** How long an edit lease lasts without a heartbeat. */
+  editLockSeconds: number;
+  previewLinkHours: number;
   images: {
     maxBytes: number;
     maxPixels: number;
@@ -130,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timezone: c.NEWSROOM_TIMEZONE,
     outboxPollMs: c.OUTBOX_POLL_MS,
     listingSize: c.LISTING_SIZE,
+    editLockSeconds: c.EDIT_LOCK_SECONDS,
+    previewLinkHours: c.PREVIEW_LINK_HOURS,
     images: {
       maxBytes: c.IMAGE_MAX_BYTES,
       maxPixels: c.IMAGE_MAX_PIXELS,

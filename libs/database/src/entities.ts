@@ -1,4 +1,12 @@
-import { AuditEntry, Article, PublishedArticle, Section } from '@newsdesk/editorial';
+import {
+  AuditEntry,
+  Article,
+  Comment,
+  EditLock,
+  PublishedArticle,
+  Revision,
+  Section,
+} from '@newsdesk/editorial';
 import { User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
 import { OutboxEntry } from '@newsdesk/messaging';
@@ -8,6 +16,9 @@ export const ENTITIES = [
   User,
   Section,
   Article,
+  Revision,
+  Comment,
+  EditLock,
   AuditEntry,
   PublishedArticle,
   Image,

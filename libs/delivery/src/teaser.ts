@@ -24,6 +24,7 @@ export function toPublicArticle(row: PublishedArticle): PublicArticle {
     tags: row.tags,
     author: row.authorName,
     firstPublishedAt: row.firstPublishedAt.toISOString(),
+    corrections: row.corrections,
     // The story page shows the hero preset; listings the teaser preset.
     image: row.image,
     body: row.body,

@@ -1,4 +1,9 @@
-import { ValidationFailed, trimText, type FieldProblem } from '@newsdesk/common';
+import {
+  ValidationFailed,
+  parseOffsetDateTime,
+  trimText,
+  type FieldProblem,
+} from '@newsdesk/common';
 import { ARTICLE_FORMATS, type ArticleFormat } from './article-status';
 import { parseBody, type BodyBlock } from './body';
 
@@ -13,6 +18,8 @@ export interface ArticleInput {
   series?: string | null;
   tags?: string[];
   heroImageId?: string | null;
+  /** ISO-8601 with offset, or null: the story may not be published before. */
+  embargoUntil?: string | null;
 }
 
 export interface CleanArticleInput {
@@ -25,6 +32,7 @@ export interface CleanArticleInput {
   series?: string | null;
   tags?: string[];
   heroImageId?: string | null;
+  embargoUntil?: Date | null;
 }
 
 /** Upper bounds for what a draft may hold at all (the publish checks are stricter). */
@@ -113,6 +121,19 @@ export function cleanArticleInput(
     )
       problems.push({ field: 'heroImageId', reason: 'must be an image id or null' });
     else out.heroImageId = input.heroImageId;
+  }
+  if (input.embargoUntil !== undefined) {
+    if (input.embargoUntil === null) out.embargoUntil = null;
+    else {
+      const when =
+        typeof input.embargoUntil === 'string' ? parseOffsetDateTime(input.embargoUntil) : null;
+      if (!when)
+        problems.push({
+          field: 'embargoUntil',
+          reason: 'must be an ISO-8601 date-time with offset, or null',
+        });
+      else out.embargoUntil = when;
+    }
   }
   if (input.body !== undefined) {
     try {

@@ -52,6 +52,8 @@ const ALLOWED: readonly AllowedRow[] = [
   { transition: 'release',        from: ['scheduled'],                  to: 'published',
     who: ['system'] },
   // Review decisions: reviewer or admin, never on their own story (four-eyes, admins too).
+  { transition: 'approveStep',    from: ['in_review'],                  to: 'in_review',
+    who: ['reviewer', 'admin', 'system'] },
   { transition: 'approve',        from: ['in_review'],                  to: 'approved',
     who: ['reviewer', 'admin', 'system'] },
   { transition: 'requestChanges', from: ['in_review'],                  to: 'changes_requested',
@@ -59,15 +61,27 @@ const ALLOWED: readonly AllowedRow[] = [
   // Scheduling and unpublishing: reviewer or admin, whether they wrote the story or not.
   { transition: 'schedule',       from: ['approved'],                   to: 'scheduled',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  { transition: 'reschedule',     from: ['scheduled'],                  to: 'scheduled',
+    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  { transition: 'cancelSchedule', from: ['scheduled'],                  to: 'approved',
+    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
   { transition: 'unpublish',      from: ['published'],                  to: 'unpublished',
+    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  // A minor correction goes live at once; a retraction (kill) takes the story down everywhere.
+  { transition: 'correct',        from: ['published'],                  to: 'published',
+    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  { transition: 'kill',           from: ['published', 'unpublished'],   to: 'killed',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
   // Reopening an unpublished story: the author (as editor) or an admin.
   { transition: 'reopen',         from: ['unpublished'],                to: 'draft',
     who: ['editor as author', 'admin as author', 'admin', 'system'] },
+  // A killed story comes back only through an admin.
+  { transition: 'reopenKilled',   from: ['killed'],                     to: 'draft',
+    who: ['admin as author', 'admin', 'system'] },
 ];
 
 /** Who may change the content of a story, and in which states (system: see the separate test). */
-const EDITABLE_IN: readonly ArticleStatus[] = ['draft', 'changes_requested'];
+const EDITABLE_IN: readonly ArticleStatus[] = ['draft', 'changes_requested', 'published'];
 const MAY_EDIT: readonly Who[] = ['editor as author', 'admin as author', 'admin'];
 
 // ---------------------------------------------------------------------------

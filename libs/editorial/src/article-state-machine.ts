@@ -21,19 +21,29 @@ export const TRANSITIONS = {
   submit:         { from: ['draft', 'changes_requested'], to: 'submitted',         by: { roles: ['editor', 'admin'], author: 'only' } },
   passChecks:     { from: ['submitted'],                  to: 'in_review',         by: 'system' },
   failChecks:     { from: ['submitted'],                  to: 'draft',             by: 'system' },
+  approveStep:    { from: ['in_review'],                  to: 'in_review',         by: { roles: ['reviewer', 'admin'], author: 'never' } },
   approve:        { from: ['in_review'],                  to: 'approved',          by: { roles: ['reviewer', 'admin'], author: 'never' } },
   requestChanges: { from: ['in_review'],                  to: 'changes_requested', by: { roles: ['reviewer', 'admin'], author: 'never' } },
   schedule:       { from: ['approved'],                   to: 'scheduled',         by: { roles: ['reviewer', 'admin'], author: 'any' } },
+  reschedule:     { from: ['scheduled'],                  to: 'scheduled',         by: { roles: ['reviewer', 'admin'], author: 'any' } },
+  cancelSchedule: { from: ['scheduled'],                  to: 'approved',          by: { roles: ['reviewer', 'admin'], author: 'any' } },
   release:        { from: ['scheduled'],                  to: 'published',         by: 'system' },
+  correct:        { from: ['published'],                  to: 'published',         by: { roles: ['reviewer', 'admin'], author: 'any' } },
   unpublish:      { from: ['published'],                  to: 'unpublished',       by: { roles: ['reviewer', 'admin'], author: 'any' } },
+  kill:           { from: ['published', 'unpublished'],   to: 'killed',            by: { roles: ['reviewer', 'admin'], author: 'any' } },
   reopen:         { from: ['unpublished'],                to: 'draft',             by: { roles: ['editor', 'admin'], author: 'only' } },
+  reopenKilled:   { from: ['killed'],                     to: 'draft',             by: { roles: ['admin'], author: 'any' } },
 } as const satisfies Record<string, TransitionRule>;
 
 export type Transition = keyof typeof TRANSITIONS;
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as Transition[];
 
-/** States in which the content of a story may be edited, and by whom. */
-const EDITABLE: readonly ArticleStatus[] = ['draft', 'changes_requested'];
+/**
+ * States in which the content of a story may be edited, and by whom. Editing a
+ * published story changes its working copy only; the public version stays as it
+ * is until a correction is published.
+ */
+const EDITABLE: readonly ArticleStatus[] = ['draft', 'changes_requested', 'published'];
 const EDITORS: Performer = { roles: ['editor', 'admin'], author: 'only' };
 
 /** The story a decision is about: its state and who wrote it. */

@@ -8,6 +8,7 @@ export const ARTICLE_STATUSES = [
   'scheduled',
   'published',
   'unpublished',
+  'killed',
 ] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 

@@ -1,7 +1,14 @@
-import type { Article } from './article.entity';
-import type { ArticleStatus, ArticleFormat } from './article-status';
+import { formatInZone } from '@newsdesk/common';
+import type { Approval, Article, CorrectionNote } from './article.entity';
+import type { ArticleFormat, ArticleStatus } from './article-status';
 import type { BodyBlock } from './body';
 import type { PublishCheckFailure } from './publish-checks';
+
+/** An instant in UTC and as the newsroom's clock shows it. */
+export interface Instant {
+  utc: string;
+  local: string;
+}
 
 /** A story as editors see it through the API. */
 export interface ArticleView {
@@ -9,6 +16,9 @@ export interface ArticleView {
   slug: string;
   status: ArticleStatus;
   version: number;
+  revision: number;
+  /** True when the working copy differs from the public version. */
+  pendingChanges: boolean;
   kicker: string;
   headline: string;
   teaser: string;
@@ -19,19 +29,33 @@ export interface ArticleView {
   tags: string[];
   heroImageId: string | null;
   author: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
   failedChecks: PublishCheckFailure[] | null;
-  publishAt: string | null;
-  publishedAt: string | null;
+  approvals: Approval[];
+  /** The approval step still to take, while in review. */
+  nextApprovalStep: { key: string; label: string } | null;
+  publishAt: Instant | null;
+  unpublishAt: Instant | null;
+  embargoUntil: Instant | null;
+  publishedAt: Instant | null;
+  corrections: CorrectionNote[];
+  killReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export function toArticleView(a: Article): ArticleView {
+export function toArticleView(a: Article, timeZone: string): ArticleView {
+  const instant = (d: Date | null): Instant | null =>
+    d ? { utc: d.toISOString(), local: formatInZone(d, timeZone) } : null;
+  const steps = a.section.approvalSteps ?? [];
+  const next = a.status === 'in_review' ? steps[a.approvals.length] : undefined;
   return {
     id: a.id,
     slug: a.slug,
     status: a.status,
     version: a.version,
+    revision: a.revision,
+    pendingChanges: a.publishedRevision !== null && a.revision > a.publishedRevision,
     kicker: a.kicker,
     headline: a.headline,
     teaser: a.teaser,
@@ -42,9 +66,16 @@ export function toArticleView(a: Article): ArticleView {
     tags: a.tags,
     heroImageId: a.heroImage?.id ?? null,
     author: { id: a.author.id, name: a.author.name },
+    assignee: a.assignee ? { id: a.assignee.id, name: a.assignee.name } : null,
     failedChecks: a.failedChecks,
-    publishAt: a.publishAt?.toISOString() ?? null,
-    publishedAt: a.publishedAt?.toISOString() ?? null,
+    approvals: a.approvals,
+    nextApprovalStep: next ? { key: next.key, label: next.label } : null,
+    publishAt: instant(a.publishAt),
+    unpublishAt: instant(a.unpublishAt),
+    embargoUntil: instant(a.embargoUntil),
+    publishedAt: instant(a.publishedAt),
+    corrections: a.corrections,
+    killReason: a.killReason,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

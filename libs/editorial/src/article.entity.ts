@@ -23,6 +23,21 @@ import type { PublishCheckFailure } from './publish-checks';
 import { ArticleRepository } from './article.repository';
 import { Section } from './section.entity';
 
+/** One approval step done. */
+export interface Approval {
+  step: string;
+  label: string;
+  userId: string;
+  userName: string;
+  at: string;
+}
+
+/** A public note that a published story was corrected. */
+export interface CorrectionNote {
+  at: string;
+  note: string;
+}
+
 /** The content frozen at publication: what the public sees until the next publication. */
 export interface ArticleSnapshot {
   version: number;
@@ -42,7 +57,19 @@ export interface ArticleSnapshot {
 @Index({ properties: ['status', 'updatedAt'] })
 export class Article {
   [EntityRepositoryType]?: ArticleRepository;
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'updatedAt'
+    | 'version'
+    | 'status'
+    | 'approvals'
+    | 'assignee'
+    | 'embargoUntil'
+    | 'unpublishAt'
+    | 'corrections'
+    | 'killReason'
+    | 'revision'
+    | 'publishedRevision';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -92,6 +119,37 @@ export class Article {
   /** The publish checks that failed on the last submission, readable by the author. */
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   failedChecks: PublishCheckFailure[] | null = null;
+
+  /** Reviewers who approved the current review round, step by step. */
+  @Property({ type: 'json', columnType: 'jsonb', default: '[]' })
+  approvals: Approval[] = [];
+
+  /** The reviewer whose queue the story is in. */
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  assignee: User | null = null;
+
+  /** The story may not go public before this, whatever anybody clicks. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  embargoUntil: Date | null = null;
+
+  /** When a published story is to be taken down again. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  unpublishAt: Date | null = null;
+
+  /** Public correction notes, oldest first. */
+  @Property({ type: 'json', columnType: 'jsonb', default: '[]' })
+  corrections: CorrectionNote[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  killReason: string | null = null;
+
+  /** The number of the newest revision (every save makes one). */
+  @Property({ type: 'integer', default: 0 })
+  revision: number = 0;
+
+  /** The revision that is public; a newer `revision` means pending changes. */
+  @Property({ type: 'integer', nullable: true })
+  publishedRevision: number | null = null;
 
   /** When a scheduled story is due; `now` for "publish now". */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

@@ -6,6 +6,7 @@ export interface ArticleSearch {
   status?: ArticleStatus;
   sectionSlug?: string;
   q?: string;
+  assigneeId?: string;
   limit: number;
   offset: number;
 }
@@ -20,7 +21,7 @@ export class ArticleRepository extends EntityRepository<Article> {
   }
 
   findWithRelations(id: string): Promise<Article | null> {
-    return this.findOne({ id }, { populate: ['section', 'author', 'heroImage'] });
+    return this.findOne({ id }, { populate: ['section', 'author', 'heroImage', 'assignee'] });
   }
 
   /** The editors' search: every state, newest change first. */
@@ -28,6 +29,7 @@ export class ArticleRepository extends EntityRepository<Article> {
     const where: FilterQuery<Article> = {};
     if (criteria.status) where.status = criteria.status;
     if (criteria.sectionSlug) where.section = { slug: criteria.sectionSlug };
+    if (criteria.assigneeId) where.assignee = criteria.assigneeId;
     if (criteria.q) {
       const like = `%${criteria.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.$or = [
@@ -37,8 +39,11 @@ export class ArticleRepository extends EntityRepository<Article> {
       ];
     }
     return this.findAndCount(where, {
-      populate: ['section', 'author'],
-      orderBy: { updatedAt: 'desc', id: 'asc' },
+      populate: ['section', 'author', 'assignee'],
+      // A reviewer's queue is worked oldest first; the editors' search shows the newest change first.
+      orderBy: criteria.assigneeId
+        ? { createdAt: 'asc', id: 'asc' }
+        : { updatedAt: 'desc', id: 'asc' },
       limit: criteria.limit,
       offset: criteria.offset,
     });

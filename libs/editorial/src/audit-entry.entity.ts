@@ -47,6 +47,10 @@ export class AuditEntry {
   @Property({ type: 'json', columnType: 'jsonb', default: '{}' })
   details: Record<string, unknown> = {};
 
+  /** The HTTP request that caused it, when there was one. */
+  @Property({ type: 'string', length: 80, nullable: true })
+  requestId: string | null = null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }

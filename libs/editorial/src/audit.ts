@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RequestContext } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
@@ -29,6 +30,7 @@ export function recordAudit(
       comment: entry.comment ?? null,
       details: entry.details ?? {},
       createdAt: entry.at,
+      requestId: RequestContext.requestId(),
     }),
   );
 }

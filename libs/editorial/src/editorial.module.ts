@@ -1,11 +1,32 @@
 import { Module } from '@nestjs/common';
+import { AuditLogService } from './audit-log.service';
+import { CommentsService } from './comments.service';
+import { EditLocksService } from './edit-locks.service';
 import { EditorialService } from './editorial.service';
+import { PreviewService } from './preview.service';
 import { PublicationService } from './publication.service';
+import { PublishingService } from './publishing.service';
+import { RevisionsService } from './revisions.service';
+import { StoryStore } from './story-store';
 import { SubmissionService } from './submission.service';
 
-/** Stories: editing, submission checks, review, publication. Needs the database and messaging modules. */
-@Module({
-  providers: [EditorialService, SubmissionService, PublicationService],
-  exports: [EditorialService, SubmissionService, PublicationService],
-})
+const SERVICES = [
+  StoryStore,
+  EditorialService,
+  EditLocksService,
+  PublishingService,
+  RevisionsService,
+  CommentsService,
+  PreviewService,
+  AuditLogService,
+  SubmissionService,
+  PublicationService,
+];
+
+/**
+ * Stories: editing, revisions, locks, comments, submission checks, review,
+ * scheduling, publication, corrections. Needs the database and messaging modules.
+ * The workflow app adds the {@link ScheduleReconciler}.
+ */
+@Module({ providers: SERVICES, exports: SERVICES })
 export class EditorialModule {}

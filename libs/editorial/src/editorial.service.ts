@@ -3,54 +3,55 @@ import {
   OptimisticLockError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Clock,
   ConflictError,
   Forbidden,
-  NotFound,
   ValidationFailed,
   slugify,
   trimText,
+  type FieldProblem,
 } from '@newsdesk/common';
-import { User, type Actor } from '@newsdesk/identity';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { User } from '@newsdesk/identity';
 import { Image } from '@newsdesk/media';
 import { JobName, Outbox } from '@newsdesk/messaging';
+import { nextApproval } from './approval-steps';
 import { Article } from './article.entity';
-import { assertEditable, assertTransition, type Transition } from './article-state-machine';
-import type { ArticleStatus } from './article-status';
+import { assertEditable } from './article-state-machine';
+import { ARTICLE_STATUSES, type ArticleStatus } from './article-status';
 import { cleanArticleInput, type ArticleInput, type CleanArticleInput } from './article-input';
 import { toArticleView, type ArticleView } from './article-view';
 import { AuditEntry } from './audit-entry.entity';
-import { recordAudit } from './audit';
+import { EditLocksService } from './edit-locks.service';
 import { Section } from './section.entity';
-
-type UserActor = Extract<Actor, { kind: 'user' }>;
+import { StoryStore, type UserActor } from './story-store';
 
 export interface ListQuery {
   status?: string;
   section?: string;
   q?: string;
+  /** `me` for the caller's review queue, or a user id. */
+  assignee?: string;
   limit?: number;
   offset?: number;
 }
 
-/** How far in the past a publication time may lie and still count as "now" (clock skew, slow clicks). */
-const PUBLISH_GRACE_MS = 60_000;
-const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
-const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
 /**
- * The editors' side of a story: drafts, submission, review and the requests
- * to publish or unpublish. Every transition goes through the state machine
- * and writes its audit row, and queues its job through the outbox, in one
- * transaction.
+ * The editors' side of a story: drafts, saves (each a revision), submission,
+ * the approval steps and assignment. Every transition goes through the state
+ * machine and writes its audit row, and queues its job through the outbox, in
+ * one transaction.
  */
 @Injectable()
 export class EditorialService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly store: StoryStore,
+    private readonly locks: EditLocksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: UserActor, input: ArticleInput): Promise<ArticleView> {
@@ -71,18 +72,23 @@ export class EditorialService {
         series: clean.series ?? null,
         tags: clean.tags ?? [],
         heroImage: clean.heroImageId ? await this.imageById(em, clean.heroImageId) : null,
+        embargoUntil: clean.embargoUntil ?? null,
       });
+      this.store.addRevision(em, article, actor.id);
       await em.flush();
-      this.audit(em, article, actor, 'create', null, 'draft');
+      this.store.audit(em, article, actor, 'create', null, 'draft', { revision: article.revision });
       await em.flush();
       await em.populate(article, ['author']);
-      return toArticleView(article);
+      return this.view(article);
     });
   }
 
   /**
-   * Changes a draft. `expectedVersion` is the `If-Match` the editor sent; an
-   * older one means someone else saved in between, and nothing is written.
+   * Saves a story as a new revision. `expectedVersion` is the `If-Match` the
+   * editor sent; an older one means someone saved in between, and nothing is
+   * written. Someone else's live edit lock refuses the save with 423. Editing a
+   * published story changes its working copy; the public version stays until a
+   * correction is published.
    */
   async update(
     actor: UserActor,
@@ -92,7 +98,7 @@ export class EditorialService {
   ): Promise<ArticleView> {
     const clean = cleanArticleInput(input, { creating: false });
     return this.withUniqueSlug(async (em) => {
-      const article = await this.load(em, id);
+      const article = await this.store.load(em, id);
       if (article.version !== expectedVersion) {
         throw new ConflictError(
           `story ${id} has version ${article.version}, not ${expectedVersion}`,
@@ -102,116 +108,148 @@ export class EditorialService {
         );
       }
       assertEditable({ status: article.status, authorId: article.author.id }, actor);
+      await this.locks.assertMaySave(em, actor, id);
       await this.apply(em, article, clean);
+      this.store.addRevision(em, article, actor.id);
       await em.flush();
-      this.audit(em, article, actor, 'edit', article.status, article.status, {
+      this.store.audit(em, article, actor, 'edit', article.status, article.status, {
         fields: Object.keys(clean),
+        revision: article.revision,
       });
       await em.flush();
-      return toArticleView(article);
+      return this.view(article);
     });
   }
 
-  /** Sends a draft to the queued publish checks. */
-  submit(actor: UserActor, id: string): Promise<ArticleView> {
-    return this.transition(actor, id, 'submit', {
-      before: (article) => {
-        article.failedChecks = null;
+  /** Sends a draft to the queued publish checks; a new review round starts. */
+  async submit(actor: UserActor, id: string): Promise<ArticleView> {
+    const article = await this.store.transition(actor, id, 'submit', {
+      before: (_em, a) => {
+        a.failedChecks = null;
+        a.approvals = [];
       },
-      after: (em, article) =>
+      after: (em, a) =>
         Outbox.job(
           em,
           JobName.ArticleSubmission,
-          { articleId: article.id, version: article.version },
-          {
-            dedupeKey: [article.id, article.version],
-          },
+          { articleId: a.id, version: a.version },
+          { dedupeKey: [a.id, a.version] },
         ),
     });
+    return this.view(article);
   }
 
-  approve(actor: UserActor, id: string): Promise<ArticleView> {
-    return this.transition(actor, id, 'approve');
+  /**
+   * Approves the story's next approval step (its section names them). The last
+   * step makes it `approved`; the author never approves, and nobody approves
+   * two steps of one story.
+   */
+  async approve(actor: UserActor & { name: string }, id: string): Promise<ArticleView> {
+    let step: ReturnType<typeof nextApproval> | null = null;
+    const article = await this.store.transition(
+      actor,
+      id,
+      (a) => {
+        // Outside review the state machine gives the clearer refusal (wrong state).
+        if (a.status !== 'in_review') return 'approve';
+        step = nextApproval(a.section.approvalSteps, a.approvals, actor);
+        return step.last ? 'approve' : 'approveStep';
+      },
+      {
+        before: (_em, a) => {
+          if (!step) return;
+          a.approvals = [
+            ...a.approvals,
+            {
+              step: step.step.key,
+              label: step.step.label,
+              userId: actor.id,
+              userName: actor.name,
+              at: this.clock.now().toISOString(),
+            },
+          ];
+        },
+      },
+    );
+    return this.view(article);
   }
 
-  requestChanges(actor: UserActor, id: string, comment: unknown): Promise<ArticleView> {
+  async requestChanges(actor: UserActor, id: string, comment: unknown): Promise<ArticleView> {
     const text = typeof comment === 'string' ? trimText(comment) : '';
     if (!text)
       throw new ValidationFailed([{ field: 'comment', reason: 'is required: say what to change' }]);
     if (text.length > 5000)
       throw new ValidationFailed([{ field: 'comment', reason: 'must be at most 5000 characters' }]);
-    return this.transition(actor, id, 'requestChanges', { comment: text });
-  }
-
-  /**
-   * Publishes an approved story now, or at `at` (ISO-8601 with an offset). The
-   * story becomes `scheduled`; the queued publication job publishes it when due.
-   */
-  publish(actor: UserActor, id: string, at?: unknown): Promise<ArticleView> {
-    const now = this.clock.now();
-    const when = at === undefined || at === null ? now : this.parsePublishTime(at, now);
-    return this.transition(actor, id, 'schedule', {
-      before: (article) => {
-        article.publishAt = when;
+    const article = await this.store.transition(actor, id, 'requestChanges', {
+      before: (_em, a) => {
+        a.approvals = [];
       },
-      after: (em, article) =>
-        Outbox.job(
-          em,
-          JobName.ArticlePublish,
-          { articleId: article.id, version: article.version },
-          {
-            dedupeKey: [article.id, article.version],
-            runAt: when,
-          },
-        ),
+      comment: text,
     });
+    return this.view(article);
   }
 
-  /** Asks for a published story to be taken down; the publication job does it. */
-  async unpublish(actor: UserActor, id: string): Promise<ArticleView> {
+  /** Puts a story into a reviewer's queue (or takes it out with `null`). */
+  async assign(actor: UserActor, id: string, assigneeId: unknown): Promise<ArticleView> {
+    if (
+      assigneeId !== null &&
+      (typeof assigneeId !== 'string' || !/^[0-9a-f-]{36}$/i.test(assigneeId))
+    ) {
+      throw new ValidationFailed([{ field: 'assigneeId', reason: 'must be a user id or null' }]);
+    }
     return this.em.fork().transactional(async (em) => {
-      const article = await this.load(em, id);
-      assertTransition({ status: article.status, authorId: article.author.id }, 'unpublish', actor);
-      Outbox.job(
-        em,
-        JobName.ArticleUnpublish,
-        { articleId: article.id, version: article.version },
-        {
-          dedupeKey: [article.id, article.version, 'unpublish'],
-        },
-      );
-      return toArticleView(article);
+      const article = await this.store.load(em, id);
+      const isAuthor = article.author.id === actor.id;
+      if (!isAuthor && !actor.roles.some((r) => r === 'reviewer' || r === 'admin')) {
+        throw new Forbidden('only the author, a reviewer or an admin may assign a story');
+      }
+      let assignee: User | null = null;
+      if (assigneeId) {
+        assignee = await em.findOne(User, { id: assigneeId });
+        if (!assignee)
+          throw new ValidationFailed([{ field: 'assigneeId', reason: 'no such user' }]);
+        if (!assignee.roles.some((r) => r === 'reviewer' || r === 'admin')) {
+          throw new ValidationFailed([
+            { field: 'assigneeId', reason: 'the assignee must be a reviewer' },
+          ]);
+        }
+        if (assignee.id === article.author.id) {
+          throw new ValidationFailed([
+            { field: 'assigneeId', reason: 'the author cannot review their own story' },
+          ]);
+        }
+      }
+      article.assignee = assignee;
+      await em.flush();
+      this.store.audit(em, article, actor, 'assign', article.status, article.status, {
+        assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+      });
+      return this.view(article);
     });
   }
 
   async get(id: string): Promise<ArticleView> {
-    return toArticleView(await this.load(this.em.fork(), id));
+    return this.view(await this.store.load(this.em.fork(), id));
   }
 
-  async list(query: ListQuery): Promise<{ items: ArticleView[]; total: number }> {
+  async list(actor: UserActor, query: ListQuery): Promise<{ items: ArticleView[]; total: number }> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const problems = [];
+    const problems: FieldProblem[] = [];
     if (
       query.status !== undefined &&
-      ![
-        'draft',
-        'submitted',
-        'in_review',
-        'changes_requested',
-        'approved',
-        'scheduled',
-        'published',
-        'unpublished',
-      ].includes(query.status)
+      !(ARTICLE_STATUSES as readonly string[]).includes(query.status)
     )
-      problems.push({ field: 'status', reason: 'unknown status' });
+      problems.push({ field: 'status', reason: `must be one of ${ARTICLE_STATUSES.join(', ')}` });
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       problems.push({ field: 'limit', reason: 'must be 1 to 200' });
     if (!Number.isInteger(offset) || offset < 0)
       problems.push({ field: 'offset', reason: 'must be 0 or more' });
     if (query.q !== undefined && query.q.length > 200)
       problems.push({ field: 'q', reason: 'must be at most 200 characters' });
+    const assigneeId = query.assignee === 'me' ? actor.id : query.assignee;
+    if (assigneeId !== undefined && !/^[0-9a-f-]{36}$/i.test(assigneeId))
+      problems.push({ field: 'assignee', reason: 'must be "me" or a user id' });
     if (problems.length) throw new ValidationFailed(problems);
     const [items, total] = await this.em
       .fork()
@@ -220,15 +258,16 @@ export class EditorialService {
         status: query.status as ArticleStatus | undefined,
         sectionSlug: query.section,
         q: query.q ? trimText(query.q) : undefined,
+        assigneeId,
         limit,
         offset,
       });
-    return { items: items.map(toArticleView), total };
+    return { items: items.map((a) => this.view(a)), total };
   }
 
   async history(id: string): Promise<AuditEntry[]> {
     const em = this.em.fork();
-    await this.load(em, id);
+    await this.store.load(em, id);
     return em.find(AuditEntry, { articleId: id }, { orderBy: { id: 'asc' } });
   }
 
@@ -236,39 +275,8 @@ export class EditorialService {
     return this.em.fork().find(Section, {}, { orderBy: { name: 'asc' } });
   }
 
-  private async transition(
-    actor: UserActor,
-    id: string,
-    name: Transition,
-    steps: {
-      /** Changes that belong to the transition itself. */
-      before?: (article: Article) => void;
-      /** What follows once the new version is known (jobs keyed by it). */
-      after?: (em: EntityManager, article: Article) => void;
-      comment?: string;
-    } = {},
-  ): Promise<ArticleView> {
-    try {
-      return await this.em.fork().transactional(async (em) => {
-        const article = await this.load(em, id);
-        const from = article.status;
-        article.status = assertTransition(
-          { status: from, authorId: article.author.id },
-          name,
-          actor,
-        );
-        steps.before?.(article);
-        await em.flush();
-        steps.after?.(em, article);
-        this.audit(em, article, actor, name, from, article.status, {}, steps.comment);
-        await em.flush();
-        return toArticleView(article);
-      });
-    } catch (error) {
-      if (error instanceof OptimisticLockError)
-        throw new ConflictError(`story ${id} changed meanwhile; try again`);
-      throw error;
-    }
+  view(article: Article): ArticleView {
+    return toArticleView(article, this.config.timezone);
   }
 
   private async apply(
@@ -288,29 +296,10 @@ export class EditorialService {
     if (clean.format !== undefined) article.format = clean.format;
     if (clean.series !== undefined) article.series = clean.series;
     if (clean.tags !== undefined) article.tags = clean.tags;
+    if (clean.embargoUntil !== undefined) article.embargoUntil = clean.embargoUntil;
     if (clean.section !== undefined) article.section = await this.sectionBySlug(em, clean.section);
     if (clean.heroImageId !== undefined)
       article.heroImage = clean.heroImageId ? await this.imageById(em, clean.heroImageId) : null;
-  }
-
-  private audit(
-    em: EntityManager,
-    article: Article,
-    actor: Actor,
-    action: string,
-    from: ArticleStatus | null,
-    to: ArticleStatus | null,
-    details: Record<string, unknown> = {},
-    comment?: string,
-  ): void {
-    recordAudit(em, { article, actor, action, from, to, details, comment, at: this.clock.now() });
-  }
-
-  private async load(em: EntityManager, id: string): Promise<Article> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound('story', id);
-    const article = await em.getRepository(Article).findWithRelations(id);
-    if (!article) throw new NotFound('story', id);
-    return article;
   }
 
   private async sectionBySlug(em: EntityManager, slug: string): Promise<Section> {
@@ -353,21 +342,5 @@ export class EditorialService {
         throw error;
       }
     }
-  }
-
-  private parsePublishTime(at: unknown, now: Date): Date {
-    if (typeof at !== 'string' || !ISO_RE.test(at.trim())) {
-      const reason =
-        typeof at === 'string' && !OFFSET_RE.test(at.trim())
-          ? 'must carry a UTC offset, e.g. 2026-12-01T08:00:00+01:00'
-          : 'must be an ISO-8601 date-time with offset';
-      throw new ValidationFailed([{ field: 'at', reason }]);
-    }
-    const when = new Date(at.trim());
-    if (Number.isNaN(when.getTime()))
-      throw new ValidationFailed([{ field: 'at', reason: 'is not a real date-time' }]);
-    if (when.getTime() < now.getTime() - PUBLISH_GRACE_MS)
-      throw new ValidationFailed([{ field: 'at', reason: 'lies in the past' }]);
-    return when;
   }
 }

@@ -28,5 +28,7 @@ export interface PublicArticle extends TeaserItem {
   tags: string[];
   author: string;
   firstPublishedAt: string;
+  /** Correction notes, oldest first. */
+  corrections: { at: string; note: string }[];
   body: PublicBodyBlock[];
 }

@@ -4,13 +4,16 @@ import { Clock, PermanentJobError } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { SYSTEM } from '@newsdesk/identity';
 import { Image, toPublicImage } from '@newsdesk/media';
-import { EventName, Outbox, type JobName, type JobOf } from '@newsdesk/messaging';
+import { EventName, JobName, Outbox, type JobOf } from '@newsdesk/messaging';
 import type { Article, ArticleSnapshot } from './article.entity';
 import { Article as ArticleEntity } from './article.entity';
 import { assertTransition } from './article-state-machine';
 import { recordAudit } from './audit';
 import type { PublicBodyBlock } from './public-types';
 import { PublishedArticle } from './published-article.entity';
+import type { PublicArticle } from './public-types';
+import type { RevisionContent } from './revision.entity';
+import type { Section } from './section.entity';
 
 /**
  * The publication jobs: publish a due story (freeze its snapshot, write the
@@ -18,6 +21,9 @@ import { PublishedArticle } from './published-article.entity';
  * Both re-read the story and do nothing when it is no longer in the state the
  * job expects, so a repeated or outdated job is harmless.
  */
+/** A publication more than this after its time counts as late in the audit log. */
+const LATE_AFTER_MS = 2000;
+
 @Injectable()
 export class PublicationService {
   private readonly logger = new Logger(PublicationService.name);
@@ -28,19 +34,27 @@ export class PublicationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handlePublish({ articleId }: JobOf<JobName.ArticlePublish>): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
+  /**
+   * Publishes a scheduled story when it is due. Returns `notBefore` when the
+   * job came early (clock skew, an embargo), so that the worker delays it.
+   * A job for an older version (rescheduled, cancelled) does nothing.
+   */
+  async handlePublish({
+    articleId,
+    version,
+  }: JobOf<JobName.ArticlePublish>): Promise<{ notBefore?: Date }> {
+    return this.em.fork().transactional(async (em) => {
       const article = await this.lockedArticle(em, articleId);
       const now = this.clock.now();
-      if (article.status !== 'scheduled') {
-        this.logger.log(`story ${articleId} is ${article.status}; nothing to publish`);
-        return;
+      if (article.status !== 'scheduled' || article.version !== version) {
+        this.logger.log(
+          `story ${articleId} is ${article.status} v${article.version}; job for v${version} has nothing to do`,
+        );
+        return {};
       }
-      if (article.publishAt && article.publishAt.getTime() > now.getTime() + 1000) {
-        // Rescheduled to later: the job for the new time publishes it.
-        this.logger.log(`story ${articleId} is due at ${article.publishAt.toISOString()}, not yet`);
-        return;
-      }
+      const due = Math.max(article.publishAt?.getTime() ?? 0, article.embargoUntil?.getTime() ?? 0);
+      if (due > now.getTime() + 50) return { notBefore: new Date(due) };
+
       const previous = await em.findOne(PublishedArticle, { articleId });
       const from = article.status;
       article.status = assertTransition(
@@ -50,6 +64,7 @@ export class PublicationService {
       );
       article.publishedAt = now;
       article.firstPublishedAt ??= now;
+      article.publishedRevision = article.revision;
       // The snapshot names the version this very change creates.
       const snapshot = this.snapshot(article, article.version + 1);
       article.publishedSnapshot = snapshot;
@@ -57,7 +72,10 @@ export class PublicationService {
       await em.upsert(PublishedArticle, await this.readModel(em, article, snapshot), {
         onConflictFields: ['articleId'],
       });
-      const late = article.publishAt ? now.getTime() - article.publishAt.getTime() : 0;
+      const lateMs = Math.max(
+        0,
+        article.publishAt ? now.getTime() - article.publishAt.getTime() : 0,
+      );
       recordAudit(em, {
         article,
         actor: SYSTEM,
@@ -65,23 +83,67 @@ export class PublicationService {
         from,
         to: article.status,
         at: now,
-        details: { publishAt: article.publishAt?.toISOString(), lateMs: Math.max(0, late) },
+        // Late: its time passed while nothing could publish it (everything down, Redis flushed).
+        details: {
+          publishAt: article.publishAt?.toISOString(),
+          lateMs,
+          late: lateMs > LATE_AFTER_MS,
+        },
       });
+      if (article.unpublishAt) {
+        Outbox.job(
+          em,
+          JobName.ArticleUnpublish,
+          { articleId, version: article.version, scheduled: true },
+          { dedupeKey: [articleId, article.version, 'until'], runAt: article.unpublishAt },
+        );
+      }
       Outbox.event(em, EventName.ArticlePublished, {
         articleId,
         slug: article.slug,
         version: article.version,
         sectionIds: [...new Set([article.section.id, ...(previous ? [previous.sectionId] : [])])],
       });
+      return {};
     });
   }
 
-  async handleUnpublish({ articleId }: JobOf<JobName.ArticleUnpublish>): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
+  /**
+   * Freezes the working copy of a published story as its new public version (a
+   * correction) inside the caller's transaction, and announces `article.updated`.
+   */
+  async republish(em: EntityManager, article: Article): Promise<void> {
+    const previous = await em.findOne(PublishedArticle, { articleId: article.id });
+    article.publishedRevision = article.revision;
+    const snapshot = this.snapshot(article, article.version + 1);
+    article.publishedSnapshot = snapshot;
+    await em.flush();
+    await em.upsert(PublishedArticle, await this.readModel(em, article, snapshot), {
+      onConflictFields: ['articleId'],
+    });
+    Outbox.event(em, EventName.ArticleUpdated, {
+      articleId: article.id,
+      slug: article.slug,
+      version: article.version,
+      sectionIds: [...new Set([article.section.id, ...(previous ? [previous.sectionId] : [])])],
+    });
+  }
+
+  async handleUnpublish({
+    articleId,
+    scheduled,
+  }: JobOf<JobName.ArticleUnpublish>): Promise<{ notBefore?: Date }> {
+    return this.em.fork().transactional(async (em) => {
       const article = await this.lockedArticle(em, articleId);
       if (article.status !== 'published') {
         this.logger.log(`story ${articleId} is ${article.status}; nothing to unpublish`);
-        return;
+        return {};
+      }
+      if (scheduled) {
+        // The schedule may have been cleared or moved since the job was queued.
+        if (!article.unpublishAt) return {};
+        if (article.unpublishAt.getTime() > this.clock.now().getTime() + 50)
+          return { notBefore: article.unpublishAt };
       }
       const from = article.status;
       article.status = assertTransition(
@@ -89,6 +151,7 @@ export class PublicationService {
         'unpublish',
         SYSTEM,
       );
+      article.unpublishAt = null;
       await em.flush();
       const removed = await em.findOne(PublishedArticle, { articleId });
       if (removed) em.remove(removed);
@@ -99,6 +162,7 @@ export class PublicationService {
         from,
         to: article.status,
         at: this.clock.now(),
+        details: { scheduled },
       });
       Outbox.event(em, EventName.ArticleUnpublished, {
         articleId,
@@ -106,6 +170,7 @@ export class PublicationService {
         version: article.version,
         sectionIds: [...new Set([article.section.id, ...(removed ? [removed.sectionId] : [])])],
       });
+      return {};
     });
   }
 
@@ -152,6 +217,7 @@ export class PublicationService {
         series: snap.series,
         tags: snap.tags,
         authorName: snap.authorName,
+        corrections: article.corrections,
         version: snap.version,
         firstPublishedAt: article.firstPublishedAt ?? article.publishedAt!,
         publishedAt: article.publishedAt!,
@@ -159,6 +225,39 @@ export class PublicationService {
       },
       { persist: false },
     );
+  }
+
+  /** A revision shown as it would be published (for preview links); nothing is written. */
+  async previewOf(
+    em: EntityManager,
+    article: Article,
+    section: Section,
+    content: RevisionContent,
+  ): Promise<PublicArticle> {
+    const snap: ArticleSnapshot = {
+      version: article.version,
+      ...content,
+      authorName: article.author.name,
+    };
+    const images = await this.imageFields(em, snap);
+    const now = (article.publishedAt ?? this.clock.now()).toISOString();
+    return {
+      slug: article.slug,
+      url: `/${section.slug}/${article.slug}`,
+      kicker: content.kicker,
+      headline: content.headline,
+      teaser: content.teaser,
+      format: content.format,
+      publishedAt: now,
+      image: images.image,
+      section: { slug: section.slug, name: section.name },
+      series: content.series,
+      tags: content.tags,
+      author: article.author.name,
+      firstPublishedAt: (article.firstPublishedAt ?? this.clock.now()).toISOString(),
+      corrections: article.corrections,
+      body: images.body,
+    };
   }
 
   /**

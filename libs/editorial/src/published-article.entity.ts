@@ -13,7 +13,7 @@ import type { PublicImage, PublicBodyBlock } from './public-types';
     'create index "published_articles_image_ids_gin" on "published_articles" using gin ("image_ids")',
 })
 export class PublishedArticle {
-  [OptionalProps]?: 'series' | 'tags' | 'image' | 'teaserImage' | 'imageIds';
+  [OptionalProps]?: 'series' | 'tags' | 'image' | 'teaserImage' | 'imageIds' | 'corrections';
 
   @PrimaryKey({ type: 'uuid' })
   articleId!: string;
@@ -66,6 +66,10 @@ export class PublishedArticle {
 
   @Property({ type: 'string', length: 120 })
   authorName!: string;
+
+  /** Public correction notes, oldest first. */
+  @Property({ type: 'json', columnType: 'jsonb', default: '[]' })
+  corrections: { at: string; note: string }[] = [];
 
   /** The story's version at publication; an older write never replaces a newer one. */
   @Property({ type: 'integer' })

@@ -1,10 +1,23 @@
 import { Entity, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { Role } from '@newsdesk/identity';
+
+/** One approval step: who may take it (any of the roles; admins always may). */
+export interface ApprovalStep {
+  key: string;
+  label: string;
+  roles: Role[];
+}
+
+/** One review by anyone holding the reviewer role. */
+export const DEFAULT_APPROVAL_STEPS: ApprovalStep[] = [
+  { key: 'review', label: 'Review', roles: ['reviewer'] },
+];
 
 /** A part of the site with its own teaser listing, e.g. "Smart City". */
 @Entity({ tableName: 'sections' })
 export class Section {
-  [OptionalProps]?: 'createdAt' | 'description';
+  [OptionalProps]?: 'createdAt' | 'description' | 'approvalSteps';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -18,6 +31,10 @@ export class Section {
 
   @Property({ type: 'text', default: '' })
   description: string = '';
+
+  /** The approval steps a story of this section passes, in order. */
+  @Property({ type: 'json', columnType: 'jsonb', default: JSON.stringify(DEFAULT_APPROVAL_STEPS) })
+  approvalSteps: ApprovalStep[] = DEFAULT_APPROVAL_STEPS;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

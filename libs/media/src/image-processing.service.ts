@@ -76,10 +76,17 @@ export class ImageProcessingService {
     const replaced = await this.em.fork().transactional(async (em) => {
       const current = await em.findOneOrFail(Image, { id: imageId }, { populate: ['renditions'] });
       const names = new Set(presets.map((p) => p.name));
-      const stale = current.renditions
-        .getItems()
-        .filter((r) => names.has(r.preset) && !rows.some((n) => n.key === r.key));
-      stale.forEach((r) => em.remove(r));
+      // Rows of the re-rendered presets: those at a (preset, format, width) rendered again
+      // are updated in place by the upsert below; the others (a width no longer made) go.
+      const slot = (r: { preset: string; format: string; width: number }) =>
+        `${r.preset}/${r.format}/${r.width}`;
+      const rendered = new Set(rows.map(slot));
+      const previous = current.renditions.getItems().filter((r) => names.has(r.preset));
+      previous.filter((r) => !rendered.has(slot(r))).forEach((r) => em.remove(r));
+      // Keys taken now: the upsert updates these very entities.
+      const staleKeys = previous
+        .filter((r) => !rows.some((n) => n.key === r.key))
+        .map((r) => r.key);
       for (const row of rows) {
         await em.upsert(
           Rendition,
@@ -118,7 +125,7 @@ export class ImageProcessingService {
       current.processedAt = this.clock.now();
       if (scope === 'all') current.presetsHash = presetsHash(all);
       Outbox.event(em, EventName.ImageProcessed, { imageId });
-      return stale.map((r) => r.key);
+      return staleKeys;
     });
     // Files of an earlier crop are no longer referenced; removing them is tidying, not correctness.
     for (const key of replaced) await this.storage.delete(key).catch(() => undefined);

@@ -22,7 +22,8 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.ArticleSubmission]: { articleId: string; version: number };
   [JobName.ArticlePublish]: { articleId: string; version: number };
-  [JobName.ArticleUnpublish]: { articleId: string; version: number };
+  /** `scheduled`: the story's own `unpublishAt` came due; otherwise someone asked. */
+  [JobName.ArticleUnpublish]: { articleId: string; version: number; scheduled: boolean };
   /** `crops` re-renders only the presets that crop (after a focal point change). */
   [JobName.ImageProcess]: { imageId: string; scope: 'all' | 'crops' };
 }
@@ -40,6 +41,7 @@ export enum EventName {
   ArticlePublished = 'article.published',
   ArticleUpdated = 'article.updated',
   ArticleUnpublished = 'article.unpublished',
+  ArticleKilled = 'article.killed',
   ImageProcessed = 'image.processed',
   ImageUpdated = 'image.updated',
 }
@@ -56,6 +58,7 @@ export interface EventPayloads {
   [EventName.ArticlePublished]: ArticleEventPayload;
   [EventName.ArticleUpdated]: ArticleEventPayload;
   [EventName.ArticleUnpublished]: ArticleEventPayload;
+  [EventName.ArticleKilled]: ArticleEventPayload;
   [EventName.ImageProcessed]: { imageId: string };
   [EventName.ImageUpdated]: { imageId: string };
 }
@@ -79,6 +82,7 @@ export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
   [EventName.ArticlePublished]: [Consumer.Projector],
   [EventName.ArticleUpdated]: [Consumer.Projector],
   [EventName.ArticleUnpublished]: [Consumer.Projector],
+  [EventName.ArticleKilled]: [Consumer.Projector],
   [EventName.ImageProcessed]: [Consumer.Projector],
   [EventName.ImageUpdated]: [Consumer.Projector],
 };

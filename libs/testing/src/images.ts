@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { deflateSync } from 'node:zlib';
 
 /** IPTC-IIM fields as agencies write them (record 2). */
 export interface IptcFields {
@@ -99,4 +100,60 @@ export async function photoJpeg(width: number, height: number, seed = 1): Promis
   })
     .jpeg({ quality: 85 })
     .toBuffer();
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A valid, all-black PNG of `width` × `height` pixels (1-bit greyscale) that
+ * deflates to a few dozen kilobytes however many pixels it declares: a
+ * "decompression bomb" for the pixel limit, built by hand so that the test
+ * never holds the decoded pixels.
+ */
+export function hugeBlankPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter, no interlace
+  // Every row: filter byte 0, then width/8 bytes of zeros (black).
+  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * `size` bytes that start like a JPEG (SOI, APP0/JFIF) and go on as filler:
+ * passes format sniffing, for testing the upload size limit.
+ */
+export function oversizedJpeg(size: number): Buffer {
+  const file = Buffer.alloc(size, 0x55);
+  const head = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+    0x00, 0x01, 0x00, 0x00,
+  ]);
+  head.copy(file);
+  return file;
 }

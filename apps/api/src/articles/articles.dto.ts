@@ -17,6 +17,8 @@ export class ArticleBody {
   @ApiPropertyOptional({ nullable: true }) series?: string | null;
   @ApiPropertyOptional({ type: [String] }) tags?: string[];
   @ApiPropertyOptional({ nullable: true, format: 'uuid' }) heroImageId?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-01T06:00:00+01:00' }) embargoUntil?:
+    string | null;
 }
 
 export class RequestChangesBody {
@@ -29,4 +31,33 @@ export class PublishBody {
     description: 'ISO-8601 with offset; omitted = now',
   })
   at?: string;
+  @ApiPropertyOptional({
+    example: '2026-12-08T08:00:00+01:00',
+    description: 'take the story down again at this time',
+  })
+  until?: string;
+}
+
+export class KillBody {
+  @ApiProperty({ example: 'Rechtliche Prüfung: Vorwürfe nicht belegt.' }) reason!: string;
+}
+
+export class CorrectionBody {
+  @ApiProperty({ example: 'In einer früheren Fassung stand eine falsche Einwohnerzahl.' })
+  note!: string;
+}
+
+export class AssignBody {
+  @ApiProperty({ nullable: true, format: 'uuid' }) assigneeId!: string | null;
+}
+
+export class CommentBody {
+  @ApiProperty({ example: 'Quelle für die Zahl?' }) text!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'answer to this comment' }) parentId?: string;
+  @ApiPropertyOptional({ description: 'index of the body block the comment is about' })
+  blockIndex?: number;
+}
+
+export class PreviewBody {
+  @ApiPropertyOptional({ description: 'revision number; default the newest' }) revision?: number;
 }

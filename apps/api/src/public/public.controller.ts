@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@newsdesk/common';
 import { ListingService, PublicArticlesService } from '@newsdesk/delivery';
+import { PreviewService } from '@newsdesk/editorial';
 import { Public } from '../auth/auth.guard';
 
 @ApiTags('public')
@@ -11,6 +12,7 @@ export class PublicController {
   constructor(
     private readonly listings: ListingService,
     private readonly articles: PublicArticlesService,
+    private readonly previews: PreviewService,
   ) {}
 
   /** "More news from the section …": newest first, optionally without the story being shown. */
@@ -37,5 +39,11 @@ export class PublicController {
   @Get('articles/:slug')
   article(@Param('slug') slug: string) {
     return this.articles.bySlug(slug);
+  }
+
+  /** A revision as it would be published, for whoever holds a valid preview link. */
+  @Get('preview/:token')
+  preview(@Param('token') token: string) {
+    return this.previews.open(token);
   }
 }

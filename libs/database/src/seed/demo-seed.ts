@@ -16,8 +16,10 @@ import {
   Article,
   AuditEntry,
   PublicationService,
+  Revision,
   Section,
   parseBody,
+  type ApprovalStep,
   runPublishChecks,
   type ArticleSnapshot,
   type BodyBlock,
@@ -36,10 +38,19 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; roles: Rol
   { email: 'editor@newsdesk.test', name: 'Clara Neumann', roles: ['editor'] },
   { email: 'editor2@newsdesk.test', name: 'Jonas Albrecht', roles: ['editor'] },
   { email: 'reviewer@newsdesk.test', name: 'Miriam Hoffmann', roles: ['reviewer'] },
+  { email: 'chief@newsdesk.test', name: 'Karl Oberländer', roles: ['reviewer'] },
   { email: 'photo@newsdesk.test', name: 'Felix Brandt', roles: ['photo_desk'] },
   { email: 'ops@newsdesk.test', name: 'Sven Kowalczyk', roles: ['ops'] },
   { email: 'admin@newsdesk.test', name: 'Petra Lindner', roles: ['admin'] },
 ];
+
+/** Sections with more than the default single review: Smart City goes through the section lead, then the chief editor. */
+const APPROVAL_STEPS: Record<string, ApprovalStep[]> = {
+  'smart-city': [
+    { key: 'section_lead', label: 'Ressortleitung', roles: ['reviewer'] },
+    { key: 'chief_editor', label: 'Chefredaktion', roles: ['reviewer'] },
+  ],
+};
 
 /** The demo stories are written by this user. */
 const AUTHOR_EMAIL = 'editor@newsdesk.test';
@@ -188,7 +199,12 @@ async function seedSections(em: EntityManager): Promise<Count> {
     let created = 0;
     for (const s of DEMO_SECTIONS) {
       if (known.has(s.slug)) continue;
-      tx.create(Section, { slug: s.slug, name: s.name, description: s.description });
+      tx.create(Section, {
+        slug: s.slug,
+        name: s.name,
+        description: s.description,
+        ...(APPROVAL_STEPS[s.slug] ? { approvalSteps: APPROVAL_STEPS[s.slug] } : {}),
+      });
       created++;
     }
     return { created, existing: DEMO_SECTIONS.length - created };
@@ -278,8 +294,27 @@ async function seedStory(
       firstPublishedAt: publishedAt,
       publishedAt,
       publishedSnapshot: snapshot,
+      revision: 1,
+      publishedRevision: 1,
       createdAt: new Date(publishedAt.getTime() - 3 * HOUR_MS),
       updatedAt: publishedAt,
+    });
+    tx.create(Revision, {
+      articleId: article.id,
+      number: 1,
+      content: {
+        kicker: snapshot.kicker,
+        headline: snapshot.headline,
+        teaser: snapshot.teaser,
+        body: structuredClone(body),
+        sectionId: section.id,
+        format: snapshot.format,
+        series: snapshot.series,
+        tags: [...snapshot.tags],
+        heroImageId: image.id,
+      },
+      authorId: author.id,
+      createdAt: new Date(publishedAt.getTime() - 3 * HOUR_MS),
     });
     await tx.flush(); // the read model resolves the hero image from the database
     tx.persist(await publication.readModel(tx, article, snapshot));

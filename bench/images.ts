@@ -1,0 +1,898 @@
+/**
+ * Benchmark: images per second through the whole image pipeline (upload →
+ * queued job → S3 → `ready`) on 24-megapixel JPEGs, against a bare sharp
+ * script that makes the same renditions from and to local files, plus the
+ * media worker's memory. Runs against the stack `npm start` brings up.
+ *
+ *   npm run build && npm run bench:images
+ *
+ * Env: BENCH_API_URL (http://127.0.0.1:3000), BENCH_IMAGES (300),
+ * BENCH_IN_FLIGHT (images uploaded but not yet ready, at most; 4),
+ * BENCH_BASELINE_IMAGES (the first n of the same files for the baseline; all),
+ * BENCH_BASELINE_CONCURRENCY (images at once in the baseline; the cores),
+ * BENCH_SHARP_CONCURRENCY (libvips threads per baseline image; the cores),
+ * BENCH_IMAGE_DIR (cache of the generated JPEGs; <tmpdir>/newsdesk-bench-24mp-v2),
+ * BENCH_POLL_MS (500), BENCH_TIMEOUT_MS (per image, 300000),
+ * BENCH_MEDIA_PID (the media worker; found with pgrep otherwise),
+ * BENCH_PREPARE_ONLY=1 (only generate the JPEGs, e.g. ahead of a run; needs no stack).
+ *
+ * House rule: every benchmark prints a baseline measured in the same run.
+ * Here that is bare sharp on the same files, tuned as a standalone script
+ * would be (libvips threads = cores, one image per core at once), doing what
+ * ImageRenderer does and nothing else: one shrink-on-load decode to the
+ * widest rendition, one attention crop per cropped preset, every preset ×
+ * width × format encoded with the same settings, written to local files.
+ * The pipeline adds the HTTP upload, S3 (s3rver) in and out, Postgres,
+ * BullMQ, the EXIF/IPTC read and the blurhash; all of it shares the same
+ * cores here, as it would on one media box.
+ *
+ * "Per core" divides by os.availableParallelism(), the same for both, so the
+ * ratio is the ratio of throughputs. The CPU seconds per image (from /proc,
+ * the bench process for the baseline, every process of the `npm start` tree
+ * for the pipeline) do not depend on what else the machine was doing; the
+ * report also shows how busy the machine was with other work in each phase.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, openAsBlob, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execFileSync } from 'node:child_process';
+import sharp, { type Sharp } from 'sharp';
+import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
+
+const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const CORES = availableParallelism();
+const IMAGES = positiveInt('BENCH_IMAGES', 300);
+const IN_FLIGHT = positiveInt('BENCH_IN_FLIGHT', 4);
+const BASELINE_IMAGES = Math.min(IMAGES, positiveInt('BENCH_BASELINE_IMAGES', IMAGES));
+const BASELINE_CONCURRENCY = positiveInt('BENCH_BASELINE_CONCURRENCY', CORES);
+const SHARP_CONCURRENCY = positiveInt('BENCH_SHARP_CONCURRENCY', CORES);
+const POLL_MS = positiveInt('BENCH_POLL_MS', 500);
+const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 300_000);
+const IMAGE_DIR = process.env.BENCH_IMAGE_DIR ?? join(tmpdir(), 'newsdesk-bench-24mp-v2');
+const MEDIA_MAIN = 'dist/apps/media/src/main.js';
+const WIDTH = 6000;
+const HEIGHT = 4000;
+/** The issue asks for the worker's RSS after this many images against after all of them. */
+const EARLY_CHECKPOINT = 30;
+const SAMPLE_MS = 100;
+const SETTLE_MS = 2000;
+const MB = 1024 * 1024;
+/** Linux USER_HZ: the unit of utime/stime in /proc/<pid>/stat. */
+const CLOCK_TICKS = 100;
+
+/**
+ * Copied from libs/media/src/image-renderer.ts (`ENCODERS`, the decode
+ * options, the base width rule) and libs/media/src/crop.ts. The baseline is
+ * bare sharp on purpose, so it does not import the renderer; these MUST
+ * match it, or the two sides do different work. The run checks that: the
+ * first image's renditions must come out with the same byte sizes on both
+ * sides ("renditions identical" in the report).
+ */
+const ENCODERS = {
+  avif: { quality: 50, effort: 2 },
+  webp: { quality: 78, effort: 4 },
+  jpeg: { quality: 80, mozjpeg: true, progressive: true },
+} as const;
+const SETTINGS_VERSION = 'v1';
+const DECODE_OPTIONS = {
+  limitInputPixels: 100_000_000,
+  failOn: 'truncated' as const,
+  sequentialRead: true,
+};
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const fileOf = (index: number) => join(IMAGE_DIR, `photo-${String(index).padStart(4, '0')}.jpg`);
+
+/** Runs `work(0..count-1)` with at most `width` in flight. */
+async function inPool(
+  count: number,
+  width: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+// ---------------------------------------------------------------------------
+// 1: the 24-megapixel JPEGs (generated once, cached in the temp folder)
+// ---------------------------------------------------------------------------
+
+/** A small seeded PRNG (mulberry32): image n is the same in every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Photo-like: soft colour fields (a random 24×16 grid upscaled), forty
+ * translucent shapes and sixty lines with hard edges, and grain (a shared
+ * gaussian noise layer, soft-light). At quality 90 that is about 6 MB, like a
+ * camera JPEG of this size, and every index gives other pixels.
+ */
+async function generateImage(index: number, grain: Buffer): Promise<Buffer> {
+  const next = random(index * 7919 + 1);
+  const byte = (from: number, span: number) => Math.floor(from + next() * span);
+  const colour = () => `rgb(${byte(0, 256)},${byte(0, 256)},${byte(0, 256)})`;
+  const field = Buffer.alloc(24 * 16 * 3);
+  for (let i = 0; i < field.length; i++) field[i] = byte(40, 180);
+  const shapes: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const [x, y, size] = [byte(0, WIDTH), byte(0, HEIGHT), byte(100, 900)];
+    const opacity = (0.3 + next() * 0.6).toFixed(2);
+    shapes.push(
+      next() < 0.5
+        ? `<ellipse cx="${x}" cy="${y}" rx="${size}" ry="${Math.round(size * (0.4 + next()))}" fill="${colour()}" fill-opacity="${opacity}"/>`
+        : `<rect x="${x}" y="${y}" width="${size}" height="${Math.round(size * (0.3 + next() * 1.5))}" fill="${colour()}" fill-opacity="${opacity}" transform="rotate(${byte(-45, 90)} ${x} ${y})"/>`,
+    );
+  }
+  for (let i = 0; i < 60; i++) {
+    const [x, y] = [byte(0, WIDTH), byte(0, HEIGHT)];
+    shapes.push(
+      `<line x1="${x}" y1="${y}" x2="${x + byte(-1000, 2000)}" y2="${y + byte(-1000, 2000)}" stroke="${colour()}" stroke-width="${byte(2, 30)}"/>`,
+    );
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">${shapes.join('')}</svg>`;
+  // One libvips pipeline (upscale, shapes, grain, encode): about 1.5 s per image on 2 cores.
+  return sharp(field, { raw: { width: 24, height: 16, channels: 3 } })
+    .resize(WIDTH, HEIGHT, { kernel: 'cubic' })
+    .composite([
+      { input: Buffer.from(svg) },
+      {
+        input: grain,
+        raw: { width: WIDTH, height: HEIGHT, channels: 3 },
+        blend: 'soft-light',
+      },
+    ])
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+async function prepareImages(count: number): Promise<{ generated: number; bytes: number[] }> {
+  await mkdir(IMAGE_DIR, { recursive: true });
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !existsSync(fileOf(i)));
+  if (missing.length > 0) {
+    console.log(`generating ${missing.length} 24 MP JPEGs into ${IMAGE_DIR} (once) …`);
+    const started = performance.now();
+    const grain = await sharp({
+      create: {
+        width: WIDTH,
+        height: HEIGHT,
+        channels: 3,
+        background: { r: 128, g: 128, b: 128 },
+        noise: { type: 'gaussian', mean: 128, sigma: 18 },
+      },
+    })
+      .raw()
+      .toBuffer();
+    let done = 0;
+    await inPool(missing.length, CORES, async (k) => {
+      const index = missing[k];
+      const partial = `${fileOf(index)}.${process.pid}.partial`;
+      await writeFile(partial, await generateImage(index, grain));
+      await rename(partial, fileOf(index)); // a cancelled run leaves no half file behind
+      if (++done % 25 === 0) console.log(`  ${done}/${missing.length}`);
+    });
+    console.log(`  done in ${Math.round((performance.now() - started) / 1000)} s`);
+  }
+  const bytes = await Promise.all(
+    Array.from({ length: count }, async (_, i) => (await stat(fileOf(i))).size),
+  );
+  return { generated: missing.length, bytes };
+}
+
+// ---------------------------------------------------------------------------
+// /proc: memory and CPU of processes, load of the machine
+// ---------------------------------------------------------------------------
+
+function procStatus(pid: number): { rss: number; hwm: number; threads: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text)?.[1]);
+    return { rss: field('VmRSS') * 1024, hwm: field('VmHWM') * 1024, threads: field('Threads') };
+  } catch {
+    return null; // the process is gone
+  }
+}
+
+/** utime + stime in seconds and the parent pid, from /proc/<pid>/stat. */
+function procCpu(pid: number): { seconds: number; ppid: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may contain spaces and parentheses: split after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return {
+      ppid: Number(fields[1]),
+      seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of `root` and every process below it (the whole `npm start` tree). */
+function treeCpu(root: number): Map<number, number> {
+  const all = new Map<number, { seconds: number; ppid: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const cpu = procCpu(Number(name));
+    if (cpu) all.set(Number(name), cpu);
+  }
+  const inTree = new Map<number, number>();
+  const visit = (pid: number) => {
+    const own = all.get(pid);
+    if (!own || inTree.has(pid)) return;
+    inTree.set(pid, own.seconds);
+    for (const [child, cpu] of all) if (cpu.ppid === pid) visit(child);
+  };
+  visit(root);
+  return inTree;
+}
+
+/** CPU seconds the tree used between two snapshots (processes born in between count from 0). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** Busy CPU seconds of the whole machine so far (all cores). */
+function machineBusySeconds(): number {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
+  const ticks = cpu.map(Number);
+  const idle = ticks[3] + ticks[4]; // idle + iowait
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0); // without guest (already in user)
+  return (total - idle) / CLOCK_TICKS;
+}
+
+function findMediaWorker(): number | null {
+  if (process.env.BENCH_MEDIA_PID) return Number(process.env.BENCH_MEDIA_PID);
+  let pids: number[];
+  try {
+    pids = execFileSync('pgrep', ['-f', MEDIA_MAIN], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return null; // pgrep exits 1 when nothing matches
+  }
+  if (pids.length > 1) {
+    console.log(
+      `several media workers (${pids.join(', ')}); measuring the newest, set BENCH_MEDIA_PID to choose`,
+    );
+  }
+  return pids.length ? Math.max(...pids) : null;
+}
+
+/** What the worker was started with, as far as sharp and libuv care. */
+function workerEnv(pid: number): Record<string, string> {
+  const wanted = [
+    'MEDIA_CONCURRENCY',
+    'UV_THREADPOOL_SIZE',
+    'MALLOC_ARENA_MAX',
+    'LD_PRELOAD',
+    'VIPS_CONCURRENCY',
+  ];
+  try {
+    const pairs = readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .map((entry): [string, string] => [
+        entry.slice(0, entry.indexOf('=')),
+        entry.slice(entry.indexOf('=') + 1),
+      ]);
+    return Object.fromEntries(pairs.filter(([name]) => wanted.includes(name)));
+  } catch {
+    return {};
+  }
+}
+
+/** Samples the worker's RSS every SAMPLE_MS; `max` is the highest sample since `reset`. */
+class RssSampler {
+  max = 0;
+  last = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly pid: number) {}
+
+  start(): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), SAMPLE_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  sample(): number {
+    const status = procStatus(this.pid);
+    if (status) {
+      this.last = status.rss;
+      this.max = Math.max(this.max, status.rss);
+    }
+    return this.last;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 2: baseline, bare sharp from and to local files
+// ---------------------------------------------------------------------------
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** crop.ts: the largest box of `aspect` centred on (x, y) as far as the edges allow. */
+function cropAround(width: number, height: number, aspect: number, x: number, y: number): Box {
+  const wide = width / height > aspect;
+  const boxWidth = wide ? Math.round(height * aspect) : width;
+  const boxHeight = wide ? height : Math.round(width / aspect);
+  const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
+  return {
+    left: clamp(Math.round(x * width - boxWidth / 2), width - boxWidth),
+    top: clamp(Math.round(y * height - boxHeight / 2), height - boxHeight),
+    width: boxWidth,
+    height: boxHeight,
+  };
+}
+
+/** crop.ts: the widths the source can fill without upscaling, else its own width. */
+function widthsWithoutUpscaling(widths: number[], available: number): number[] {
+  const fitting = widths.filter((w) => w <= available);
+  return fitting.length ? fitting : [available];
+}
+
+function encode(pipeline: Sharp, format: RenditionFormat): Sharp {
+  switch (format) {
+    case 'avif':
+      return pipeline.avif(ENCODERS.avif);
+    case 'webp':
+      return pipeline.webp(ENCODERS.webp);
+    case 'jpeg':
+      return pipeline.flatten({ background: '#ffffff' }).jpeg(ENCODERS.jpeg);
+  }
+}
+
+type Stage = 'decode' | 'crop' | RenditionFormat;
+
+/**
+ * One original → every rendition, the way ImageRenderer cuts them: decode
+ * once (auto-oriented, sRGB, shrunk on load to the widest rendition), one
+ * attention crop per cropped preset, then each width × format from that
+ * decode. Returns the written files' sizes by `preset-format-width`.
+ */
+async function renditionsToFiles(
+  input: string,
+  outDir: string,
+  stageMs: Record<Stage, number>,
+): Promise<Map<string, number>> {
+  let started = performance.now();
+  const lap = (stage: Stage) => {
+    const now = performance.now();
+    stageMs[stage] += now - started;
+    started = now;
+  };
+  const largest = Math.max(...DEFAULT_PRESETS.flatMap((p) => p.widths));
+  const { data, info } = await sharp(input, DECODE_OPTIONS)
+    .rotate()
+    .resize({ width: largest, withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  const base = () => sharp(data, { raw });
+  lap('decode');
+
+  const sizes = new Map<string, number>();
+  await mkdir(outDir, { recursive: true });
+  for (const preset of DEFAULT_PRESETS) {
+    let box: Box = { left: 0, top: 0, width: info.width, height: info.height };
+    let cropTag = 'full';
+    if (preset.aspect !== null) {
+      const full = cropAround(info.width, info.height, preset.aspect, 0.5, 0.5);
+      const { info: cropped } = await base()
+        .resize(full.width, full.height, { fit: 'cover', position: sharp.strategy.attention })
+        .toBuffer({ resolveWithObject: true });
+      const offsets = cropped as { cropOffsetLeft?: number; cropOffsetTop?: number };
+      box = {
+        left: Math.abs(offsets.cropOffsetLeft ?? 0),
+        top: Math.abs(offsets.cropOffsetTop ?? 0),
+        width: full.width,
+        height: full.height,
+      };
+      cropTag = 'auto';
+      lap('crop');
+    }
+    for (const width of widthsWithoutUpscaling(preset.widths, box.width)) {
+      const height = Math.round((box.height * width) / box.width);
+      for (const format of RENDITION_FORMATS) {
+        const name = `${preset.name}-${cropTag}-${SETTINGS_VERSION}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
+        const written = await encode(base().extract(box).resize(width, height), format).toFile(
+          join(outDir, name),
+        );
+        sizes.set(`${preset.name}-${format}-${width}`, written.size);
+        lap(format);
+      }
+    }
+  }
+  return sizes;
+}
+
+interface BaselineRun {
+  images: number;
+  seconds: number;
+  cpuSeconds: number;
+  otherBusyCores: number;
+  /** The bench process's peak RSS while it ran the baseline. */
+  peakRss: number;
+  stageShare: Record<Stage, number>;
+  firstSizes: Map<string, number>;
+}
+
+async function measureBaseline(runId: string): Promise<BaselineRun> {
+  const outRoot = join(tmpdir(), `newsdesk-bench-out-${runId}`);
+  const stageMs: Record<Stage, number> = { decode: 0, crop: 0, avif: 0, webp: 0, jpeg: 0 };
+  let firstSizes = new Map<string, number>();
+  const sampler = new RssSampler(process.pid);
+  try {
+    sampler.start();
+    const cpuBefore = process.cpuUsage();
+    const busyBefore = machineBusySeconds();
+    const started = performance.now();
+    await inPool(BASELINE_IMAGES, BASELINE_CONCURRENCY, async (i) => {
+      const sizes = await renditionsToFiles(fileOf(i), join(outRoot, String(i)), stageMs);
+      if (i === 0) firstSizes = sizes;
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const total = Object.values(stageMs).reduce((a, b) => a + b, 0);
+    return {
+      images: BASELINE_IMAGES,
+      seconds,
+      cpuSeconds,
+      otherBusyCores: Math.max(0, (machineBusySeconds() - busyBefore - cpuSeconds) / seconds),
+      peakRss: sampler.max,
+      stageShare: Object.fromEntries(
+        Object.entries(stageMs).map(([stage, ms]) => [stage, round(ms / total, 3)]),
+      ) as Record<Stage, number>,
+      firstSizes,
+    };
+  } finally {
+    sampler.stop();
+    await rm(outRoot, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 3: the pipeline: POST /api/images → job → S3 → GET /api/images/:id is ready
+// ---------------------------------------------------------------------------
+
+interface ImageView {
+  id: string;
+  status: 'processing' | 'ready' | 'failed';
+  failureReason: string | null;
+  renditions: { preset: string; format: string; width: number; bytes: number }[];
+}
+
+async function login(email: string): Promise<string> {
+  const response = await fetch(`${API}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'newsdesk' }),
+  });
+  if (!response.ok) {
+    throw new Error(`login as ${email}: ${response.status} ${await response.text()}`);
+  }
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * The cached file with a JPEG comment (COM) naming this run right after the
+ * SOI marker: the same pixels, but bytes the dedupe has not seen before, so
+ * a second run (or a second configuration) is processed again. Read lazily.
+ */
+async function uniqueUpload(index: number, runId: string): Promise<Blob> {
+  const file = await openAsBlob(fileOf(index), { type: 'image/jpeg' });
+  const text = Buffer.from(`newsdesk bench ${runId} image ${index}`, 'latin1');
+  const comment = Buffer.alloc(4 + text.length);
+  comment.writeUInt16BE(0xfffe, 0);
+  comment.writeUInt16BE(text.length + 2, 2);
+  text.copy(comment, 4);
+  return new Blob([new Uint8Array([0xff, 0xd8]), comment, file.slice(2)], { type: 'image/jpeg' });
+}
+
+interface Upload {
+  index: number;
+  id: string;
+  status: 'ready' | 'failed' | 'timeout';
+  reason?: string;
+  uploadMs: number;
+  /** From the start of the upload to `ready` seen. */
+  totalMs: number;
+}
+
+interface PipelineRun {
+  seconds: number;
+  cpuSeconds: number | null;
+  workerCpuSeconds: number | null;
+  clientCpuSeconds: number;
+  otherBusyCores: number | null;
+  uploads: Upload[];
+  deduped: number;
+  firstImage: ImageView | null;
+  memory: {
+    pid: number;
+    env: Record<string, string>;
+    threads: number;
+    rssAtStart: number;
+    sampledPeak: number;
+    /** VmHWM: the peak since the worker started, between samples too. */
+    hwm: number;
+    /** Idle RSS after the first EARLY_CHECKPOINT images (queue drained, settled). */
+    idleAfterEarly: number | null;
+    idleAfterAll: number;
+  } | null;
+}
+
+/** Uploads answered 200 (bytes seen before) instead of 202; should stay 0. */
+let deduped = 0;
+/** Image 0 as the API shows it when ready, to compare its renditions with the baseline's. */
+let firstImage: ImageView | null = null;
+
+async function uploadAndWait(token: string, index: number, runId: string): Promise<Upload> {
+  const form = new FormData();
+  form.append('file', await uniqueUpload(index, runId), `bench-${runId}-${index}.jpg`);
+  form.append('alt', `Benchmark ${runId} image ${index}`);
+  const started = performance.now();
+  const response = await fetch(`${API}/api/images`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const text = await response.text();
+  if (response.status !== 202 && response.status !== 200) {
+    throw new Error(`POST /api/images (image ${index}): ${response.status} ${text}`);
+  }
+  const uploadMs = performance.now() - started;
+  const { id, created } = JSON.parse(text) as { id: string; created: boolean };
+  if (!created) deduped++;
+  const deadline = started + TIMEOUT_MS;
+  for (;;) {
+    const poll = await fetch(`${API}/api/images/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const view = (await poll.json()) as ImageView;
+    if (!poll.ok) throw new Error(`GET /api/images/${id}: ${poll.status} ${JSON.stringify(view)}`);
+    if (view.status !== 'processing') {
+      if (index === 0) firstImage = view;
+      return {
+        index,
+        id,
+        status: view.status,
+        reason: view.failureReason ?? undefined,
+        uploadMs,
+        totalMs: performance.now() - started,
+      };
+    }
+    if (performance.now() > deadline) {
+      return { index, id, status: 'timeout', uploadMs, totalMs: performance.now() - started };
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+/**
+ * Keeps IN_FLIGHT images in the system (uploaded or uploading, not yet
+ * ready), enough that the worker never waits for an upload. The first
+ * EARLY_CHECKPOINT images run as their own batch; after it drains the
+ * worker's idle RSS is taken, then the rest runs. The drain costs one ramp
+ * down and up; its settle pause is not counted in the wall time.
+ */
+async function measurePipeline(token: string, runId: string): Promise<PipelineRun> {
+  const pid = findMediaWorker();
+  if (pid === null) {
+    console.log(`no media worker found (pgrep -f ${MEDIA_MAIN}): no memory figures`);
+  }
+  const sampler = pid === null ? null : new RssSampler(pid);
+  // The `npm start` process; every server and app of the stack runs below it.
+  const parent = pid === null ? undefined : procCpu(pid)?.ppid;
+  const root = parent !== undefined && parent > 1 ? parent : null;
+  const uploads: Upload[] = [];
+  let seconds = 0;
+  let cpuSeconds = 0;
+  let workerCpuSeconds = 0;
+  let busySeconds = 0;
+  let clientCpuSeconds = 0;
+  let idleAfterEarly: number | null = null;
+  const rssAtStart = sampler?.sample() ?? 0;
+  sampler?.start();
+
+  const batch = async (from: number, to: number) => {
+    const treeBefore = root ? treeCpu(root) : new Map<number, number>();
+    const workerBefore = pid === null ? 0 : (procCpu(pid)?.seconds ?? 0);
+    const busyBefore = machineBusySeconds();
+    const clientBefore = process.cpuUsage();
+    const started = performance.now();
+    await inPool(to - from, IN_FLIGHT, async (k) => {
+      uploads.push(await uploadAndWait(token, from + k, runId));
+    });
+    seconds += (performance.now() - started) / 1000;
+    busySeconds += machineBusySeconds() - busyBefore;
+    const client = process.cpuUsage(clientBefore);
+    clientCpuSeconds += (client.user + client.system) / 1e6;
+    if (root) cpuSeconds += cpuBetween(treeBefore, treeCpu(root));
+    if (pid !== null) workerCpuSeconds += (procCpu(pid)?.seconds ?? 0) - workerBefore;
+  };
+
+  try {
+    const early = Math.min(EARLY_CHECKPOINT, IMAGES);
+    await batch(0, early);
+    if (IMAGES > early) {
+      await sleep(SETTLE_MS);
+      idleAfterEarly = sampler?.sample() ?? null;
+      console.log(
+        `  ${early} images done; worker RSS ${idleAfterEarly === null ? '?' : Math.round(idleAfterEarly / MB)} MB idle`,
+      );
+      await batch(early, IMAGES);
+    }
+    await sleep(SETTLE_MS);
+    const status = pid === null ? null : procStatus(pid);
+    return {
+      seconds,
+      cpuSeconds: root ? cpuSeconds : null,
+      workerCpuSeconds: pid === null ? null : workerCpuSeconds,
+      // The bench process uploads and polls: it is the client, not the pipeline, nor other load.
+      clientCpuSeconds,
+      otherBusyCores: root
+        ? Math.max(0, (busySeconds - cpuSeconds - clientCpuSeconds) / seconds)
+        : null,
+      uploads,
+      deduped,
+      firstImage,
+      memory:
+        pid === null || !sampler || !status
+          ? null
+          : {
+              pid,
+              env: workerEnv(pid),
+              threads: status.threads,
+              rssAtStart,
+              sampledPeak: sampler.max,
+              hwm: status.hwm,
+              idleAfterEarly,
+              idleAfterAll: status.rss,
+            },
+    };
+  } finally {
+    sampler?.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 4: report
+// ---------------------------------------------------------------------------
+
+/** Whether the pipeline's renditions of image 0 have the baseline's byte sizes. */
+function compareRenditions(
+  baseline: Map<string, number>,
+  image: ImageView | null,
+): { same: number; of: number; differing: string[] } {
+  const pipeline = new Map(
+    (image?.renditions ?? []).map((r) => [`${r.preset}-${r.format}-${r.width}`, r.bytes]),
+  );
+  const keys = new Set([...baseline.keys(), ...pipeline.keys()]);
+  const differing = [...keys].filter((key) => baseline.get(key) !== pipeline.get(key));
+  return { same: keys.size - differing.length, of: keys.size, differing };
+}
+
+function printTable(header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
+  for (const row of cells) {
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  '),
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const runId = randomUUID().slice(0, 8);
+  sharp.concurrency(SHARP_CONCURRENCY);
+  console.log(
+    `image benchmark ${runId}: ${IMAGES} images of ${WIDTH}×${HEIGHT} on ${API}; ${CORES} cores; ` +
+      `baseline ${BASELINE_IMAGES} images, ${BASELINE_CONCURRENCY} at once, sharp.concurrency ${sharp.concurrency()}; ` +
+      `pipeline ${IN_FLIGHT} images in flight`,
+  );
+
+  if (process.env.BENCH_PREPARE_ONLY === '1') {
+    await prepareImages(IMAGES);
+    return;
+  }
+  const token = await login('photo@newsdesk.test'); // fails fast when the stack is not running
+  const prepared = await prepareImages(IMAGES);
+  const meanMb = prepared.bytes.reduce((a, b) => a + b, 0) / prepared.bytes.length / 1e6;
+
+  console.log('baseline: bare sharp …');
+  const baseline = await measureBaseline(runId);
+  console.log(`  ${baseline.images} images in ${round(baseline.seconds, 1)} s`);
+
+  console.log('pipeline: upload → job → S3 → ready …');
+  const pipeline = await measurePipeline(token, runId);
+  const ready = pipeline.uploads.filter((u) => u.status === 'ready').length;
+  const failed = pipeline.uploads.filter((u) => u.status === 'failed');
+  const timedOut = pipeline.uploads.filter((u) => u.status === 'timeout').length;
+  console.log(`  ${ready} ready in ${round(pipeline.seconds, 1)} s`);
+  for (const f of failed.slice(0, 3)) console.log(`  image ${f.index} failed: ${f.reason}`);
+
+  const baselineRate = baseline.images / baseline.seconds;
+  const pipelineRate = ready / pipeline.seconds;
+  const ratio = round(pipelineRate / baselineRate, 3);
+  const baselineCpu = baseline.cpuSeconds / baseline.images;
+  const pipelineCpu = pipeline.cpuSeconds === null ? null : pipeline.cpuSeconds / ready;
+  const same = compareRenditions(baseline.firstSizes, pipeline.firstImage);
+  const mem = pipeline.memory;
+  const toMb = (bytes: number | null | undefined) =>
+    bytes === null || bytes === undefined ? null : Math.round(bytes / MB);
+  const peak = mem ? Math.max(mem.hwm, mem.sampledPeak) : null;
+  const early = Math.min(EARLY_CHECKPOINT, IMAGES);
+  const growth = mem?.idleAfterEarly
+    ? round((mem.idleAfterAll - mem.idleAfterEarly) / mem.idleAfterEarly, 3)
+    : null;
+  const totals = pipeline.uploads.map((u) => u.totalMs);
+
+  const summary = {
+    bench: 'images',
+    runId,
+    cores: CORES,
+    input: { width: WIDTH, height: HEIGHT, images: IMAGES, meanMb: round(meanMb, 2) },
+    baseline: {
+      images: baseline.images,
+      concurrency: BASELINE_CONCURRENCY,
+      sharpConcurrency: SHARP_CONCURRENCY,
+      seconds: round(baseline.seconds, 1),
+      imagesPerSecond: round(baselineRate, 3),
+      imagesPerSecondPerCore: round(baselineRate / CORES, 3),
+      cpuSecondsPerImage: round(baselineCpu),
+      otherBusyCores: round(baseline.otherBusyCores),
+      // Only meaningful when this run generated no images (that memory stays with the process).
+      peakRssMb: prepared.generated ? null : toMb(baseline.peakRss),
+      stageShare: baseline.stageShare,
+    },
+    pipeline: {
+      images: IMAGES,
+      ready,
+      failed: failed.length,
+      timedOut,
+      deduped: pipeline.deduped,
+      inFlight: IN_FLIGHT,
+      seconds: round(pipeline.seconds, 1),
+      imagesPerSecond: round(pipelineRate, 3),
+      imagesPerSecondPerCore: round(pipelineRate / CORES, 3),
+      cpuSecondsPerImage: pipelineCpu === null ? null : round(pipelineCpu),
+      workerCpuSecondsPerImage:
+        pipeline.workerCpuSeconds === null ? null : round(pipeline.workerCpuSeconds / ready),
+      clientCpuSecondsPerImage: round(pipeline.clientCpuSeconds / IMAGES),
+      otherBusyCores: pipeline.otherBusyCores === null ? null : round(pipeline.otherBusyCores),
+      uploadMsP50: Math.round(
+        percentile(
+          pipeline.uploads.map((u) => u.uploadMs),
+          50,
+        ),
+      ),
+      uploadToReadyMsP50: Math.round(percentile(totals, 50)),
+      uploadToReadyMsP95: Math.round(percentile(totals, 95)),
+    },
+    /** Pipeline img/s over bare img/s: the same cores, so also the per-core ratio. */
+    ratio,
+    /** Bare CPU s per image over the pipeline's: the same ratio, blind to other load. */
+    cpuRatio: pipelineCpu === null ? null : round(baselineCpu / pipelineCpu, 3),
+    renditionsIdentical: `${same.same}/${same.of}`,
+    worker: mem && {
+      pid: mem.pid,
+      env: mem.env,
+      threads: mem.threads,
+      rssAtStartMb: toMb(mem.rssAtStart),
+      peakRssMb: toMb(peak),
+      sampledPeakRssMb: toMb(mem.sampledPeak),
+      rssAfterEarlyMb: toMb(mem.idleAfterEarly),
+      rssAfterAllMb: toMb(mem.idleAfterAll),
+      early,
+      all: IMAGES,
+      growth,
+    },
+    goals: {
+      throughputAtLeast85PercentOfBaseline: ratio >= 0.85,
+      peakRssAtMost512Mb: peak === null ? null : peak <= 512 * MB,
+      growthUnder10Percent: growth === null ? null : growth < 0.1,
+    },
+  };
+
+  console.log('');
+  printTable(
+    ['', 'images', 'wall s', 'img/s', 'img/s/core', 'CPU s/img', 'other load (cores)'],
+    [
+      [
+        'bare sharp, files → files',
+        baseline.images,
+        summary.baseline.seconds,
+        summary.baseline.imagesPerSecond,
+        summary.baseline.imagesPerSecondPerCore,
+        summary.baseline.cpuSecondsPerImage,
+        summary.baseline.otherBusyCores,
+      ],
+      [
+        'pipeline, upload → ready',
+        ready,
+        summary.pipeline.seconds,
+        summary.pipeline.imagesPerSecond,
+        summary.pipeline.imagesPerSecondPerCore,
+        summary.pipeline.cpuSecondsPerImage ?? '?',
+        summary.pipeline.otherBusyCores ?? '?',
+      ],
+    ],
+  );
+  const percent = (value: number | null) =>
+    value === null ? '?' : `${(value * 100).toFixed(1)} %`;
+  console.log(
+    `pipeline / bare: ${percent(ratio)} by wall time, ${percent(summary.cpuRatio)} by CPU time (goal ≥ 85 %)`,
+  );
+  console.log(
+    `pipeline: media worker ${summary.pipeline.workerCpuSecondsPerImage ?? '?'} CPU s/img; ` +
+      `upload p50 ${summary.pipeline.uploadMsP50} ms; upload → ready p50 ${summary.pipeline.uploadToReadyMsP50} ms, ` +
+      `p95 ${summary.pipeline.uploadToReadyMsP95} ms; failed ${failed.length}, timed out ${timedOut}, ` +
+      `deduped ${pipeline.deduped}; image 0's renditions of the same size on both sides: ${summary.renditionsIdentical}`,
+  );
+  if (same.differing.length) console.log(`  differing: ${same.differing.join(', ')}`);
+  console.log(
+    `bare sharp time by stage: ${Object.entries(baseline.stageShare)
+      .map(([stage, share]) => `${stage} ${(share * 100).toFixed(0)} %`)
+      .join(', ')}`,
+  );
+  if (mem) {
+    const after = early < IMAGES ? `after ${early} ${toMb(mem.idleAfterEarly)}, ` : '';
+    console.log(
+      `media worker RSS (MB): at start ${toMb(mem.rssAtStart)}, peak ${toMb(peak)} (goal ≤ 512); ` +
+        `idle ${after}after ${IMAGES} ${toMb(mem.idleAfterAll)} ` +
+        `(growth ${percent(growth)}, goal < 10 %); worker env ${JSON.stringify(mem.env)}`,
+    );
+  }
+  console.log(JSON.stringify(summary));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

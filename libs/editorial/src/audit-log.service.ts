@@ -1,0 +1,67 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { ValidationFailed, parseOffsetDateTime, type FieldProblem } from '@newsdesk/common';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  article?: string;
+  from?: string;
+  to?: string;
+  /** Rows older than this id (cursor for the next page). */
+  before?: string;
+  limit?: string;
+}
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** The global audit log for admins: newest first, filterable, paged by cursor. */
+@Injectable()
+export class AuditLogService {
+  constructor(private readonly em: EntityManager) {}
+
+  async search(query: AuditQuery): Promise<{ items: AuditEntry[]; next: string | null }> {
+    const problems: FieldProblem[] = [];
+    const where: FilterQuery<AuditEntry> = {};
+    if (query.actor !== undefined) {
+      if (UUID.test(query.actor)) where.actorId = query.actor;
+      else problems.push({ field: 'actor', reason: 'must be a user id' });
+    }
+    if (query.article !== undefined) {
+      if (UUID.test(query.article)) where.articleId = query.article;
+      else problems.push({ field: 'article', reason: 'must be a story id' });
+    }
+    if (query.action !== undefined) {
+      if (!/^[a-zA-Z:]{1,40}$/.test(query.action))
+        problems.push({
+          field: 'action',
+          reason: 'must be an action name, e.g. approve or refused:approve',
+        });
+      else where.action = query.action;
+    }
+    const createdAt: { $gte?: Date; $lt?: Date } = {};
+    for (const field of ['from', 'to'] as const) {
+      const raw = query[field];
+      if (raw === undefined) continue;
+      const when = parseOffsetDateTime(raw);
+      if (!when) problems.push({ field, reason: 'must be an ISO-8601 date-time with offset' });
+      else if (field === 'from') createdAt.$gte = when;
+      else createdAt.$lt = when;
+    }
+    if (createdAt.$gte || createdAt.$lt) where.createdAt = createdAt;
+    if (query.before !== undefined) {
+      if (/^\d{1,18}$/.test(query.before)) where.id = { $lt: query.before };
+      else problems.push({ field: 'before', reason: 'must be a cursor from a previous page' });
+    }
+    const limit = query.limit === undefined ? 100 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      problems.push({ field: 'limit', reason: 'must be 1 to 500' });
+    if (problems.length) throw new ValidationFailed(problems);
+    const items = await this.em
+      .fork()
+      .find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    const more = items.length > limit;
+    return { items: items.slice(0, limit), next: more ? items[limit - 1].id : null };
+  }
+}

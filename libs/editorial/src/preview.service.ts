@@ -1,0 +1,92 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Clock, Expired, NotFound, Unauthenticated } from '@newsdesk/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { PublicationService } from './publication.service';
+import type { PublicArticle } from './public-types';
+import { Revision } from './revision.entity';
+import { Section } from './section.entity';
+import { StoryStore } from './story-store';
+
+interface PreviewClaims {
+  a: string; // article id
+  r: number; // revision
+  exp: number; // seconds since epoch
+}
+
+/**
+ * Signed, expiring preview links: anyone holding one sees that revision as it
+ * would be published, without logging in. The token is HMAC-SHA256 over its
+ * claims with a key derived from JWT_SECRET; any change to it breaks the signature.
+ */
+@Injectable()
+export class PreviewService {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly store: StoryStore,
+    private readonly publication: PublicationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.key = createHmac('sha256', config.jwt.secret).update('newsdesk-preview').digest();
+  }
+
+  async createLink(
+    articleId: string,
+    revision?: number,
+  ): Promise<{ url: string; token: string; revision: number; expiresAt: string }> {
+    const em = this.em.fork();
+    const article = await this.store.load(em, articleId);
+    const number = revision ?? article.revision;
+    if (!(await em.count(Revision, { articleId, number })))
+      throw new NotFound('revision', `${articleId}/${number}`);
+    const exp = Math.floor(this.clock.now().getTime() / 1000) + this.config.previewLinkHours * 3600;
+    const payload = Buffer.from(
+      JSON.stringify({ a: articleId, r: number, exp } satisfies PreviewClaims),
+    ).toString('base64url');
+    const token = `${payload}.${this.sign(payload)}`;
+    return {
+      token,
+      revision: number,
+      url: `${this.config.publicBaseUrl}/public/preview/${token}`,
+      expiresAt: new Date(exp * 1000).toISOString(),
+    };
+  }
+
+  async open(
+    token: string,
+  ): Promise<PublicArticle & { preview: { revision: number; expiresAt: string } }> {
+    const claims = this.verify(token);
+    const em = this.em.fork();
+    const article = await this.store.load(em, claims.a);
+    const revision = await em.findOne(Revision, { articleId: claims.a, number: claims.r });
+    if (!revision) throw new NotFound('revision', `${claims.a}/${claims.r}`);
+    const section =
+      (await em.findOne(Section, { id: revision.content.sectionId })) ?? article.section;
+    const preview = await this.publication.previewOf(em, article, section, revision.content);
+    return {
+      ...preview,
+      preview: { revision: claims.r, expiresAt: new Date(claims.exp * 1000).toISOString() },
+    };
+  }
+
+  private verify(token: string): PreviewClaims {
+    const [payload, signature] = token.split('.');
+    const expected = payload ? Buffer.from(this.sign(payload)) : Buffer.alloc(0);
+    const given = Buffer.from(signature ?? '');
+    if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new Unauthenticated('the preview link is not valid (altered or incomplete)');
+    }
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PreviewClaims;
+    if (claims.exp * 1000 < this.clock.now().getTime())
+      throw new Expired('the preview link has expired; ask for a new one');
+    return claims;
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.key).update(payload).digest('base64url');
+  }
+}

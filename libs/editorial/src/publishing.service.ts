@@ -1,0 +1,229 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Clock,
+  ValidationFailed,
+  formatInZone,
+  lacksOffset,
+  parseOffsetDateTime,
+  trimText,
+} from '@newsdesk/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { EventName, JobName, Outbox } from '@newsdesk/messaging';
+import type { Article } from './article.entity';
+import { assertTransition } from './article-state-machine';
+import type { ArticleView } from './article-view';
+import { EditorialService } from './editorial.service';
+import { PublicationService } from './publication.service';
+import { PublishedArticle } from './published-article.entity';
+import { runPublishChecks } from './publish-checks';
+import { StoryStore, type UserActor } from './story-store';
+
+/** How far in the past a publication time may lie and still count as "now" (clock skew, slow clicks). */
+const PUBLISH_GRACE_MS = 60_000;
+
+/**
+ * Everything that changes what the public sees: publishing now or at an exact
+ * time (scheduling, rescheduling, cancelling, an embargo, a scheduled
+ * unpublish), taking a story down, retracting it (kill) and minor corrections.
+ */
+@Injectable()
+export class PublishingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly store: StoryStore,
+    private readonly editorial: EditorialService,
+    private readonly publication: PublicationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Publishes an approved story now, or at `at` (ISO-8601 with an offset), and
+   * optionally takes it down again at `until`. A scheduled story is rescheduled
+   * the same way until its job has started. The queued publication job
+   * publishes it when due; an embargo is never broken.
+   */
+  async publish(
+    actor: UserActor,
+    id: string,
+    body: { at?: unknown; until?: unknown },
+  ): Promise<ArticleView> {
+    const now = this.clock.now();
+    const at = body.at === undefined || body.at === null ? now : this.parseTime('at', body.at, now);
+    const until =
+      body.until === undefined || body.until === null
+        ? null
+        : this.parseTime('until', body.until, now);
+    if (until && until <= at)
+      throw new ValidationFailed([
+        { field: 'until', reason: 'must lie after the publication time' },
+      ]);
+    const article = await this.store.transition(
+      actor,
+      id,
+      (a) => (a.status === 'scheduled' ? 'reschedule' : 'schedule'),
+      {
+        before: (_em, a) => {
+          if (a.embargoUntil && at < a.embargoUntil) {
+            throw new ValidationFailed([
+              {
+                field: 'at',
+                reason: `the story is under embargo until ${formatInZone(a.embargoUntil, this.config.timezone)}`,
+              },
+            ]);
+          }
+          a.publishAt = at;
+          a.unpublishAt = until;
+        },
+        // Keyed by the new version: a rescheduled or cancelled story's older job finds another version and does nothing.
+        after: (em, a) =>
+          Outbox.job(
+            em,
+            JobName.ArticlePublish,
+            { articleId: a.id, version: a.version },
+            { dedupeKey: [a.id, a.version], runAt: at },
+          ),
+        details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
+      },
+    );
+    return this.editorial.view(article);
+  }
+
+  /** Takes a story off the schedule; it stays approved. */
+  async cancelSchedule(actor: UserActor, id: string): Promise<ArticleView> {
+    const article = await this.store.transition(actor, id, 'cancelSchedule', {
+      before: (_em, a) => {
+        a.publishAt = null;
+        a.unpublishAt = null;
+      },
+    });
+    return this.editorial.view(article);
+  }
+
+  /** Asks for a published story to be taken down; the publication job does it. */
+  async unpublish(actor: UserActor, id: string): Promise<ArticleView> {
+    return this.em.fork().transactional(async (em) => {
+      const article = await this.store.load(em, id);
+      try {
+        assertTransition(
+          { status: article.status, authorId: article.author.id },
+          'unpublish',
+          actor,
+        );
+      } catch (error) {
+        await this.store.auditRefusal(
+          actor,
+          id,
+          'unpublish',
+          error as Parameters<StoryStore['auditRefusal']>[3],
+        );
+        throw error;
+      }
+      Outbox.job(
+        em,
+        JobName.ArticleUnpublish,
+        { articleId: article.id, version: article.version, scheduled: false },
+        { dedupeKey: [article.id, article.version, 'unpublish'] },
+      );
+      return this.editorial.view(article);
+    });
+  }
+
+  /**
+   * Retracts a story at once, everywhere, with a reason: the public read model
+   * goes in the same transaction and `article.killed` makes every listing drop
+   * it. Only an admin can bring it back (reopen).
+   */
+  async kill(actor: UserActor, id: string, reason: unknown): Promise<ArticleView> {
+    const text = typeof reason === 'string' ? trimText(reason) : '';
+    if (!text)
+      throw new ValidationFailed([
+        { field: 'reason', reason: 'is required: say why the story is retracted' },
+      ]);
+    const article = await this.store.transition(actor, id, 'kill', {
+      before: (_em, a) => {
+        a.killReason = text;
+        a.unpublishAt = null;
+      },
+      after: async (em, a) => {
+        const removed = await em.findOne(PublishedArticle, { articleId: a.id });
+        if (removed) em.remove(removed);
+        Outbox.event(em, EventName.ArticleKilled, {
+          articleId: a.id,
+          slug: a.slug,
+          version: a.version,
+          sectionIds: [...new Set([a.section.id, ...(removed ? [removed.sectionId] : [])])],
+        });
+      },
+      comment: text,
+    });
+    return this.editorial.view(article);
+  }
+
+  /** Brings an unpublished story back to draft; a killed one only through an admin. */
+  async reopen(actor: UserActor, id: string): Promise<ArticleView> {
+    const article = await this.store.transition(
+      actor,
+      id,
+      (a) => (a.status === 'killed' ? 'reopenKilled' : 'reopen'),
+      {
+        before: (_em, a) => {
+          a.approvals = [];
+          a.killReason = null;
+        },
+      },
+    );
+    return this.editorial.view(article);
+  }
+
+  /**
+   * Publishes the working copy of a published story as a minor correction,
+   * at once, with a public note ("Korrigiert: …"). The publish checks still apply.
+   */
+  async correct(actor: UserActor, id: string, note: unknown): Promise<ArticleView> {
+    const text = typeof note === 'string' ? trimText(note) : '';
+    if (!text)
+      throw new ValidationFailed([
+        { field: 'note', reason: 'is required: the public correction note' },
+      ]);
+    if (text.length > 1000)
+      throw new ValidationFailed([{ field: 'note', reason: 'must be at most 1000 characters' }]);
+    const article = await this.store.transition(actor, id, 'correct', {
+      before: (_em, a) => {
+        const failures = runPublishChecks(this.checkable(a));
+        if (failures.length)
+          throw new ValidationFailed(failures.map((f) => ({ field: f.field, reason: f.message })));
+        a.corrections = [...a.corrections, { at: this.clock.now().toISOString(), note: text }];
+      },
+      after: (em, a) => this.publication.republish(em, a),
+      comment: text,
+    });
+    return this.editorial.view(article);
+  }
+
+  private checkable(a: Article) {
+    return {
+      kicker: a.kicker,
+      headline: a.headline,
+      teaser: a.teaser,
+      body: a.body,
+      hasSection: Boolean(a.section),
+      heroImage: a.heroImage ? { status: a.heroImage.status, alt: a.heroImage.alt } : null,
+    };
+  }
+
+  private parseTime(field: string, value: unknown, now: Date): Date {
+    const when = typeof value === 'string' ? parseOffsetDateTime(value) : null;
+    if (!when) {
+      const reason =
+        typeof value === 'string' && lacksOffset(value)
+          ? 'must carry a UTC offset, e.g. 2026-12-01T08:00:00+01:00 (a time without one is ambiguous)'
+          : 'must be an ISO-8601 date-time with offset';
+      throw new ValidationFailed([{ field, reason }]);
+    }
+    if (when.getTime() < now.getTime() - PUBLISH_GRACE_MS)
+      throw new ValidationFailed([{ field, reason: 'lies in the past' }]);
+    return when;
+  }
+}

@@ -1,0 +1,144 @@
+import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Clock, ConflictError, ForbiddenTransition, NotFound } from '@newsdesk/common';
+import type { Actor } from '@newsdesk/identity';
+import { Article } from './article.entity';
+import { assertTransition, type Transition } from './article-state-machine';
+import type { ArticleStatus } from './article-status';
+import { recordAudit } from './audit';
+import { Revision, type RevisionContent } from './revision.entity';
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** The parts of a transition around the state change. */
+export interface TransitionSteps {
+  /** Checks and changes that belong to the transition itself (before the version is bumped). */
+  before?: (em: EntityManager, article: Article) => unknown;
+  /** What follows once the new version is known (jobs keyed by it, read models, events). */
+  after?: (em: EntityManager, article: Article) => unknown;
+  comment?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Loading stories, running transitions and writing revisions: what every
+ * editorial service shares. A transition checks the state machine, changes
+ * the story, writes its audit row and runs its follow-ups in one transaction;
+ * a refused transition is audited too (in a transaction of its own) and thrown.
+ */
+@Injectable()
+export class StoryStore {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async load(em: EntityManager, id: string): Promise<Article> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound('story', id);
+    const article = await em.getRepository(Article).findWithRelations(id);
+    if (!article) throw new NotFound('story', id);
+    return article;
+  }
+
+  /** `name` may be chosen from the loaded story (e.g. the last approval step or not). */
+  async transition(
+    actor: UserActor,
+    id: string,
+    which: Transition | ((article: Article) => Transition),
+    steps: TransitionSteps = {},
+  ): Promise<Article> {
+    let attempted: string = typeof which === 'string' ? which : 'approve';
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const article = await this.load(em, id);
+        const name: Transition = typeof which === 'string' ? which : which(article);
+        attempted = name;
+        const from = article.status;
+        article.status = assertTransition(
+          { status: from, authorId: article.author.id },
+          name,
+          actor,
+        );
+        await steps.before?.(em, article);
+        await em.flush();
+        await steps.after?.(em, article);
+        this.audit(em, article, actor, name, from, article.status, steps.details, steps.comment);
+        await em.flush();
+        return article;
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError)
+        throw new ConflictError(`story ${id} changed meanwhile; try again`);
+      if (error instanceof ForbiddenTransition)
+        await this.auditRefusal(actor, id, attempted, error);
+      throw error;
+    }
+  }
+
+  /** A refused transition leaves the story as it was, but the attempt is on the record. */
+  async auditRefusal(
+    actor: Actor,
+    id: string,
+    name: string,
+    error: ForbiddenTransition,
+  ): Promise<void> {
+    await this.em
+      .fork()
+      .transactional(async (em) => {
+        const article = await em.findOne(Article, { id });
+        if (!article) return;
+        this.audit(em, article, actor, `refused:${name}`, article.status, null, {
+          reason: error.reason,
+          message: error.message,
+        });
+      })
+      .catch(() => undefined);
+  }
+
+  audit(
+    em: EntityManager,
+    article: Article,
+    actor: Actor,
+    action: string,
+    from: ArticleStatus | null,
+    to: ArticleStatus | null,
+    details: Record<string, unknown> = {},
+    comment?: string,
+  ): void {
+    recordAudit(em, { article, actor, action, from, to, details, comment, at: this.clock.now() });
+  }
+
+  /** Records the story's current content as its next revision. */
+  addRevision(
+    em: EntityManager,
+    article: Article,
+    authorId: string | null,
+    note?: string,
+  ): Revision {
+    article.revision += 1;
+    const revision = em.create(Revision, {
+      articleId: article.id,
+      number: article.revision,
+      content: contentOf(article),
+      authorId,
+      note: note ?? null,
+      createdAt: this.clock.now(),
+    });
+    em.persist(revision);
+    return revision;
+  }
+}
+
+export function contentOf(a: Article): RevisionContent {
+  return {
+    kicker: a.kicker,
+    headline: a.headline,
+    teaser: a.teaser,
+    body: structuredClone(a.body),
+    sectionId: a.section.id,
+    format: a.format,
+    series: a.series,
+    tags: [...a.tags],
+    heroImageId: a.heroImage?.id ?? null,
+  };
+}
