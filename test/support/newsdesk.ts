@@ -67,6 +67,16 @@ export class Newsdesk {
     return stack;
   }
 
+  /** The workflow app: submission and publication workers, the outbox relay, the schedule reconciler. */
+  async startWorkflow(): Promise<void> {
+    this.workflow = await NestFactory.createApplicationContext(WorkflowModule, { logger: false, bufferLogs: true });
+    await this.workflow.init();
+  }
+
+  async stopWorkflow(): Promise<void> {
+    await this.workflow?.close();
+  }
+
   async startMedia(): Promise<void> {
     this.media = await NestFactory.createApplicationContext(MediaAppModule, {
       logger: false,
