@@ -69,7 +69,10 @@ export class Newsdesk {
 
   /** The workflow app: submission and publication workers, the outbox relay, the schedule reconciler. */
   async startWorkflow(): Promise<void> {
-    this.workflow = await NestFactory.createApplicationContext(WorkflowModule, { logger: false, bufferLogs: true });
+    this.workflow = await NestFactory.createApplicationContext(WorkflowModule, {
+      logger: false,
+      bufferLogs: true,
+    });
     await this.workflow.init();
   }
 

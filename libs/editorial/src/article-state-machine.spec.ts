@@ -70,6 +70,15 @@ const ALLOWED: readonly AllowedRow[] = [
   // A minor correction goes live at once; a retraction (kill) takes the story down everywhere.
   { transition: 'correct',        from: ['published'],                  to: 'published',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  // A substantial update of a published story: submitted by its author, reviewed by others.
+  { transition: 'submitUpdate',   from: ['published'],                  to: 'published',
+    who: ['editor as author', 'admin as author', 'admin', 'system'] },
+  { transition: 'approveUpdateStep', from: ['published'],               to: 'published',
+    who: ['reviewer', 'admin', 'system'] },
+  { transition: 'approveUpdate',  from: ['published'],                  to: 'published',
+    who: ['reviewer', 'admin', 'system'] },
+  { transition: 'requestUpdateChanges', from: ['published'],            to: 'published',
+    who: ['reviewer', 'admin', 'system'] },
   { transition: 'kill',           from: ['published', 'unpublished'],   to: 'killed',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
   // Reopening an unpublished story: the author (as editor) or an admin.

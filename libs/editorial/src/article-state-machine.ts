@@ -29,6 +29,11 @@ export const TRANSITIONS = {
   cancelSchedule: { from: ['scheduled'],                  to: 'approved',          by: { roles: ['reviewer', 'admin'], author: 'any' } },
   release:        { from: ['scheduled'],                  to: 'published',         by: 'system' },
   correct:        { from: ['published'],                  to: 'published',         by: { roles: ['reviewer', 'admin'], author: 'any' } },
+  // A substantial update of a published story is reviewed while the public version stays live.
+  submitUpdate:   { from: ['published'],                  to: 'published',         by: { roles: ['editor', 'admin'], author: 'only' } },
+  approveUpdateStep: { from: ['published'],               to: 'published',         by: { roles: ['reviewer', 'admin'], author: 'never' } },
+  approveUpdate:  { from: ['published'],                  to: 'published',         by: { roles: ['reviewer', 'admin'], author: 'never' } },
+  requestUpdateChanges: { from: ['published'],            to: 'published',         by: { roles: ['reviewer', 'admin'], author: 'never' } },
   unpublish:      { from: ['published'],                  to: 'unpublished',       by: { roles: ['reviewer', 'admin'], author: 'any' } },
   kill:           { from: ['published', 'unpublished'],   to: 'killed',            by: { roles: ['reviewer', 'admin'], author: 'any' } },
   reopen:         { from: ['unpublished'],                to: 'draft',             by: { roles: ['editor', 'admin'], author: 'only' } },

@@ -19,6 +19,8 @@ export interface ArticleView {
   revision: number;
   /** True when the working copy differs from the public version. */
   pendingChanges: boolean;
+  /** Review state of the pending update of a published story. */
+  updateStatus: 'in_review' | 'changes_requested' | null;
   kicker: string;
   headline: string;
   teaser: string;
@@ -48,7 +50,9 @@ export function toArticleView(a: Article, timeZone: string): ArticleView {
   const instant = (d: Date | null): Instant | null =>
     d ? { utc: d.toISOString(), local: formatInZone(d, timeZone) } : null;
   const steps = a.section.approvalSteps ?? [];
-  const next = a.status === 'in_review' ? steps[a.approvals.length] : undefined;
+  const reviewing =
+    a.status === 'in_review' || (a.status === 'published' && a.updateStatus === 'in_review');
+  const next = reviewing ? steps[a.approvals.length] : undefined;
   return {
     id: a.id,
     slug: a.slug,
@@ -56,6 +60,7 @@ export function toArticleView(a: Article, timeZone: string): ArticleView {
     version: a.version,
     revision: a.revision,
     pendingChanges: a.publishedRevision !== null && a.revision > a.publishedRevision,
+    updateStatus: a.updateStatus,
     kicker: a.kicker,
     headline: a.headline,
     teaser: a.teaser,

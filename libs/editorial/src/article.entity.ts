@@ -68,6 +68,7 @@ export class Article {
     | 'unpublishAt'
     | 'corrections'
     | 'killReason'
+    | 'updateStatus'
     | 'revision'
     | 'publishedRevision';
 
@@ -142,6 +143,10 @@ export class Article {
 
   @Property({ type: 'text', nullable: true })
   killReason: string | null = null;
+
+  /** A published story's pending update in review: the public version stays live meanwhile. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  updateStatus: 'in_review' | 'changes_requested' | null = null;
 
   /** The number of the newest revision (every save makes one). */
   @Property({ type: 'integer', default: 0 })

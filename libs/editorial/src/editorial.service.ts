@@ -8,6 +8,7 @@ import {
   Clock,
   ConflictError,
   Forbidden,
+  ForbiddenTransition,
   ValidationFailed,
   slugify,
   trimText,
@@ -26,6 +27,8 @@ import { toArticleView, type ArticleView } from './article-view';
 import { AuditEntry } from './audit-entry.entity';
 import { EditLocksService } from './edit-locks.service';
 import { Section } from './section.entity';
+import { PublicationService } from './publication.service';
+import { checkable, runPublishChecks } from './publish-checks';
 import { StoryStore, type UserActor } from './story-store';
 
 export interface ListQuery {
@@ -51,6 +54,7 @@ export class EditorialService {
     private readonly clock: Clock,
     private readonly store: StoryStore,
     private readonly locks: EditLocksService,
+    private readonly publication: PublicationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,6 +112,12 @@ export class EditorialService {
         );
       }
       assertEditable({ status: article.status, authorId: article.author.id }, actor);
+      if (article.updateStatus === 'in_review') {
+        throw new ForbiddenTransition(
+          'the update is in review; wait for the decision or ask for it back',
+          'wrong_state',
+        );
+      }
       await this.locks.assertMaySave(em, actor, id);
       await this.apply(em, article, clean);
       this.store.addRevision(em, article, actor.id);
@@ -121,21 +131,49 @@ export class EditorialService {
     });
   }
 
-  /** Sends a draft to the queued publish checks; a new review round starts. */
+  /**
+   * Sends a draft to the queued publish checks; a new review round starts. For
+   * a published story with pending changes (a substantial update) the checks run
+   * at once and the update goes into review while the public version stays live.
+   */
   async submit(actor: UserActor, id: string): Promise<ArticleView> {
-    const article = await this.store.transition(actor, id, 'submit', {
-      before: (_em, a) => {
-        a.failedChecks = null;
-        a.approvals = [];
+    const article = await this.store.transition(
+      actor,
+      id,
+      (a) => (a.status === 'published' ? 'submitUpdate' : 'submit'),
+      {
+        before: (_em, a) => {
+          a.approvals = [];
+          if (a.status !== 'published') {
+            a.failedChecks = null;
+            return;
+          }
+          if (a.publishedRevision === null || a.revision <= a.publishedRevision) {
+            throw new ForbiddenTransition(
+              'the published story has no pending changes to submit',
+              'wrong_state',
+            );
+          }
+          if (a.updateStatus === 'in_review')
+            throw new ForbiddenTransition('the update is in review already', 'wrong_state');
+          const failures = runPublishChecks(checkable(a));
+          if (failures.length)
+            throw new ValidationFailed(
+              failures.map((f) => ({ field: f.field, reason: f.message })),
+            );
+          a.updateStatus = 'in_review';
+        },
+        after: (em, a) => {
+          if (a.status !== 'published')
+            Outbox.job(
+              em,
+              JobName.ArticleSubmission,
+              { articleId: a.id, version: a.version },
+              { dedupeKey: [a.id, a.version] },
+            );
+        },
       },
-      after: (em, a) =>
-        Outbox.job(
-          em,
-          JobName.ArticleSubmission,
-          { articleId: a.id, version: a.version },
-          { dedupeKey: [a.id, a.version] },
-        ),
-    });
+    );
     return this.view(article);
   }
 
@@ -150,9 +188,15 @@ export class EditorialService {
       actor,
       id,
       (a) => {
+        const update = a.status === 'published';
         // Outside review the state machine gives the clearer refusal (wrong state).
-        if (a.status !== 'in_review') return 'approve';
+        if (update ? a.updateStatus !== 'in_review' : a.status !== 'in_review') {
+          if (update)
+            throw new ForbiddenTransition('no update of this story is in review', 'wrong_state');
+          return 'approve';
+        }
         step = nextApproval(a.section.approvalSteps, a.approvals, actor);
+        if (update) return step.last ? 'approveUpdate' : 'approveUpdateStep';
         return step.last ? 'approve' : 'approveStep';
       },
       {
@@ -168,7 +212,13 @@ export class EditorialService {
               at: this.clock.now().toISOString(),
             },
           ];
+          if (a.status === 'published' && step.last) a.updateStatus = null;
         },
+        // The last approval of an update publishes it: the new version goes live, listings follow.
+        after: (em, a) =>
+          a.status === 'published' && a.updateStatus === null && step?.last
+            ? this.publication.republish(em, a)
+            : undefined,
       },
     );
     return this.view(article);
@@ -180,12 +230,22 @@ export class EditorialService {
       throw new ValidationFailed([{ field: 'comment', reason: 'is required: say what to change' }]);
     if (text.length > 5000)
       throw new ValidationFailed([{ field: 'comment', reason: 'must be at most 5000 characters' }]);
-    const article = await this.store.transition(actor, id, 'requestChanges', {
-      before: (_em, a) => {
-        a.approvals = [];
+    const article = await this.store.transition(
+      actor,
+      id,
+      (a) => (a.status === 'published' ? 'requestUpdateChanges' : 'requestChanges'),
+      {
+        before: (_em, a) => {
+          if (a.status === 'published') {
+            if (a.updateStatus !== 'in_review')
+              throw new ForbiddenTransition('no update of this story is in review', 'wrong_state');
+            a.updateStatus = 'changes_requested';
+          }
+          a.approvals = [];
+        },
+        comment: text,
       },
-      comment: text,
-    });
+    );
     return this.view(article);
   }
 

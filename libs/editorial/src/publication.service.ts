@@ -115,6 +115,7 @@ export class PublicationService {
   async republish(em: EntityManager, article: Article): Promise<void> {
     const previous = await em.findOne(PublishedArticle, { articleId: article.id });
     article.publishedRevision = article.revision;
+    article.updateStatus = null;
     const snapshot = this.snapshot(article, article.version + 1);
     article.publishedSnapshot = snapshot;
     await em.flush();

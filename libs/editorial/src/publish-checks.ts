@@ -73,3 +73,22 @@ export function runPublishChecks(story: CheckableStory): PublishCheckFailure[] {
   }
   return failures;
 }
+
+/** The facts of a story entity the checks need. */
+export function checkable(a: {
+  kicker: string;
+  headline: string;
+  teaser: string;
+  body: BodyBlock[];
+  section: unknown;
+  heroImage: HeroImageFacts | null;
+}): CheckableStory {
+  return {
+    kicker: a.kicker,
+    headline: a.headline,
+    teaser: a.teaser,
+    body: a.body,
+    hasSection: Boolean(a.section),
+    heroImage: a.heroImage ? { status: a.heroImage.status, alt: a.heroImage.alt } : null,
+  };
+}

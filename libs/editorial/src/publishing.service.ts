@@ -10,13 +10,12 @@ import {
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { EventName, JobName, Outbox } from '@newsdesk/messaging';
-import type { Article } from './article.entity';
 import { assertTransition } from './article-state-machine';
 import type { ArticleView } from './article-view';
 import { EditorialService } from './editorial.service';
 import { PublicationService } from './publication.service';
 import { PublishedArticle } from './published-article.entity';
-import { runPublishChecks } from './publish-checks';
+import { checkable, runPublishChecks } from './publish-checks';
 import { StoryStore, type UserActor } from './story-store';
 
 /** How far in the past a publication time may lie and still count as "now" (clock skew, slow clicks). */
@@ -191,7 +190,7 @@ export class PublishingService {
       throw new ValidationFailed([{ field: 'note', reason: 'must be at most 1000 characters' }]);
     const article = await this.store.transition(actor, id, 'correct', {
       before: (_em, a) => {
-        const failures = runPublishChecks(this.checkable(a));
+        const failures = runPublishChecks(checkable(a));
         if (failures.length)
           throw new ValidationFailed(failures.map((f) => ({ field: f.field, reason: f.message })));
         a.corrections = [...a.corrections, { at: this.clock.now().toISOString(), note: text }];
@@ -200,17 +199,6 @@ export class PublishingService {
       comment: text,
     });
     return this.editorial.view(article);
-  }
-
-  private checkable(a: Article) {
-    return {
-      kicker: a.kicker,
-      headline: a.headline,
-      teaser: a.teaser,
-      body: a.body,
-      hasSection: Boolean(a.section),
-      heroImage: a.heroImage ? { status: a.heroImage.status, alt: a.heroImage.alt } : null,
-    };
   }
 
   private parseTime(field: string, value: unknown, now: Date): Date {

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128202123 } from './Migration20261128202123';
 import { Migration20261128204213 } from './Migration20261128204213';
 import { Migration20261128205526 } from './Migration20261128205526';
+import { Migration20261128210020 } from './Migration20261128210020';
 
 /** Every migration in order. The MikroORM CLI creates new files here; add each to this list. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128202123', class: Migration20261128202123 },
   { name: 'Migration20261128204213', class: Migration20261128204213 },
   { name: 'Migration20261128205526', class: Migration20261128205526 },
+  { name: 'Migration20261128210020', class: Migration20261128210020 },
 ];
