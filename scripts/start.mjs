@@ -210,7 +210,7 @@ function printBox() {
     `Teasers    ${base}/public/sections/smart-city/teasers`,
     '',
     'Demo logins (password: newsdesk)',
-    ...['editor', 'reviewer', 'photo', 'ops', 'admin'].map((user) => `  ${user}@newsdesk.test`),
+    ...['editor', 'editor2', 'reviewer', 'chief', 'photo', 'ops', 'admin'].map((user) => `  ${user}@newsdesk.test`),
     '',
     'Press Ctrl-C to stop.',
   ];
