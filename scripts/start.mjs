@@ -206,7 +206,6 @@ function printBox() {
     '',
     `API        ${base}/api`,
     `OpenAPI    ${base}/docs`,
-    `Queues     ${base}/ops/queues`,
     `Teasers    ${base}/public/sections/smart-city/teasers`,
     '',
     'Demo logins (password: newsdesk)',
