@@ -78,7 +78,7 @@ describe('outbox and durable events (integration)', () => {
   async function listing(
     section: Section,
   ): Promise<{ items: { slug: string; headline: string }[] }> {
-    const raw = await newsdesk.redis.get(listingKey(section.slug));
+    const raw = await newsdesk.redis.get(listingKey(`section:${section.slug}`));
     return raw ? JSON.parse(raw) : { items: [] };
   }
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Section } from '@newsdesk/editorial';
+import { Section, type ApprovalStep } from '@newsdesk/editorial';
 import { Passwords, User, type Role } from '@newsdesk/identity';
 
 export const PASSWORD = 'secret-password';
@@ -24,10 +24,21 @@ export async function makeUser(
   return user;
 }
 
-/** A section with a unique slug, so that tests do not share listings. */
-export async function makeSection(orm: MikroORM, name = 'Smart City'): Promise<Section> {
+/**
+ * A section with a unique slug, so that tests do not share listings; with the
+ * given approval steps (`[{key, label, roles}]`, in order), or the default single review.
+ */
+export async function makeSection(
+  orm: MikroORM,
+  name = 'Smart City',
+  approvalSteps?: ApprovalStep[],
+): Promise<Section> {
   const em = orm.em.fork();
-  const section = em.create(Section, { slug: `test-${unique()}`, name });
+  const section = em.create(Section, {
+    slug: `test-${unique()}`,
+    name,
+    ...(approvalSteps ? { approvalSteps } : {}),
+  });
   await em.flush();
   return section;
 }

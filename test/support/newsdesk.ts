@@ -1,13 +1,14 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { setupApi } from '../../apps/api/src/setup';
+import { createApiAdapter, setupApi } from '../../apps/api/src/setup';
 import { MediaAppModule } from '../../apps/media/src/media-app.module';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
+import { WebhooksModule } from '../../apps/projector/src/webhooks.module';
 import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
 import { loadConfig, type AppConfig } from '@newsdesk/config';
 import { migrate, ormConfig } from '@newsdesk/database';
@@ -39,6 +40,8 @@ export class Newsdesk {
   api!: NestFastifyApplication;
   workflow!: INestApplicationContext;
   projector: INestMicroservice | null = null;
+  /** The projector app's webhooks part: the `events.webhooks` consumer and the delivery worker. */
+  webhooks: INestMicroservice | null = null;
   media: INestApplicationContext | null = null;
   url!: string;
   /** A direct handle on the database, for factories and assertions. */
@@ -50,7 +53,7 @@ export class Newsdesk {
     await ensureMigrated(stack.config);
     stack.orm = await MikroORM.init(ormConfig(stack.config));
     stack.redis = new Redis(redisOptions(stack.config.redisUrl));
-    stack.api = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), {
+    stack.api = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), {
       logger: false,
       bufferLogs: true,
     });
@@ -105,11 +108,24 @@ export class Newsdesk {
     projector.useGlobalFilters(new RethrowRpcErrors());
     await projector.listen();
     this.projector = projector;
+    const webhooks = await NestFactory.createMicroservice(WebhooksModule, {
+      strategy: new BullMqTransport({
+        redisUrl: this.config.redisUrl,
+        consumer: Consumer.Webhooks,
+      }),
+      logger: false,
+      bufferLogs: true,
+    });
+    webhooks.useGlobalFilters(new RethrowRpcErrors());
+    await webhooks.listen();
+    this.webhooks = webhooks;
   }
 
   async stopProjector(): Promise<void> {
     await this.projector?.close();
     this.projector = null;
+    await this.webhooks?.close();
+    this.webhooks = null;
   }
 
   async stop(): Promise<void> {
@@ -123,7 +139,7 @@ export class Newsdesk {
 
   /** Every queue that the apps read. */
   queueNames(): string[] {
-    return [...Object.values(JobQueue), eventQueueOf(Consumer.Projector)];
+    return [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)];
   }
 
   /**

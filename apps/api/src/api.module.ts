@@ -16,7 +16,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
+import { WebhooksController } from './ops/webhooks.controller';
 import { ImagesController, ImagesOpsController } from './images/images.controller';
+import { FeedsController } from './public/feeds.controller';
 import { PublicController } from './public/public.controller';
 
 @Module({
@@ -41,8 +43,10 @@ import { PublicController } from './public/public.controller';
     ImagesController,
     ImagesOpsController,
     PublicController,
+    FeedsController,
     AuditController,
     HealthController,
+    WebhooksController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

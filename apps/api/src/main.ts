@@ -1,17 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@newsdesk/config';
 import { ApiModule } from './api.module';
-import { setupApi } from './setup';
+import { createApiAdapter, setupApi } from './setup';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule,
-    new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true }),
-    { bufferLogs: true },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), {
+    bufferLogs: true,
+  });
   await setupApi(app);
   await app.listen(config.port, '0.0.0.0');
 }

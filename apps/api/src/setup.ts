@@ -1,9 +1,17 @@
 import multipart from '@fastify/multipart';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+
+/**
+ * The HTTP server: JSON bodies up to 2 MB (uploads stream separately), and path
+ * parameters long enough for signed preview tokens (Fastify's default is 100).
+ */
+export function createApiAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true, maxParamLength: 1000 });
+}
 
 /**
  * Everything the API app needs besides its module; shared by `main.ts` and the

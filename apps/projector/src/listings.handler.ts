@@ -1,32 +1,50 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ListingService } from '@newsdesk/delivery';
+import { CdnPurgeService, ListingService, purgeTargets } from '@newsdesk/delivery';
 import { EventName, type EventEnvelope } from '@newsdesk/messaging';
+
+type ArticleEvent =
+  | EventName.ArticlePublished
+  | EventName.ArticleUpdated
+  | EventName.ArticleUnpublished
+  | EventName.ArticleKilled;
 
 /** Rebuilds the teaser listings a story is in whenever the story changes. */
 @Controller()
 export class ListingsHandler {
-  constructor(private readonly listings: ListingService) {}
+  constructor(
+    private readonly listings: ListingService,
+    private readonly purges: CdnPurgeService,
+  ) {}
+
+  /** Rebuilds the listings the event names (older events name only sections), then purges them and the story at the CDN. */
+  private async rebuild(event: EventEnvelope<ArticleEvent>): Promise<void> {
+    const rebuilt = await this.listings.rebuildAll(
+      event.payload.listings ?? ['home'],
+      event.payload.sectionIds,
+    );
+    await this.purges.queue(event.id, purgeTargets(rebuilt, [event.payload.articleId]));
+  }
 
   @EventPattern(EventName.ArticlePublished)
   onArticlePublished(@Payload() event: EventEnvelope<EventName.ArticlePublished>): Promise<void> {
-    return this.listings.rebuildSections(event.payload.sectionIds);
+    return this.rebuild(event);
   }
 
   @EventPattern(EventName.ArticleUpdated)
   onArticleUpdated(@Payload() event: EventEnvelope<EventName.ArticleUpdated>): Promise<void> {
-    return this.listings.rebuildSections(event.payload.sectionIds);
+    return this.rebuild(event);
   }
 
   @EventPattern(EventName.ArticleKilled)
   onArticleKilled(@Payload() event: EventEnvelope<EventName.ArticleKilled>): Promise<void> {
-    return this.listings.rebuildSections(event.payload.sectionIds);
+    return this.rebuild(event);
   }
 
   @EventPattern(EventName.ArticleUnpublished)
   onArticleUnpublished(
     @Payload() event: EventEnvelope<EventName.ArticleUnpublished>,
   ): Promise<void> {
-    return this.listings.rebuildSections(event.payload.sectionIds);
+    return this.rebuild(event);
   }
 }

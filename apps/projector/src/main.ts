@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@newsdesk/config';
 import { BullMqTransport, Consumer, RethrowRpcErrors } from '@newsdesk/messaging';
 import { ProjectorModule } from './projector.module';
+import { WebhooksModule } from './webhooks.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -15,7 +16,16 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new RethrowRpcErrors());
   app.enableShutdownHooks();
-  await app.listen();
+  // The webhooks consumer (events.webhooks) and its delivery worker: a second microservice, so
+  // that each consumer's queue runs only its own handlers.
+  const webhooks = await NestFactory.createMicroservice<MicroserviceOptions>(WebhooksModule, {
+    strategy: new BullMqTransport({ redisUrl: config.redisUrl, consumer: Consumer.Webhooks }),
+    bufferLogs: true,
+  });
+  webhooks.useLogger(webhooks.get(Logger));
+  webhooks.useGlobalFilters(new RethrowRpcErrors());
+  webhooks.enableShutdownHooks();
+  await Promise.all([app.listen(), webhooks.listen()]);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,14 +1,16 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
-import { MessagingModule } from '@newsdesk/messaging';
+import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { CdnPurgeProcessor } from './cdn-purge.processor';
 import { ImagesHandler } from './images.handler';
 import { ListingsHandler } from './listings.handler';
 
-/** Event consumers that keep the public read models (listings, caches) current. */
+/** Event consumers that keep the public read models (listings, caches) current, and the CDN purges they queue. */
 @Module({
   imports: [
     ConfigModule,
@@ -18,9 +20,12 @@ import { ListingsHandler } from './listings.handler';
     }),
     DatabaseModule,
     MessagingModule,
+    BullRootModule,
+    BullModule.registerQueue({ name: JobQueue.Cdn }),
     DeliveryModule,
     EditorialModule,
   ],
   controllers: [ListingsHandler, ImagesHandler],
+  providers: [CdnPurgeProcessor],
 })
 export class ProjectorModule {}

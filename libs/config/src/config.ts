@@ -39,6 +39,13 @@ const schema = z.object({
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(100_000_000),
   IMAGE_PRESETS: z.string().optional(),
   MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+  WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(20),
+  CDN_PURGE_URL: url(['http:', 'https:']).optional(),
+  CDN_PURGE_TOKEN: z.string().optional(),
+  VARNISH_URL: url(['http:', 'https:']).optional(),
   EDIT_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PREVIEW_LINK_HOURS: z.coerce
     .number()
@@ -69,8 +76,20 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How many teasers a section listing keeps in its read model. */
   listingSize: number;
+  /** Where changed cached responses are purged: a Fastly-style surrogate-key endpoint and/or Varnish. */
+  cdn: { purgeUrl?: string; purgeToken?: string; varnishUrl?: string };
   /** How long an edit lease lasts without a heartbeat. */
   editLockSeconds: number;
+  webhooks: {
+    /** One POST may take this long, connecting included. */
+    timeoutMs: number;
+    /** BullMQ attempts per delivery (the first one included). */
+    maxAttempts: number;
+    /** The first retry's delay; each further retry waits twice as long. */
+    backoffMs: number;
+    /** Consecutive failed attempts (over all its deliveries) after which a subscription is paused. */
+    pauseAfterFailures: number;
+  };
   previewLinkHours: number;
   images: {
     maxBytes: number;
@@ -140,7 +159,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timezone: c.NEWSROOM_TIMEZONE,
     outboxPollMs: c.OUTBOX_POLL_MS,
     listingSize: c.LISTING_SIZE,
+    cdn: {
+      purgeUrl: c.CDN_PURGE_URL,
+      purgeToken: c.CDN_PURGE_TOKEN,
+      varnishUrl: c.VARNISH_URL?.replace(/\/+$/, ''),
+    },
     editLockSeconds: c.EDIT_LOCK_SECONDS,
+    webhooks: {
+      timeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+      backoffMs: c.WEBHOOK_BACKOFF_MS,
+      pauseAfterFailures: c.WEBHOOK_PAUSE_AFTER_FAILURES,
+    },
     previewLinkHours: c.PREVIEW_LINK_HOURS,
     images: {
       maxBytes: c.IMAGE_MAX_BYTES,

@@ -7,6 +7,7 @@ import {
   Revision,
   Section,
 } from '@newsdesk/editorial';
+import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
 import { OutboxEntry } from '@newsdesk/messaging';
@@ -24,4 +25,6 @@ export const ENTITIES = [
   Image,
   Rendition,
   OutboxEntry,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

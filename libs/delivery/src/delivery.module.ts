@@ -1,9 +1,34 @@
 import { Module } from '@nestjs/common';
+import { CdnPurgeService } from './cdn-purge.service';
+import { FeedsService } from './feeds.service';
 import { ListingService } from './listing.service';
 import { PublicArticlesService } from './public-articles.service';
+import { SearchService } from './search.service';
+import { UrlGuard } from './webhooks/url-guard';
+import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhooksService } from './webhooks/webhooks.service';
 
+/** Listings, public stories, feeds, CDN purges, webhooks. Needs the database and messaging modules. */
 @Module({
-  providers: [ListingService, PublicArticlesService],
-  exports: [ListingService, PublicArticlesService],
+  providers: [
+    ListingService,
+    PublicArticlesService,
+    SearchService,
+    CdnPurgeService,
+    FeedsService,
+    UrlGuard,
+    WebhookSender,
+    WebhooksService,
+  ],
+  exports: [
+    ListingService,
+    PublicArticlesService,
+    SearchService,
+    CdnPurgeService,
+    FeedsService,
+    UrlGuard,
+    WebhookSender,
+    WebhooksService,
+  ],
 })
 export class DeliveryModule {}

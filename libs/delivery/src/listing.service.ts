@@ -1,32 +1,77 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, IsolationLevel, type FilterQuery } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFound, ValidationFailed } from '@newsdesk/common';
+import { NotFound, ValidationFailed, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { PublishedArticle, Section, type TeaserItem } from '@newsdesk/editorial';
 import { RedisClient } from '@newsdesk/messaging';
 import { toTeaserItem } from './teaser';
 
-/** A section's teaser listing as kept in Redis. */
-export interface SectionListing {
-  section: { id: string; slug: string; name: string };
-  items: TeaserItem[];
-  builtAt: string;
+/** Which listing: the home page, or the stories of one section, series or tag. */
+export type ListingRef = { kind: 'home' } | { kind: 'section' | 'series' | 'tag'; slug: string };
+
+/** A teaser listing as kept in Redis: the newest `LISTING_SIZE` items. */
+export interface Listing {
+  ref: string;
+  title: string;
+  items: (TeaserItem & { sort: SortKey })[];
+  /** False when the listing holds fewer stories than exist (older pages come from Postgres). */
+  complete: boolean;
+  /** The Postgres clock when the rebuild read its snapshot; a rebuild from an older snapshot never replaces a newer one. */
+  builtFrom: string;
 }
 
-export const MAX_TEASER_LIMIT = 50;
+/** One page of a listing. */
+export interface ListingPage {
+  ref: string;
+  title: string;
+  items: TeaserItem[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  next: string | null;
+}
 
-export const listingKey = (sectionSlug: string) => `listing:section:${sectionSlug}`;
+/** Descending sort key: [pinned, priority, publishedAt ms, id] on the home page, [publishedAt ms, id] elsewhere. */
+type SortKey = (number | string)[];
+
+export const MAX_TEASER_LIMIT = 50;
+export const refKey = (ref: ListingRef) =>
+  ref.kind === 'home' ? 'home' : `${ref.kind}:${ref.slug}`;
+export const listingKey = (ref: ListingRef | string) =>
+  `listing:${typeof ref === 'string' ? ref : refKey(ref)}`;
+
+export function parseListingRef(text: string): ListingRef | null {
+  if (text === 'home') return { kind: 'home' };
+  const m = /^(section|series|tag):([a-z0-9-]{1,120})$/.exec(text);
+  return m ? { kind: m[1] as 'section' | 'series' | 'tag', slug: m[2] } : null;
+}
+
+/** Writes a listing unless Redis holds one built from a newer snapshot (an old event arriving late never wins). */
+const WRITE_IF_NEWER = `
+local current = redis.call('GET', KEYS[1])
+if current then
+  local ok, decoded = pcall(cjson.decode, current)
+  if ok and decoded.builtFrom and decoded.builtFrom > ARGV[2] then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[1])
+return 1`;
+
+const compare = (a: SortKey, b: SortKey): number => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+};
 
 /**
  * Teaser listings are read models in Redis, rebuilt from the public read
- * model in Postgres whenever an event says a story in them changed. A rebuild
- * replaces the whole listing, so it is idempotent and an old event arriving
- * late simply rebuilds the current state.
+ * model in Postgres whenever an event says a story in them changed: per
+ * section, series and tag, newest first, and the home page (pinned stories
+ * first). A rebuild replaces the whole listing, so it is idempotent; rebuilds
+ * stamp the snapshot they read, so a slow rebuild never overwrites a newer one.
+ * A cold listing is rebuilt on demand, once: concurrent readers in this process
+ * share one rebuild, and across processes a short Redis lock lets one rebuild
+ * while the others wait for its result.
  */
 @Injectable()
 export class ListingService {
-  /** Rebuilds in progress in this process: a burst of requests for a cold listing makes one rebuild. */
-  private readonly inflight = new Map<string, Promise<SectionListing | null>>();
+  private readonly inflight = new Map<string, Promise<Listing | null>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -34,57 +79,221 @@ export class ListingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Rebuilds the listing of one section from Postgres and stores it. Returns null for an unknown section. */
-  async rebuildSection(where: { id: string } | { slug: string }): Promise<SectionListing | null> {
-    const em = this.em.fork();
-    const section = await em.findOne(Section, where);
-    if (!section) return null;
-    const rows = await em.find(
-      PublishedArticle,
-      { sectionId: section.id },
-      { orderBy: { publishedAt: 'desc', articleId: 'asc' }, limit: this.config.listingSize },
+  /** Rebuilds one listing from Postgres and stores it. Null (and no listing) for an unknown section. */
+  async rebuild(ref: ListingRef): Promise<Listing | null> {
+    const listing = await this.em.fork().transactional(
+      async (em): Promise<Listing | null> => {
+        // The snapshot's time: the first statement of a repeatable-read transaction fixes what it sees.
+        const [{ now }] = await em.execute<{ now: Date }[]>('select now() as now');
+        let title: string;
+        const where: FilterQuery<PublishedArticle> = {};
+        switch (ref.kind) {
+          case 'home':
+            title = 'Startseite';
+            break;
+          case 'section': {
+            const section = await em.findOne(Section, { slug: ref.slug });
+            if (!section) return null;
+            title = section.name;
+            where.sectionId = section.id;
+            break;
+          }
+          case 'series':
+            where.seriesSlug = ref.slug;
+            title = ref.slug;
+            break;
+          case 'tag':
+            where.tagSlugs = { $contains: [ref.slug] };
+            title = ref.slug;
+            break;
+        }
+        const rows = await em.find(PublishedArticle, where, {
+          orderBy:
+            ref.kind === 'home'
+              ? { homePinned: 'desc', homePriority: 'desc', publishedAt: 'desc', articleId: 'desc' }
+              : { publishedAt: 'desc', articleId: 'desc' },
+          limit: this.config.listingSize + 1,
+        });
+        if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
+        if (ref.kind === 'tag')
+          title = rows[0]?.tags.find((t) => slugify(t) === ref.slug) ?? ref.slug;
+        return {
+          ref: refKey(ref),
+          title,
+          items: rows
+            .slice(0, this.config.listingSize)
+            .map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) })),
+          complete: rows.length <= this.config.listingSize,
+          builtFrom: new Date(now).toISOString(),
+        } satisfies Listing;
+      },
+      { isolationLevel: IsolationLevel.REPEATABLE_READ },
     );
-    const listing: SectionListing = {
-      section: { id: section.id, slug: section.slug, name: section.name },
-      items: rows.map(toTeaserItem),
-      builtAt: new Date().toISOString(),
-    };
-    await this.redisClient.redis.set(listingKey(section.slug), JSON.stringify(listing));
+    const key = listingKey(ref);
+    if (!listing) {
+      await this.redisClient.redis.del(key);
+      return null;
+    }
+    await this.redisClient.redis.eval(
+      WRITE_IF_NEWER,
+      1,
+      key,
+      JSON.stringify(listing),
+      listing.builtFrom,
+    );
     return listing;
   }
 
-  async rebuildSections(sectionIds: string[]): Promise<void> {
-    for (const id of new Set(sectionIds)) await this.rebuildSection({ id });
+  /** Rebuilds the listings an event names (`home`, `section:x` …), and the sections by id for older events. */
+  async rebuildAll(refs: string[], sectionIds: string[] = []): Promise<string[]> {
+    const done = new Set<string>();
+    for (const text of refs) {
+      const ref = parseListingRef(text);
+      if (ref && !done.has(refKey(ref))) {
+        await this.rebuild(ref);
+        done.add(refKey(ref));
+      }
+    }
+    if (sectionIds.length) {
+      const sections = await this.em.fork().find(Section, { id: { $in: sectionIds } });
+      for (const s of sections) {
+        if (done.has(`section:${s.slug}`)) continue;
+        await this.rebuild({ kind: 'section', slug: s.slug });
+        done.add(`section:${s.slug}`);
+      }
+    }
+    return [...done];
   }
 
-  /** The teasers of a section, newest first, optionally without the story being shown. */
-  async sectionTeasers(
-    slug: string,
-    options: { limit?: number; exclude?: string },
-  ): Promise<SectionListing> {
+  /** Kept for callers that know only sections. */
+  async rebuildSections(sectionIds: string[]): Promise<void> {
+    await this.rebuildAll(['home'], sectionIds);
+  }
+
+  /**
+   * One page of a listing, newest first. `cursor` continues after the last
+   * item of the previous page; `exclude` leaves out the story being shown.
+   */
+  async page(
+    ref: ListingRef,
+    options: { limit?: number; cursor?: string; exclude?: string },
+  ): Promise<ListingPage> {
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TEASER_LIMIT) {
       throw new ValidationFailed([
         { field: 'limit', reason: `must be a whole number from 1 to ${MAX_TEASER_LIMIT}` },
       ]);
     }
-    const listing = (await this.cached(slug)) ?? (await this.rebuildOnce(slug));
-    if (!listing) throw new NotFound('section', slug);
-    const items = listing.items.filter((item) => item.slug !== options.exclude).slice(0, limit);
-    return { ...listing, items };
+    const after = options.cursor === undefined ? null : this.decodeCursor(options.cursor, ref);
+    const listing = (await this.cached(ref)) ?? (await this.rebuildOnce(ref));
+    if (!listing || (ref.kind !== 'section' && ref.kind !== 'home' && listing.items.length === 0)) {
+      throw new NotFound(ref.kind, ref.kind === 'home' ? 'home' : ref.slug);
+    }
+    const wanted = (items: Listing['items']) =>
+      items.filter((i) => i.slug !== options.exclude && (!after || compare(i.sort, after) < 0));
+    let items = wanted(listing.items);
+    // Beyond the window Redis keeps, older pages are read from Postgres by the same order.
+    if (items.length <= limit && !listing.complete) {
+      const last = listing.items[listing.items.length - 1]?.sort;
+      const from = after && last && compare(after, last) < 0 ? after : last;
+      if (from) items = [...items, ...wanted(await this.older(ref, from, limit + 1))];
+    }
+    const pageItems = items.slice(0, limit);
+    const more = items.length > limit;
+    return {
+      ref: listing.ref,
+      title: listing.title,
+      items: pageItems.map(({ sort: _sort, ...item }) => item),
+      next: more ? this.encodeCursor(ref, pageItems[pageItems.length - 1].sort) : null,
+    };
   }
 
-  private async cached(slug: string): Promise<SectionListing | null> {
-    const raw = await this.redisClient.redis.get(listingKey(slug));
-    return raw ? (JSON.parse(raw) as SectionListing) : null;
+  private sortKey(ref: ListingRef, row: PublishedArticle): SortKey {
+    const chronological = [row.publishedAt.getTime(), row.articleId];
+    return ref.kind === 'home'
+      ? [row.homePinned ? 1 : 0, row.homePriority, ...chronological]
+      : chronological;
   }
 
-  private rebuildOnce(slug: string): Promise<SectionListing | null> {
-    let pending = this.inflight.get(slug);
+  private async older(ref: ListingRef, from: SortKey, limit: number): Promise<Listing['items']> {
+    const em = this.em.fork();
+    const where: FilterQuery<PublishedArticle> = {};
+    if (ref.kind === 'section') where.sectionSlug = ref.slug;
+    if (ref.kind === 'series') where.seriesSlug = ref.slug;
+    if (ref.kind === 'tag') where.tagSlugs = { $contains: [ref.slug] };
+    // Past the window, the home page continues with unpinned stories in time order.
+    const [publishedAt, articleId] = ref.kind === 'home' ? from.slice(2) : from;
+    if (ref.kind === 'home') where.homePinned = false;
+    where.$or = [
+      { publishedAt: { $lt: new Date(publishedAt) } },
+      { publishedAt: new Date(publishedAt), articleId: { $lt: String(articleId) } },
+    ];
+    const rows = await em.find(PublishedArticle, where, {
+      orderBy: { publishedAt: 'desc', articleId: 'desc' },
+      limit,
+    });
+    return rows.map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) }));
+  }
+
+  private encodeCursor(ref: ListingRef, sort: SortKey): string {
+    return Buffer.from(JSON.stringify({ r: refKey(ref), s: sort })).toString('base64url');
+  }
+
+  private decodeCursor(cursor: string, ref: ListingRef): SortKey {
+    try {
+      const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+        r?: unknown;
+        s?: unknown;
+      };
+      const sort = parsed.s;
+      const length = ref.kind === 'home' ? 4 : 2;
+      if (
+        parsed.r === refKey(ref) &&
+        Array.isArray(sort) &&
+        sort.length === length &&
+        sort.slice(0, -1).every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+        typeof sort[length - 1] === 'string'
+      ) {
+        return sort as SortKey;
+      }
+    } catch {
+      // fall through
+    }
+    throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor of this listing' }]);
+  }
+
+  private async cached(ref: ListingRef): Promise<Listing | null> {
+    const raw = await this.redisClient.redis.get(listingKey(ref));
+    return raw ? (JSON.parse(raw) as Listing) : null;
+  }
+
+  private rebuildOnce(ref: ListingRef): Promise<Listing | null> {
+    const key = listingKey(ref);
+    let pending = this.inflight.get(key);
     if (!pending) {
-      pending = this.rebuildSection({ slug }).finally(() => this.inflight.delete(slug));
-      this.inflight.set(slug, pending);
+      pending = this.rebuildShared(ref).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
     }
     return pending;
+  }
+
+  /** Across processes: whoever gets the lock rebuilds; the others wait briefly for its result. */
+  private async rebuildShared(ref: ListingRef): Promise<Listing | null> {
+    const redis = this.redisClient.redis;
+    const lock = `${listingKey(ref)}:rebuilding`;
+    if (await redis.set(lock, '1', 'PX', 5000, 'NX')) {
+      try {
+        return await this.rebuild(ref);
+      } finally {
+        await redis.del(lock);
+      }
+    }
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const listing = await this.cached(ref);
+      if (listing) return listing;
+      if (!(await redis.exists(lock))) break;
+    }
+    return this.rebuild(ref);
   }
 }

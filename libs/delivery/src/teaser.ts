@@ -5,6 +5,7 @@ export const storyPath = (sectionSlug: string, slug: string) => `/${sectionSlug}
 
 export function toTeaserItem(row: PublishedArticle): TeaserItem {
   return {
+    id: row.articleId,
     slug: row.slug,
     url: storyPath(row.sectionSlug, row.slug),
     kicker: row.kicker,

@@ -32,6 +32,8 @@ export interface ArticleView {
   heroImageId: string | null;
   author: { id: string; name: string };
   assignee: { id: string; name: string } | null;
+  homePinned: boolean;
+  homePriority: number;
   failedChecks: PublishCheckFailure[] | null;
   approvals: Approval[];
   /** The approval step still to take, while in review. */
@@ -72,6 +74,8 @@ export function toArticleView(a: Article, timeZone: string): ArticleView {
     heroImageId: a.heroImage?.id ?? null,
     author: { id: a.author.id, name: a.author.name },
     assignee: a.assignee ? { id: a.assignee.id, name: a.assignee.name } : null,
+    homePinned: a.homePinned,
+    homePriority: a.homePriority,
     failedChecks: a.failedChecks,
     approvals: a.approvals,
     nextApprovalStep: next ? { key: next.key, label: next.label } : null,

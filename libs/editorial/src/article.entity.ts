@@ -20,7 +20,7 @@ import {
 } from './article-status';
 import type { BodyBlock } from './body';
 import type { PublishCheckFailure } from './publish-checks';
-import { ArticleRepository } from './article.repository';
+import { ArticleRepository, SEARCH_VECTOR_SQL } from './article.repository';
 import { Section } from './section.entity';
 
 /** One approval step done. */
@@ -55,6 +55,10 @@ export interface ArticleSnapshot {
 
 @Entity({ tableName: 'articles', repository: () => ArticleRepository })
 @Index({ properties: ['status', 'updatedAt'] })
+@Index({
+  name: 'articles_search_vector_gin',
+  expression: 'create index "articles_search_vector_gin" on "articles" using gin ("search_vector")',
+})
 export class Article {
   [EntityRepositoryType]?: ArticleRepository;
   [OptionalProps]?:
@@ -69,6 +73,8 @@ export class Article {
     | 'corrections'
     | 'killReason'
     | 'updateStatus'
+    | 'homePinned'
+    | 'homePriority'
     | 'revision'
     | 'publishedRevision';
 
@@ -144,6 +150,13 @@ export class Article {
   @Property({ type: 'text', nullable: true })
   killReason: string | null = null;
 
+  /** Home page placement (editors may change it any time; a published story's listing follows). */
+  @Property({ type: 'boolean', default: false })
+  homePinned: boolean = false;
+
+  @Property({ type: 'integer', default: 0 })
+  homePriority: number = 0;
+
   /** A published story's pending update in review: the public version stays live meanwhile. */
   @Property({ type: 'string', length: 20, nullable: true })
   updateStatus: 'in_review' | 'changes_requested' | null = null;
@@ -168,6 +181,19 @@ export class Article {
 
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   publishedSnapshot: ArticleSnapshot | null = null;
+
+  /**
+   * The editors' full-text search over the working copy (see article.repository.ts):
+   * kept by Postgres as a stored generated column, never written, loaded or serialised here.
+   */
+  @Property({
+    type: 'string',
+    columnType: 'tsvector',
+    generated: SEARCH_VECTOR_SQL,
+    lazy: true,
+    hidden: true,
+  })
+  searchVector?: string;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -1,14 +1,124 @@
 import { EntityRepository, LockMode, type FilterQuery } from '@mikro-orm/postgresql';
+import { trimText, type FieldProblem } from '@newsdesk/common';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
 
 export interface ArticleSearch {
   status?: ArticleStatus;
   sectionSlug?: string;
+  /** Full-text search (see {@link parseSearchQuery}); ranks by relevance when given. */
   q?: string;
   assigneeId?: string;
   limit: number;
   offset: number;
+}
+
+/** One story found, with its highlighted snippet when the search had a text. */
+export interface ArticleHit {
+  article: Article;
+  /** HTML: the text is escaped, `<mark>…</mark>` around the words found; null without a text. */
+  snippet: string | null;
+}
+
+/*
+ * Full-text search, shared by the editors' search (`articles`) and the public
+ * one (`published_articles`). Both tables carry `search_vector`, a stored
+ * generated column: headline (weight A), kicker (B), teaser (C) and the body's
+ * text, quotes' attributions and captions (D), with the German snowball
+ * stemmer. The SQL functions it uses are created by Migration20261128211145:
+ *
+ * - `newsdesk_body_text(jsonb)`: the searchable text of a story's body blocks.
+ * - `newsdesk_search_text(text)`: lower-cases, turns `<` and `>` into spaces (the
+ *   text is plain text: `<script>` is the word "script", not an HTML tag to
+ *   skip), and writes the spelled-out umlauts
+ *   `ae`, `oe`, `ue` as `ä`, `ö`, `ü` (`ue` not after a vowel or `q`, like
+ *   Snowball's german2), on both the stories and the query, so that
+ *   "Abfallbehaelter" finds "Abfallbehälter". The stemmer itself folds `ß` into
+ *   `ss` and drops the umlaut dots, so "Strasse" finds "Straße" and
+ *   "Abfallbehälter" finds "Abfallbehältern".
+ */
+
+const weighted = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
+  `setweight(to_tsvector('german', newsdesk_search_text(${text})), '${weight}'::"char")`;
+
+/**
+ * The `generated` expression of `search_vector`, written as Postgres prints it
+ * back (`'A'::"char"`) so that the schema diff stays empty.
+ */
+export const SEARCH_VECTOR_SQL = `(${[
+  weighted('headline', 'A'),
+  weighted('kicker', 'B'),
+  weighted('teaser', 'C'),
+  weighted('newsdesk_body_text(body)', 'D'),
+].join(' || ')}) stored`;
+
+export const MAX_SEARCH_QUERY_LENGTH = 200;
+
+/**
+ * A search text from a URL, checked: control characters become spaces,
+ * surrounding whitespace goes; empty, repeated or longer than 200 characters is
+ * a problem. Anything else is fine, operators and quotes included: the query is
+ * read by `websearch_to_tsquery`, which never fails on user input.
+ */
+export function parseSearchQuery(raw: unknown): { q: string } | { problem: FieldProblem } {
+  if (raw === undefined) return { problem: { field: 'q', reason: 'is required' } };
+  if (typeof raw !== 'string') return { problem: { field: 'q', reason: 'must be given once' } };
+  if (raw.length > MAX_SEARCH_QUERY_LENGTH)
+    return {
+      problem: { field: 'q', reason: `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters` },
+    };
+  // eslint-disable-next-line no-control-regex
+  const q = trimText(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+  if (!q) return { problem: { field: 'q', reason: 'must not be empty' } };
+  return { q };
+}
+
+/** Collects the values of a query while it is written, in the order of their `?`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.values.push(value);
+    return '?';
+  }
+}
+
+/** The tsquery that `search_vector` is matched and ranked with. */
+export function searchQuerySql(params: SqlParams, q: string): string {
+  return `websearch_to_tsquery('german', newsdesk_search_text(${params.bind(q)}))`;
+}
+
+/** Characters of snippet source text that are searched for and highlighted. */
+const SNIPPET_SOURCE_MAX = 50_000;
+const SNIPPET_OPTIONS =
+  'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "';
+
+const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+
+/**
+ * A highlighted snippet of `source` (an SQL text expression): the text is
+ * HTML-escaped first, so that `<mark>` and `</mark>` are the only markup. The
+ * source is the original text, so the highlight query takes the search text as
+ * typed, as the vector normalises it, and with umlauts spelled out: each way of
+ * writing a word found is marked.
+ */
+export function snippetSql(params: SqlParams, q: string, source: string): string {
+  const escaped = [
+    ['&', '&amp;'],
+    ['<', '&lt;'],
+    ['>', '&gt;'],
+    ['"', '&quot;'],
+    ["''", '&#39;'],
+  ].reduce(
+    (sql, [from, to]) => `replace(${sql}, '${from}', '${to}')`,
+    `left(${source}, ${SNIPPET_SOURCE_MAX})`,
+  );
+  const highlight = [
+    `websearch_to_tsquery('german', ${params.bind(q)})`,
+    `websearch_to_tsquery('german', newsdesk_search_text(${params.bind(q)}))`,
+    `websearch_to_tsquery('german', ${params.bind(q.toLowerCase().replace(/[äöüß]/g, (c) => spelledOut[c] ?? c))})`,
+  ].join(' || ');
+  return `ts_headline('german', ${escaped}, ${highlight}, '${SNIPPET_OPTIONS}')`;
 }
 
 export class ArticleRepository extends EntityRepository<Article> {
@@ -24,21 +134,17 @@ export class ArticleRepository extends EntityRepository<Article> {
     return this.findOne({ id }, { populate: ['section', 'author', 'heroImage', 'assignee'] });
   }
 
-  /** The editors' search: every state, newest change first. */
-  search(criteria: ArticleSearch): Promise<[Article[], number]> {
+  /**
+   * The editors' search: every state, newest change first; with a text, the
+   * stories that match it, most relevant first, each with a snippet.
+   */
+  async search(criteria: ArticleSearch): Promise<{ items: ArticleHit[]; total: number }> {
+    if (criteria.q) return this.fullTextSearch(criteria, criteria.q);
     const where: FilterQuery<Article> = {};
     if (criteria.status) where.status = criteria.status;
     if (criteria.sectionSlug) where.section = { slug: criteria.sectionSlug };
     if (criteria.assigneeId) where.assignee = criteria.assigneeId;
-    if (criteria.q) {
-      const like = `%${criteria.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [
-        { headline: { $ilike: like } },
-        { kicker: { $ilike: like } },
-        { teaser: { $ilike: like } },
-      ];
-    }
-    return this.findAndCount(where, {
+    const [items, total] = await this.findAndCount(where, {
       populate: ['section', 'author', 'assignee'],
       // A reviewer's queue is worked oldest first; the editors' search shows the newest change first.
       orderBy: criteria.assigneeId
@@ -47,6 +153,53 @@ export class ArticleRepository extends EntityRepository<Article> {
       limit: criteria.limit,
       offset: criteria.offset,
     });
+    return { items: items.map((article) => ({ article, snippet: null })), total };
+  }
+
+  private async fullTextSearch(
+    criteria: ArticleSearch,
+    q: string,
+  ): Promise<{ items: ArticleHit[]; total: number }> {
+    const where = (params: SqlParams) =>
+      [
+        `a.search_vector @@ ${searchQuerySql(params, q)}`,
+        criteria.status ? `a.status = ${params.bind(criteria.status)}` : '',
+        criteria.sectionSlug
+          ? `a.section_id = (select s.id from sections s where s.slug = ${params.bind(criteria.sectionSlug)})`
+          : '',
+        criteria.assigneeId ? `a.assignee_id = ${params.bind(criteria.assigneeId)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+    const connection = this.getEntityManager().getConnection();
+
+    const counted = new SqlParams();
+    const countSql = `select count(*)::int as total from articles a where ${where(counted)}`;
+    const [{ total }] = await connection.execute<{ total: number }[]>(countSql, counted.values);
+
+    // Rank and cut the page first; snippets (which parse the whole text) only for the page.
+    const page = new SqlParams();
+    const pageSql = `select h.id, ${snippetSql(page, q, `concat_ws(' ', h.teaser, newsdesk_body_text(h.body))`)} as snippet
+      from (
+        select a.id, a.teaser, a.body, a.updated_at, ts_rank_cd(a.search_vector, ${searchQuerySql(page, q)}) as rank
+        from articles a
+        where ${where(page)}
+        order by rank desc, a.updated_at desc, a.id
+        limit ${page.bind(criteria.limit)} offset ${page.bind(criteria.offset)}
+      ) h
+      order by h.rank desc, h.updated_at desc, h.id`;
+    const rows = await connection.execute<{ id: string; snippet: string }[]>(pageSql, page.values);
+
+    const articles = await this.find(
+      { id: { $in: rows.map((r) => r.id) } },
+      { populate: ['section', 'author', 'assignee'] },
+    );
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const items = rows.flatMap((r) => {
+      const article = byId.get(r.id);
+      return article ? [{ article, snippet: r.snippet }] : [];
+    });
+    return { items, total };
   }
 
   /** Slugs already taken that start with `base`, to pick the next free one. */

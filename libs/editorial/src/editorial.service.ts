@@ -1,8 +1,4 @@
-import {
-  EntityManager,
-  OptimisticLockError,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Clock,
@@ -20,6 +16,7 @@ import { Image } from '@newsdesk/media';
 import { JobName, Outbox } from '@newsdesk/messaging';
 import { nextApproval } from './approval-steps';
 import { Article } from './article.entity';
+import { parseSearchQuery } from './article.repository';
 import { assertEditable } from './article-state-machine';
 import { ARTICLE_STATUSES, type ArticleStatus } from './article-status';
 import { cleanArticleInput, type ArticleInput, type CleanArticleInput } from './article-input';
@@ -128,7 +125,7 @@ export class EditorialService {
       });
       await em.flush();
       return this.view(article);
-    });
+    }, id);
   }
 
   /**
@@ -292,7 +289,10 @@ export class EditorialService {
     return this.view(await this.store.load(this.em.fork(), id));
   }
 
-  async list(actor: UserActor, query: ListQuery): Promise<{ items: ArticleView[]; total: number }> {
+  async list(
+    actor: UserActor,
+    query: ListQuery,
+  ): Promise<{ items: (ArticleView & { snippet?: string })[]; total: number }> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const problems: FieldProblem[] = [];
@@ -305,24 +305,29 @@ export class EditorialService {
       problems.push({ field: 'limit', reason: 'must be 1 to 200' });
     if (!Number.isInteger(offset) || offset < 0)
       problems.push({ field: 'offset', reason: 'must be 0 or more' });
-    if (query.q !== undefined && query.q.length > 200)
-      problems.push({ field: 'q', reason: 'must be at most 200 characters' });
+    const search = query.q === undefined ? undefined : parseSearchQuery(query.q);
+    if (search && 'problem' in search) problems.push(search.problem);
     const assigneeId = query.assignee === 'me' ? actor.id : query.assignee;
     if (assigneeId !== undefined && !/^[0-9a-f-]{36}$/i.test(assigneeId))
       problems.push({ field: 'assignee', reason: 'must be "me" or a user id' });
     if (problems.length) throw new ValidationFailed(problems);
-    const [items, total] = await this.em
+    const { items, total } = await this.em
       .fork()
       .getRepository(Article)
       .search({
         status: query.status as ArticleStatus | undefined,
         sectionSlug: query.section,
-        q: query.q ? trimText(query.q) : undefined,
+        q: search && 'q' in search ? search.q : undefined,
         assigneeId,
         limit,
         offset,
       });
-    return { items: items.map((a) => this.view(a)), total };
+    return {
+      items: items.map(({ article, snippet }) =>
+        snippet === null ? this.view(article) : { ...this.view(article), snippet },
+      ),
+      total,
+    };
   }
 
   async history(id: string): Promise<AuditEntry[]> {
@@ -386,7 +391,10 @@ export class EditorialService {
   }
 
   /** Two editors may pick the same free slug at once; the unique index catches it and we pick again. */
-  private async withUniqueSlug<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async withUniqueSlug<T>(
+    work: (em: EntityManager) => Promise<T>,
+    articleId?: string,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.em.fork().transactional(work);
@@ -397,9 +405,7 @@ export class EditorialService {
           attempt < 3
         )
           continue;
-        if (error instanceof OptimisticLockError)
-          throw new ConflictError('the story changed meanwhile; reload it');
-        throw error;
+        throw await this.store.asConflict(error, articleId);
       }
     }
   }

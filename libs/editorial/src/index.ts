@@ -27,3 +27,4 @@ export * from './preview.service';
 export * from './audit-log.service';
 export * from './schedule-reconciler.service';
 export * from './approval-steps';
+export * from './listing-refs';

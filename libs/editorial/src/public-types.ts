@@ -11,6 +11,7 @@ export type PublicBodyBlock =
 
 /** One entry of a teaser listing ("More news from the section …"). */
 export interface TeaserItem {
+  id: string;
   slug: string;
   url: string;
   kicker: string;

@@ -10,6 +10,7 @@ import { Article as ArticleEntity } from './article.entity';
 import { assertTransition } from './article-state-machine';
 import { recordAudit } from './audit';
 import type { PublicBodyBlock } from './public-types';
+import { listingRefsOf, seriesSlugOf, tagSlugsOf } from './listing-refs';
 import { PublishedArticle } from './published-article.entity';
 import type { PublicArticle } from './public-types';
 import type { RevisionContent } from './revision.entity';
@@ -21,6 +22,32 @@ import type { Section } from './section.entity';
  * Both re-read the story and do nothing when it is no longer in the state the
  * job expects, so a repeated or outdated job is harmless.
  */
+/**
+ * The sections and teaser listings a change of `article` may touch: where it is
+ * now and where its previous public version was (a move, a removed tag).
+ */
+export function affected(
+  article: Article,
+  previous: PublishedArticle | null,
+): { sectionIds: string[]; listings: string[] } {
+  const now = listingRefsOf({
+    sectionSlug: article.section.slug,
+    series: article.series,
+    tags: article.tags,
+  });
+  const before = previous
+    ? listingRefsOf({
+        sectionSlug: previous.sectionSlug,
+        series: previous.series,
+        tags: previous.tags,
+      })
+    : [];
+  return {
+    sectionIds: [...new Set([article.section.id, ...(previous ? [previous.sectionId] : [])])],
+    listings: [...new Set([...now, ...before])],
+  };
+}
+
 /** A publication more than this after its time counts as late in the audit log. */
 const LATE_AFTER_MS = 2000;
 
@@ -102,7 +129,7 @@ export class PublicationService {
         articleId,
         slug: article.slug,
         version: article.version,
-        sectionIds: [...new Set([article.section.id, ...(previous ? [previous.sectionId] : [])])],
+        ...affected(article, previous),
       });
       return {};
     });
@@ -126,7 +153,7 @@ export class PublicationService {
       articleId: article.id,
       slug: article.slug,
       version: article.version,
-      sectionIds: [...new Set([article.section.id, ...(previous ? [previous.sectionId] : [])])],
+      ...affected(article, previous),
     });
   }
 
@@ -169,7 +196,7 @@ export class PublicationService {
         articleId,
         slug: article.slug,
         version: article.version,
-        sectionIds: [...new Set([article.section.id, ...(removed ? [removed.sectionId] : [])])],
+        ...affected(article, removed),
       });
       return {};
     });
@@ -219,6 +246,10 @@ export class PublicationService {
         tags: snap.tags,
         authorName: snap.authorName,
         corrections: article.corrections,
+        seriesSlug: seriesSlugOf(snap.series),
+        tagSlugs: tagSlugsOf(snap.tags),
+        homePinned: article.homePinned,
+        homePriority: article.homePriority,
         version: snap.version,
         firstPublishedAt: article.firstPublishedAt ?? article.publishedAt!,
         publishedAt: article.publishedAt!,
@@ -243,6 +274,7 @@ export class PublicationService {
     const images = await this.imageFields(em, snap);
     const now = (article.publishedAt ?? this.clock.now()).toISOString();
     return {
+      id: article.id,
       slug: article.slug,
       url: `/${section.slug}/${article.slug}`,
       kicker: content.kicker,

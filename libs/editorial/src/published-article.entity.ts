@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import type { PublicImage, PublicBodyBlock } from './public-types';
+import { SEARCH_VECTOR_SQL } from './article.repository';
 
 /**
  * The public read model of a published story: what `/public` serves and what
@@ -8,12 +9,32 @@ import type { PublicImage, PublicBodyBlock } from './public-types';
 @Entity({ tableName: 'published_articles' })
 @Index({ properties: ['sectionId', 'publishedAt'] })
 @Index({
+  name: 'published_articles_search_vector_gin',
+  expression:
+    'create index "published_articles_search_vector_gin" on "published_articles" using gin ("search_vector")',
+})
+@Index({
+  name: 'published_articles_tag_slugs_gin',
+  expression:
+    'create index "published_articles_tag_slugs_gin" on "published_articles" using gin ("tag_slugs")',
+})
+@Index({
   name: 'published_articles_image_ids_gin',
   expression:
     'create index "published_articles_image_ids_gin" on "published_articles" using gin ("image_ids")',
 })
 export class PublishedArticle {
-  [OptionalProps]?: 'series' | 'tags' | 'image' | 'teaserImage' | 'imageIds' | 'corrections';
+  [OptionalProps]?:
+    | 'series'
+    | 'tags'
+    | 'image'
+    | 'teaserImage'
+    | 'imageIds'
+    | 'corrections'
+    | 'seriesSlug'
+    | 'tagSlugs'
+    | 'homePinned'
+    | 'homePriority';
 
   @PrimaryKey({ type: 'uuid' })
   articleId!: string;
@@ -52,6 +73,21 @@ export class PublishedArticle {
   @Property({ type: 'array', columnType: 'text[]', default: '{}' })
   tags: string[] = [];
 
+  /** Slugs of the series and tags, as their listings are addressed. */
+  @Property({ type: 'string', length: 120, nullable: true })
+  @Index()
+  seriesSlug: string | null = null;
+
+  @Property({ type: 'array', columnType: 'text[]', default: '{}' })
+  tagSlugs: string[] = [];
+
+  /** Home page placement: pinned stories first, by priority, then the newest. */
+  @Property({ type: 'boolean', default: false })
+  homePinned: boolean = false;
+
+  @Property({ type: 'integer', default: 0 })
+  homePriority: number = 0;
+
   /** The hero image in the `hero` preset, for the story page. */
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   image: PublicImage | null = null;
@@ -80,4 +116,14 @@ export class PublishedArticle {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   publishedAt!: Date;
+
+  /** The public search over the published version (see article.repository.ts): kept by Postgres. */
+  @Property({
+    type: 'string',
+    columnType: 'tsvector',
+    generated: SEARCH_VECTOR_SQL,
+    lazy: true,
+    hidden: true,
+  })
+  searchVector?: string;
 }

@@ -13,7 +13,7 @@ import { EventName, JobName, Outbox } from '@newsdesk/messaging';
 import { assertTransition } from './article-state-machine';
 import type { ArticleView } from './article-view';
 import { EditorialService } from './editorial.service';
-import { PublicationService } from './publication.service';
+import { PublicationService, affected } from './publication.service';
 import { PublishedArticle } from './published-article.entity';
 import { checkable, runPublishChecks } from './publish-checks';
 import { StoryStore, type UserActor } from './story-store';
@@ -152,7 +152,7 @@ export class PublishingService {
           articleId: a.id,
           slug: a.slug,
           version: a.version,
-          sectionIds: [...new Set([a.section.id, ...(removed ? [removed.sectionId] : [])])],
+          ...affected(a, removed),
         });
       },
       comment: text,
@@ -174,6 +174,48 @@ export class PublishingService {
       },
     );
     return this.editorial.view(article);
+  }
+
+  /**
+   * Places a story on the home page: pinned stories lead, by priority (0–100),
+   * then the newest. A published story's home listing follows at once.
+   */
+  async place(actor: UserActor, id: string, input: Record<string, unknown>): Promise<ArticleView> {
+    const problems = [];
+    if (input.homePinned !== undefined && typeof input.homePinned !== 'boolean')
+      problems.push({ field: 'homePinned', reason: 'must be true or false' });
+    const priority = input.homePriority;
+    if (
+      priority !== undefined &&
+      (!Number.isInteger(priority) || (priority as number) < 0 || (priority as number) > 100)
+    )
+      problems.push({ field: 'homePriority', reason: 'must be a whole number from 0 to 100' });
+    if (input.homePinned === undefined && priority === undefined)
+      problems.push({ field: 'homePinned', reason: 'give homePinned and/or homePriority' });
+    if (problems.length) throw new ValidationFailed(problems);
+    return this.em.fork().transactional(async (em) => {
+      const article = await this.store.load(em, id);
+      if (typeof input.homePinned === 'boolean') article.homePinned = input.homePinned;
+      if (priority !== undefined) article.homePriority = priority as number;
+      await em.flush();
+      const row = await em.findOne(PublishedArticle, { articleId: id });
+      if (row) {
+        row.homePinned = article.homePinned;
+        row.homePriority = article.homePriority;
+        Outbox.event(em, EventName.ArticleUpdated, {
+          articleId: id,
+          slug: article.slug,
+          version: article.version,
+          sectionIds: [row.sectionId],
+          listings: ['home'],
+        });
+      }
+      this.store.audit(em, article, actor, 'place', article.status, article.status, {
+        homePinned: article.homePinned,
+        homePriority: article.homePriority,
+      });
+      return this.editorial.view(article);
+    });
   }
 
   /**

@@ -1,4 +1,8 @@
-import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
+import {
+  EntityManager,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, ForbiddenTransition, NotFound } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
@@ -73,6 +77,32 @@ export class StoryStore {
         await this.auditRefusal(actor, id, attempted, error);
       throw error;
     }
+  }
+
+  /**
+   * Two saves of one story at the same moment: both passed the version check,
+   * and the loser trips over the optimistic lock or the revision number the
+   * winner took. Either way it is a 409 with the version to reload; other
+   * errors are returned as they are.
+   */
+  async asConflict(error: unknown, articleId?: string): Promise<unknown> {
+    const raced =
+      error instanceof OptimisticLockError ||
+      (error instanceof UniqueConstraintViolationException &&
+        /revisions_article_id_number/.test(error.message));
+    if (!raced) return error;
+    const id =
+      articleId ??
+      (error instanceof OptimisticLockError
+        ? (error.entity as { id?: string } | undefined)?.id
+        : undefined);
+    const current = id
+      ? await this.em.fork().findOne(Article, { id }, { fields: ['version'] })
+      : null;
+    return new ConflictError(
+      'the story was saved by someone else meanwhile; reload it',
+      current ? { currentVersion: current.version } : {},
+    );
   }
 
   /** A refused transition leaves the story as it was, but the attempt is on the record. */

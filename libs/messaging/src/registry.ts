@@ -8,6 +8,8 @@ export const JobQueue = {
   Submission: 'submission',
   Publication: 'publication',
   Media: 'media',
+  Webhooks: 'webhooks',
+  Cdn: 'cdn',
 } as const;
 export type JobQueueName = (typeof JobQueue)[keyof typeof JobQueue];
 
@@ -16,6 +18,8 @@ export enum JobName {
   ArticlePublish = 'ArticlePublish',
   ArticleUnpublish = 'ArticleUnpublish',
   ImageProcess = 'ImageProcess',
+  WebhookDeliver = 'WebhookDeliver',
+  CdnPurge = 'CdnPurge',
 }
 
 /** Payloads carry ids only; handlers re-read the database. */
@@ -26,6 +30,10 @@ export interface JobPayloads {
   [JobName.ArticleUnpublish]: { articleId: string; version: number; scheduled: boolean };
   /** `crops` re-renders only the presets that crop (after a focal point change). */
   [JobName.ImageProcess]: { imageId: string; scope: 'all' | 'crops' };
+  /** POSTs one webhook delivery to its subscriber (BullMQ retries with backoff). */
+  [JobName.WebhookDeliver]: { deliveryId: string };
+  /** Surrogate keys and paths whose cached responses changed (the one job that carries data, not ids: it is derived). */
+  [JobName.CdnPurge]: { keys: string[]; paths: string[] };
 }
 export type JobOf<N extends JobName> = JobPayloads[N];
 
@@ -35,6 +43,8 @@ export const JOB_QUEUE: Record<JobName, JobQueueName> = {
   [JobName.ArticlePublish]: JobQueue.Publication,
   [JobName.ArticleUnpublish]: JobQueue.Publication,
   [JobName.ImageProcess]: JobQueue.Media,
+  [JobName.WebhookDeliver]: JobQueue.Webhooks,
+  [JobName.CdnPurge]: JobQueue.Cdn,
 };
 
 export enum EventName {
@@ -52,6 +62,8 @@ interface ArticleEventPayload {
   version: number;
   /** Every section whose listings may have changed (old and new on a move). */
   sectionIds: string[];
+  /** Every teaser listing that may have changed (`home`, `section:x`, `series:y`, `tag:z`), before and after. */
+  listings?: string[];
 }
 
 export interface EventPayloads {
@@ -75,14 +87,16 @@ export interface EventEnvelope<N extends EventName = EventName> {
 /** Every consumer of events; each has its own durable queue `events.<consumer>`. */
 export const Consumer = {
   Projector: 'projector',
+  /** Fans article events out to webhook subscribers (deliveries on the `webhooks` job queue). */
+  Webhooks: 'webhooks',
 } as const;
 export type ConsumerName = (typeof Consumer)[keyof typeof Consumer];
 
 export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
-  [EventName.ArticlePublished]: [Consumer.Projector],
-  [EventName.ArticleUpdated]: [Consumer.Projector],
-  [EventName.ArticleUnpublished]: [Consumer.Projector],
-  [EventName.ArticleKilled]: [Consumer.Projector],
+  [EventName.ArticlePublished]: [Consumer.Projector, Consumer.Webhooks],
+  [EventName.ArticleUpdated]: [Consumer.Projector, Consumer.Webhooks],
+  [EventName.ArticleUnpublished]: [Consumer.Projector, Consumer.Webhooks],
+  [EventName.ArticleKilled]: [Consumer.Projector, Consumer.Webhooks],
   [EventName.ImageProcessed]: [Consumer.Projector],
   [EventName.ImageUpdated]: [Consumer.Projector],
 };

@@ -28,6 +28,7 @@ import {
   CommentBody,
   CorrectionBody,
   KillBody,
+  PlacementBody,
   PreviewBody,
   PublishBody,
   RequestChangesBody,
@@ -202,6 +203,14 @@ export class ArticlesController {
   @Roles('reviewer')
   correct(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: CorrectionBody) {
     return this.publishing.correct(actor, id, objectBody(body).note);
+  }
+
+  /** Home page placement: `{homePinned?, homePriority? (0–100)}`. */
+  @Post(':id/placement')
+  @HttpCode(200)
+  @Roles('editor', 'reviewer')
+  place(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: PlacementBody) {
+    return this.publishing.place(actor, id, objectBody(body));
   }
 
   @Post(':id/assign')

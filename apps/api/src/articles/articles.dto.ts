@@ -61,3 +61,9 @@ export class CommentBody {
 export class PreviewBody {
   @ApiPropertyOptional({ description: 'revision number; default the newest' }) revision?: number;
 }
+
+export class PlacementBody {
+  @ApiPropertyOptional({ description: 'pinned stories lead the home page' }) homePinned?: boolean;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'order among pinned stories' })
+  homePriority?: number;
+}

@@ -3,6 +3,9 @@ import { Migration20261128202123 } from './Migration20261128202123';
 import { Migration20261128204213 } from './Migration20261128204213';
 import { Migration20261128205526 } from './Migration20261128205526';
 import { Migration20261128210020 } from './Migration20261128210020';
+import { Migration20261128210911 } from './Migration20261128210911';
+import { Migration20261128211145 } from './Migration20261128211145';
+import { Migration20261128211803 } from './Migration20261128211803';
 
 /** Every migration in order. The MikroORM CLI creates new files here; add each to this list. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +13,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128204213', class: Migration20261128204213 },
   { name: 'Migration20261128205526', class: Migration20261128205526 },
   { name: 'Migration20261128210020', class: Migration20261128210020 },
+  { name: 'Migration20261128210911', class: Migration20261128210911 },
+  { name: 'Migration20261128211145', class: Migration20261128211145 },
+  { name: 'Migration20261128211803', class: Migration20261128211803 },
 ];

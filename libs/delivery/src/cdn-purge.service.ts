@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { JobName, QueuesService, JOB_QUEUE, safeJobId, type JobOf } from '@newsdesk/messaging';
+
+/** Fastly accepts up to 256 surrogate keys in one purge request. */
+export const KEYS_PER_PURGE = 256;
+
+/** Surrogate keys and public paths to purge after a change of these listings and stories. */
+export function purgeTargets(listings: string[], storyIds: string[]): JobOf<JobName.CdnPurge> {
+  const paths = listings.flatMap((ref) => {
+    if (ref === 'home') return ['/public/home'];
+    const [kind, slug] = ref.split(':');
+    return [
+      `/public/${kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'series'}/${slug}/teasers`,
+    ];
+  });
+  return { keys: [...listings, ...storyIds.map((id) => `story:${id}`)], paths };
+}
+
+/**
+ * Tells the CDN which cached responses changed: a Fastly-style surrogate-key
+ * purge (`POST <CDN_PURGE_URL>` with a `Surrogate-Key` header) and/or a plain
+ * `PURGE <VARNISH_URL><path>` per path. Queued as `CdnPurge` jobs so that
+ * BullMQ retries with backoff; many keys are split into batches.
+ */
+@Injectable()
+export class CdnPurgeService {
+  private readonly logger = new Logger(CdnPurgeService.name);
+
+  constructor(
+    private readonly queues: QueuesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return Boolean(this.config.cdn.purgeUrl || this.config.cdn.varnishUrl);
+  }
+
+  /** Queues the purge of what an event changed; `eventId` makes a redelivered event queue nothing new. */
+  async queue(eventId: string, targets: JobOf<JobName.CdnPurge>): Promise<number> {
+    if (!this.enabled) return 0;
+    const batches: JobOf<JobName.CdnPurge>[] = [];
+    for (let i = 0; i < Math.max(targets.keys.length, 1); i += KEYS_PER_PURGE) {
+      batches.push({
+        keys: targets.keys.slice(i, i + KEYS_PER_PURGE),
+        paths: i === 0 ? targets.paths : [],
+      });
+    }
+    const queue = this.queues.get(JOB_QUEUE[JobName.CdnPurge]);
+    await Promise.all(
+      batches.map((data, n) =>
+        queue.add(JobName.CdnPurge, data, { jobId: safeJobId('purge', eventId, n) }),
+      ),
+    );
+    return batches.length;
+  }
+
+  /** Sends one batch; throws on any failure so that BullMQ retries it. */
+  async purge({ keys, paths }: JobOf<JobName.CdnPurge>): Promise<void> {
+    const { purgeUrl, purgeToken, varnishUrl } = this.config.cdn;
+    if (purgeUrl && keys.length) {
+      const response = await fetch(purgeUrl, {
+        method: 'POST',
+        headers: {
+          'Surrogate-Key': keys.join(' '),
+          ...(purgeToken ? { 'Fastly-Key': purgeToken } : {}),
+        },
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`surrogate-key purge answered ${response.status}`);
+    }
+    if (varnishUrl) {
+      for (const path of paths) {
+        const response = await fetch(`${varnishUrl}${path}`, {
+          method: 'PURGE',
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (!response.ok && response.status !== 404)
+          throw new Error(`PURGE ${path} answered ${response.status}`);
+      }
+    }
+    this.logger.log(`purged ${keys.length} keys, ${paths.length} paths`);
+  }
+}

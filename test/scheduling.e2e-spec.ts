@@ -1,0 +1,365 @@
+import { Queue } from 'bullmq';
+import { ScheduleReconciler, type Section } from '@newsdesk/editorial';
+import { JobName, JobQueue, redisOptions, safeJobId } from '@newsdesk/messaging';
+import { ApiClient } from './support/http';
+import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { Newsdesk } from './support/newsdesk';
+
+interface Story {
+  id: string;
+  slug: string;
+  version: number;
+  status: string;
+}
+
+/** A whole second at least `ms` from now, so that a text without milliseconds names it exactly. */
+function secondsAhead(ms: number): Date {
+  return new Date(Math.ceil((Date.now() + ms) / 1000) * 1000);
+}
+
+/** `date` as ISO-8601 wall-clock time `offsetMinutes` east of UTC: `2026-12-01T09:00:00+01:00`. */
+function isoWithOffset(date: Date, offsetMinutes: number): string {
+  const wall = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${wall}${offsetMinutes < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+/** Polls `probe` until it gives something truthy; fails naming `what` after the deadline. */
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits for a wall-clock instant to pass (the point of the test, not a guess at how long work takes). */
+const waitUntilPast = (instant: Date) =>
+  waitFor(`waiting for ${instant.toISOString()} to pass`, () =>
+    Promise.resolve(Date.now() > instant.getTime()),
+  );
+
+describe('publishing at an exact time (end to end)', () => {
+  let newsdesk: Newsdesk;
+  let anonymous: ApiClient;
+  let editor: ApiClient;
+  let reviewer: ApiClient;
+  let admin: ApiClient;
+  let section: Section;
+
+  beforeAll(async () => {
+    newsdesk = await Newsdesk.start();
+    anonymous = new ApiClient(newsdesk.url);
+    section = await makeSection(newsdesk.orm, 'Smart City');
+    editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
+    reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
+    admin = await anonymous.login((await makeUser(newsdesk.orm, ['admin'])).email, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await newsdesk?.stop();
+  });
+
+  async function approvedStory(overrides: Record<string, unknown> = {}): Promise<Story> {
+    const created = await editor.post('/api/articles', makeDraft(section.slug, overrides));
+    expect(created.status).toBe(201);
+    const draft = created.body as Story;
+    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
+    await newsdesk.settle();
+    const approved = await reviewer.post(`/api/articles/${draft.id}/approve`);
+    expect(approved.status).toBe(200);
+    return approved.body as Story;
+  }
+
+  async function view(id: string) {
+    return (await editor.get(`/api/articles/${id}`)).body;
+  }
+
+  const publishedView = (id: string) =>
+    waitFor(`story ${id} published`, async () => {
+      const story = await view(id);
+      return story.status === 'published' ? story : null;
+    });
+
+  async function listed(slug: string): Promise<number> {
+    const reply = await anonymous.get(`/public/sections/${section.slug}/teasers?limit=50`);
+    expect(reply.status).toBe(200);
+    return reply.body.items.filter((i: { slug: string }) => i.slug === slug).length;
+  }
+
+  async function releases(id: string): Promise<{ details: Record<string, unknown> }[]> {
+    const reply = await admin.get(`/api/audit?action=release&article=${id}`);
+    expect(reply.status).toBe(200);
+    return reply.body.items;
+  }
+
+  async function jobState(id: string, version: number): Promise<string> {
+    const queue = new Queue(JobQueue.Publication, {
+      connection: redisOptions(newsdesk.config.redisUrl),
+    });
+    try {
+      const job = await queue.getJob(safeJobId(JobName.ArticlePublish, id, version));
+      return job ? await job.getState() : 'missing';
+    } finally {
+      await queue.close();
+    }
+  }
+
+  it('publishes at the exact time given with an offset, not before', async () => {
+    const story = await approvedStory();
+    const at = secondsAhead(3000);
+    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(at, 60),
+    });
+    expect(scheduled.status).toBe(202);
+    expect(scheduled.body.status).toBe('scheduled');
+    expect(scheduled.body.publishAt.utc).toBe(at.toISOString());
+    // The newsroom's clock (Europe/Berlin): the same instant, with Berlin's offset at that date.
+    const local: string = scheduled.body.publishAt.local;
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    expect(new Date(local).getTime()).toBe(at.getTime());
+    const berlinOffset = new Intl.DateTimeFormat('en', {
+      timeZone: 'Europe/Berlin',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    expect(`GMT${local.slice(19)}`).toBe(berlinOffset);
+
+    await newsdesk.settle();
+    expect((await view(story.id)).status).toBe('scheduled');
+    expect(await listed(story.slug)).toBe(0);
+    expect((await anonymous.get(`/public/articles/${story.slug}`)).status).toBe(404);
+
+    const published = await publishedView(story.id);
+    expect(Date.parse(published.publishedAt.utc)).toBeGreaterThanOrEqual(at.getTime());
+    await newsdesk.settle();
+    expect(await listed(story.slug)).toBe(1);
+    const rows = await releases(story.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].details).toMatchObject({ publishAt: at.toISOString(), late: false });
+    expect(rows[0].details.lateMs).toBeLessThan(2000);
+  });
+
+  it('refuses a time without offset or in the past, and a publication before the embargo', async () => {
+    const story = await approvedStory();
+    const noOffset = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(secondsAhead(3_600_000), 0).slice(0, 19),
+    });
+    expect(noOffset.status).toBe(400);
+    expect(noOffset.body.details.problems).toEqual([
+      { field: 'at', reason: expect.stringMatching(/offset/) },
+    ]);
+    const past = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(new Date(Date.now() - 3_600_000), 60),
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.details.problems).toEqual([{ field: 'at', reason: 'lies in the past' }]);
+    const untilFirst = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(secondsAhead(7_200_000), 60),
+      until: isoWithOffset(secondsAhead(3_600_000), 60),
+    });
+    expect(untilFirst.status).toBe(400);
+    expect(untilFirst.body.details.problems[0].field).toBe('until');
+    expect(await view(story.id)).toMatchObject({ status: 'approved', version: story.version });
+
+    const created = await editor.post('/api/articles', makeDraft(section.slug));
+    const draft = created.body as Story;
+    const embargo = secondsAhead(24 * 3_600_000);
+    const patched = await editor.patch(
+      `/api/articles/${draft.id}`,
+      { embargoUntil: isoWithOffset(embargo, 120) },
+      { 'if-match': String(draft.version) },
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body.embargoUntil.utc).toBe(embargo.toISOString());
+    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
+    await newsdesk.settle();
+    expect((await reviewer.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
+
+    const now = await reviewer.post(`/api/articles/${draft.id}/publish`, {});
+    expect(now.status).toBe(400);
+    expect(now.body.details.problems).toEqual([
+      { field: 'at', reason: expect.stringMatching(/embargo/) },
+    ]);
+    const early = await reviewer.post(`/api/articles/${draft.id}/publish`, {
+      at: isoWithOffset(new Date(embargo.getTime() - 60_000), 60),
+    });
+    expect(early.status).toBe(400);
+    expect((await view(draft.id)).status).toBe('approved');
+
+    const atEmbargo = await reviewer.post(`/api/articles/${draft.id}/publish`, {
+      at: isoWithOffset(embargo, 60),
+    });
+    expect(atEmbargo.status).toBe(202);
+    expect(atEmbargo.body).toMatchObject({
+      status: 'scheduled',
+      publishAt: { utc: embargo.toISOString() },
+    });
+    // Leave no far-future schedule behind.
+    expect((await reviewer.post(`/api/articles/${draft.id}/schedule/cancel`)).status).toBe(200);
+  });
+
+  it('keeps a schedule through a workflow restart and a Redis flush, and publishes it once', async () => {
+    const story = await approvedStory();
+    const at = secondsAhead(4000);
+    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(at, 60),
+    });
+    expect(scheduled.status).toBe(202);
+    await newsdesk.settle(); // the relay has handed the delayed job to BullMQ
+    expect(await jobState(story.id, scheduled.body.version)).toBe('delayed');
+
+    await newsdesk.stopWorkflow();
+    try {
+      await newsdesk.redis.flushall();
+      expect(await jobState(story.id, scheduled.body.version)).toBe('missing');
+    } finally {
+      await newsdesk.startWorkflow();
+    }
+    // The reconciler queued it again from Postgres on start.
+    expect(await jobState(story.id, scheduled.body.version)).toBe('delayed');
+
+    const published = await publishedView(story.id);
+    expect(Date.parse(published.publishedAt.utc)).toBeGreaterThanOrEqual(at.getTime());
+    await newsdesk.settle();
+    expect(await listed(story.slug)).toBe(1);
+    const rows = await releases(story.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].details).toMatchObject({ publishAt: at.toISOString(), late: false });
+
+    expect(await newsdesk.workflow.get(ScheduleReconciler).reconcile()).toBe(0);
+    await newsdesk.settle();
+    expect(await view(story.id)).toMatchObject({
+      status: 'published',
+      version: published.version,
+      publishedAt: published.publishedAt,
+    });
+    expect(await releases(story.id)).toHaveLength(1);
+    expect(await listed(story.slug)).toBe(1);
+  });
+
+  it('publishes at once, marked late, a schedule whose time passed while the workflow was down', async () => {
+    const story = await approvedStory();
+    const at = secondsAhead(2000);
+    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(at, 60),
+    });
+    expect(scheduled.status).toBe(202);
+    await newsdesk.settle();
+
+    await newsdesk.stopWorkflow();
+    try {
+      await newsdesk.redis.flushall();
+      await waitUntilPast(new Date(at.getTime() + 2500));
+      expect((await view(story.id)).status).toBe('scheduled');
+    } finally {
+      await newsdesk.startWorkflow();
+    }
+
+    const published = await publishedView(story.id);
+    expect(Date.parse(published.publishedAt.utc)).toBeGreaterThan(at.getTime() + 2500);
+    await newsdesk.settle();
+    expect(await listed(story.slug)).toBe(1);
+    const rows = await releases(story.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].details).toMatchObject({ publishAt: at.toISOString(), late: true });
+    expect(rows[0].details.lateMs).toBeGreaterThan(2000);
+  });
+
+  it('accepts a schedule while the workflow is down (the outbox keeps it) and publishes it once on start', async () => {
+    const story = await approvedStory();
+    await newsdesk.stopWorkflow();
+    const at = secondsAhead(1000);
+    try {
+      const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
+        at: isoWithOffset(at, 60),
+      });
+      expect(scheduled.status).toBe(202);
+      expect(scheduled.body.status).toBe('scheduled');
+      await waitUntilPast(new Date(at.getTime() + 2500));
+      expect((await view(story.id)).status).toBe('scheduled');
+    } finally {
+      await newsdesk.startWorkflow();
+    }
+
+    await publishedView(story.id);
+    await newsdesk.settle();
+    expect(await listed(story.slug)).toBe(1);
+    const rows = await releases(story.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].details).toMatchObject({ late: true });
+    expect(await newsdesk.workflow.get(ScheduleReconciler).reconcile()).toBe(0);
+  });
+
+  it('never fires a cancelled schedule', async () => {
+    const story = await approvedStory();
+    const at = secondsAhead(2000);
+    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(at, 60),
+    });
+    expect(scheduled.status).toBe(202);
+    await newsdesk.settle();
+
+    const cancelled = await reviewer.post(`/api/articles/${story.id}/schedule/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'approved', publishAt: null });
+
+    await waitUntilPast(new Date(at.getTime() + 1000));
+    // The old timer went off and found nothing to do.
+    await waitFor('the cancelled job to run', async () =>
+      (await jobState(story.id, scheduled.body.version)) === 'completed' ? true : null,
+    );
+    await newsdesk.settle();
+    expect(await view(story.id)).toMatchObject({
+      status: 'approved',
+      version: cancelled.body.version,
+    });
+    expect(await listed(story.slug)).toBe(0);
+    expect((await anonymous.get(`/public/articles/${story.slug}`)).status).toBe(404);
+    expect(await releases(story.id)).toHaveLength(0);
+    expect((await reviewer.post(`/api/articles/${story.id}/schedule/cancel`)).status).toBe(409);
+  });
+
+  it('reschedules: publishes once, at the new time', async () => {
+    const story = await approvedStory();
+    const first = secondsAhead(60_000);
+    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(first, 60),
+    });
+    expect(scheduled.status).toBe(202);
+    await newsdesk.settle();
+
+    const second = secondsAhead(2000);
+    const moved = await reviewer.post(`/api/articles/${story.id}/publish`, {
+      at: isoWithOffset(second, 60),
+    });
+    expect(moved.status).toBe(202);
+    expect(moved.body).toMatchObject({
+      status: 'scheduled',
+      publishAt: { utc: second.toISOString() },
+    });
+
+    const published = await publishedView(story.id);
+    const publishedAt = Date.parse(published.publishedAt.utc);
+    expect(publishedAt).toBeGreaterThanOrEqual(second.getTime());
+    expect(publishedAt).toBeLessThan(first.getTime());
+    await newsdesk.settle();
+    expect(await listed(story.slug)).toBe(1);
+    const rows = await releases(story.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].details).toMatchObject({ publishAt: second.toISOString(), late: false });
+    const history = (await editor.get(`/api/articles/${story.id}/history`)).body.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(history.slice(-3)).toEqual(['schedule', 'reschedule', 'release']);
+  });
+});
