@@ -261,11 +261,30 @@ function treeCpu(root: number): Map<number, number> {
   return inTree;
 }
 
-/** CPU seconds the tree used between two snapshots (processes born in between count from 0). */
-function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
-  return sum;
+/** CPU seconds each process of the tree used between two snapshots (newcomers count from 0). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): Map<number, number> {
+  return new Map([...after].map(([pid, seconds]) => [pid, seconds - (before.get(pid) ?? 0)]));
+}
+
+const roles = new Map<number, string>();
+
+/** Which part of the stack a process is: an app, postgres, redis, s3rver, or npm start itself. */
+function roleOf(pid: number): string {
+  let role = roles.get(pid);
+  if (role === undefined) {
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      // gone already
+    }
+    role =
+      /dist\/apps\/(\w+)\//.exec(command)?.[1] ??
+      ['postgres', 'redis', 's3rver'].find((name) => command.includes(name)) ??
+      'npm start';
+    roles.set(pid, role);
+  }
+  return role;
 }
 
 /** Busy CPU seconds of the whole machine so far (all cores). */
@@ -624,6 +643,8 @@ class Pipeline {
   /** The media worker's own CPU seconds. */
   workerCpuSeconds = 0;
   clientCpuSeconds = 0;
+  /** CPU seconds by part of the stack (api, media, s3rver, postgres …). */
+  readonly cpuByRole = new Map<string, number>();
   readonly uploads: Upload[] = [];
   readonly rss: RssSampler | null;
   readonly rssAtStart: number;
@@ -655,7 +676,11 @@ class Pipeline {
     const ownCpu = () => {
       if (root === null || tree === null) return 0;
       const now = treeCpu(root);
-      stackCpu += cpuBetween(tree, now);
+      for (const [process, seconds] of cpuBetween(tree, now)) {
+        stackCpu += seconds;
+        const role = roleOf(process);
+        this.cpuByRole.set(role, (this.cpuByRole.get(role) ?? 0) + seconds);
+      }
       tree = now;
       return stackCpu;
     };
@@ -822,6 +847,11 @@ async function main(): Promise<void> {
         workerPid === null ? null : round(pipeline.workerCpuSeconds / ready),
       clientCpuSecondsPerImage: round(pipeline.clientCpuSeconds / IMAGES),
       otherBusyCores: pipeline.measuresStackCpu ? round(pipeline.meter.otherBusyCores) : null,
+      cpuSecondsPerImageBy: Object.fromEntries(
+        [...pipeline.cpuByRole]
+          .sort(([, a], [, b]) => b - a)
+          .map(([role, seconds]) => [role, round(seconds / ready, 3)]),
+      ),
       uploadMsP50: Math.round(
         percentile(
           pipeline.uploads.map((u) => u.uploadMs),
@@ -897,6 +927,11 @@ async function main(): Promise<void> {
       `deduped ${deduped}; image 0's renditions of the same byte size on both sides: ${summary.renditionsIdentical}`,
   );
   if (same.differing.length) console.log(`  differing: ${same.differing.join(', ')}`);
+  console.log(
+    `pipeline CPU s/img by process: ${Object.entries(summary.pipeline.cpuSecondsPerImageBy)
+      .map(([role, seconds]) => `${role} ${seconds}`)
+      .join(', ')}`,
+  );
   console.log(
     `bare sharp time by stage: ${Object.entries(summary.baseline.stageShare)
       .map(([stage, share]) => `${stage} ${(share * 100).toFixed(0)} %`)

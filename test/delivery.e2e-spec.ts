@@ -222,6 +222,31 @@ describe('listings, caching and CDN purges (end to end)', () => {
     expect(keys).not.toContain(`section:${smart}`);
   });
 
+  it('renames a section: its listing, its stories and the CDN follow', async () => {
+    const section = await makeSection(newsdesk.orm, 'Alter Name');
+    const story = await publish(section.slug);
+    const admin = await anonymous.login((await makeUser(newsdesk.orm, ['admin'])).email, PASSWORD);
+    expect(
+      (await editor.request('PATCH', `/api/sections/${section.slug}`, { name: 'Neu' })).status,
+    ).toBe(403);
+    expect(
+      (await admin.request('PATCH', `/api/sections/${section.slug}`, { slug: 'x' })).status,
+    ).toBe(400);
+    cdn.purges.length = 0;
+    const renamed = await admin.request('PATCH', `/api/sections/${section.slug}`, {
+      name: 'Neuer Name',
+    });
+    expect(renamed.status).toBe(200);
+    await newsdesk.settle();
+    expect(
+      (await anonymous.get(`/public/sections/${section.slug}/teasers`)).body.section.name,
+    ).toBe('Neuer Name');
+    expect((await anonymous.get(`/public/articles/${story.slug}`)).body.section.name).toBe(
+      'Neuer Name',
+    );
+    expect(cdn.purges.flat()).toContain(`section:${section.slug}`);
+  });
+
   it('keeps the newer listing when a rebuild from an older snapshot finishes last', async () => {
     const story = await publish(other);
     const listings = newsdesk.api.get(ListingService);

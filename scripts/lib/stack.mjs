@@ -762,7 +762,8 @@ export async function startRedis({ dir, port, logFile, pidFile, timeoutMs = 30_0
 
   // noeviction: BullMQ must never lose queue keys. AOF only, no RDB snapshots.
   const args = ['--port', String(port), '--bind', HOST, '--daemonize', 'no', '--appendonly', 'yes'];
-  args.push('--maxmemory-policy', 'noeviction', '--dir', dir, '--save', '');
+  // hz 100: BullMQ's delayed jobs (scheduled publications) wake on Redis's tick; 10 Hz adds up to 100 ms.
+  args.push('--maxmemory-policy', 'noeviction', '--dir', dir, '--save', '', '--hz', '100');
   const proc = spawnLogged('redis', bin, args, { logFile, cwd: dir });
   const service = makeService({
     name: 'redis',

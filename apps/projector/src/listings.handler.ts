@@ -47,4 +47,11 @@ export class ListingsHandler {
   ): Promise<void> {
     return this.rebuild(event);
   }
+
+  /** A renamed section: its listing shows the name, and so does every page keyed `section:<slug>`. */
+  @EventPattern(EventName.SectionRenamed)
+  async onSectionRenamed(@Payload() event: EventEnvelope<EventName.SectionRenamed>): Promise<void> {
+    const rebuilt = await this.listings.rebuildAll([`section:${event.payload.slug}`]);
+    await this.purges.queue(event.id, purgeTargets(rebuilt, []));
+  }
 }

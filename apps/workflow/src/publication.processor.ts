@@ -7,7 +7,9 @@ type PublicationJob =
   | Job<JobOf<JobName.ArticlePublish>, void, JobName.ArticlePublish>
   | Job<JobOf<JobName.ArticleUnpublish>, void, JobName.ArticleUnpublish>;
 
-@Processor(JobQueue.Publication)
+// A crashed worker's job goes back to the queue within seconds, not BullMQ's default minute:
+// the handlers are idempotent and quick, so a short lock is safe.
+@Processor(JobQueue.Publication, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class PublicationProcessor extends WorkerHost {
   constructor(private readonly publication: PublicationService) {
     super();

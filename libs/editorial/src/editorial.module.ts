@@ -7,6 +7,7 @@ import { PreviewService } from './preview.service';
 import { PublicationService } from './publication.service';
 import { PublishingService } from './publishing.service';
 import { RevisionsService } from './revisions.service';
+import { SectionsService } from './sections.service';
 import { StoryStore } from './story-store';
 import { SubmissionService } from './submission.service';
 
@@ -19,6 +20,7 @@ const SERVICES = [
   CommentsService,
   PreviewService,
   AuditLogService,
+  SectionsService,
   SubmissionService,
   PublicationService,
 ];

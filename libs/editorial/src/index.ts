@@ -28,3 +28,4 @@ export * from './audit-log.service';
 export * from './schedule-reconciler.service';
 export * from './approval-steps';
 export * from './listing-refs';
+export * from './sections.service';

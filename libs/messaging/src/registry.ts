@@ -54,6 +54,7 @@ export enum EventName {
   ArticleKilled = 'article.killed',
   ImageProcessed = 'image.processed',
   ImageUpdated = 'image.updated',
+  SectionRenamed = 'section.renamed',
 }
 
 interface ArticleEventPayload {
@@ -73,6 +74,7 @@ export interface EventPayloads {
   [EventName.ArticleKilled]: ArticleEventPayload;
   [EventName.ImageProcessed]: { imageId: string };
   [EventName.ImageUpdated]: { imageId: string };
+  [EventName.SectionRenamed]: { sectionId: string; slug: string; name: string };
 }
 export type EventOf<N extends EventName> = EventPayloads[N];
 
@@ -99,6 +101,7 @@ export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
   [EventName.ArticleKilled]: [Consumer.Projector, Consumer.Webhooks],
   [EventName.ImageProcessed]: [Consumer.Projector],
   [EventName.ImageUpdated]: [Consumer.Projector],
+  [EventName.SectionRenamed]: [Consumer.Projector],
 };
 
 export function eventQueueOf(consumer: ConsumerName): string {
