@@ -152,7 +152,9 @@ function startApp(name, env) {
   const tag = paint(APP_COLORS[name], `[${name}]`.padEnd(width));
   const child = spawn(process.execPath, [main], {
     cwd: REPO_ROOT,
-    env,
+    // glibc: without a bounded arena count sharp runs libvips on one thread and
+    // parallel image jobs fragment memory; 2 arenas restore threads and bound RSS.
+    env: name === 'media' ? { MALLOC_ARENA_MAX: '2', ...env } : env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -209,7 +211,9 @@ function printBox() {
     `Teasers    ${base}/public/sections/smart-city/teasers`,
     '',
     'Demo logins (password: newsdesk)',
-    ...['editor', 'editor2', 'reviewer', 'chief', 'photo', 'ops', 'admin'].map((user) => `  ${user}@newsdesk.test`),
+    ...['editor', 'editor2', 'reviewer', 'chief', 'photo', 'ops', 'admin'].map(
+      (user) => `  ${user}@newsdesk.test`,
+    ),
     '',
     'Press Ctrl-C to stop.',
   ];

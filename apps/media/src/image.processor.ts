@@ -14,7 +14,11 @@ export class ImageProcessor extends WorkerHost implements OnApplicationBootstrap
     super();
   }
 
-  /** Jobs at once per process (MEDIA_CONCURRENCY); sharp already spreads each job over the cores. */
+  /**
+   * Jobs at once per process (MEDIA_CONCURRENCY, default one per core). sharp gives
+   * each job few libvips threads — one on glibc unless MALLOC_ARENA_MAX is set, which
+   * `npm start` and docker-compose set to 2 — so parallel jobs keep the cores busy.
+   */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.images.concurrency;
   }

@@ -9,7 +9,8 @@ type PublicationJob =
 
 // A crashed worker's job goes back to the queue within seconds, not BullMQ's default minute:
 // the handlers are idempotent and quick, so a short lock is safe.
-@Processor(JobQueue.Publication, { lockDuration: 10_000, stalledInterval: 5_000 })
+// Several publications at once: each job locks its own story row, so they never collide.
+@Processor(JobQueue.Publication, { lockDuration: 10_000, stalledInterval: 5_000, concurrency: 8 })
 export class PublicationProcessor extends WorkerHost {
   constructor(private readonly publication: PublicationService) {
     super();

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_PRESETS, parsePresets, type Preset } from './presets';
 
@@ -38,7 +39,13 @@ const schema = z.object({
     .default(50 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(100_000_000),
   IMAGE_PRESETS: z.string().optional(),
-  MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  // One image job per core: sharp runs a job's libvips work on few threads (one on glibc without MALLOC_ARENA_MAX).
+  MEDIA_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(Math.max(1, availableParallelism())),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),

@@ -52,6 +52,7 @@ if current then
   if ok and decoded.builtFrom and decoded.builtFrom > ARGV[2] then return 0 end
 end
 redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[2], ARGV[2])
 return 1`;
 
 const compare = (a: SortKey, b: SortKey): number => {
@@ -72,6 +73,8 @@ const compare = (a: SortKey, b: SortKey): number => {
 @Injectable()
 export class ListingService {
   private readonly inflight = new Map<string, Promise<Listing | null>>();
+  /** Parsed listings by key, valid while Redis's version key names the same snapshot. */
+  private readonly local = new Map<string, Listing>();
 
   constructor(
     private readonly em: EntityManager,
@@ -113,6 +116,8 @@ export class ListingService {
               ? { homePinned: 'desc', homePriority: 'desc', publishedAt: 'desc', articleId: 'desc' }
               : { publishedAt: 'desc', articleId: 'desc' },
           limit: this.config.listingSize + 1,
+          // Teasers need no body; it is most of a row.
+          exclude: ['body', 'image', 'corrections'],
         });
         if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
         if (ref.kind === 'tag')
@@ -131,13 +136,14 @@ export class ListingService {
     );
     const key = listingKey(ref);
     if (!listing) {
-      await this.redisClient.redis.del(key);
+      await this.redisClient.redis.del(key, `${key}:v`);
       return null;
     }
     await this.redisClient.redis.eval(
       WRITE_IF_NEWER,
-      1,
+      2,
       key,
+      `${key}:v`,
       JSON.stringify(listing),
       listing.builtFrom,
     );
@@ -146,23 +152,21 @@ export class ListingService {
 
   /** Rebuilds the listings an event names (`home`, `section:x` …), and the sections by id for older events. */
   async rebuildAll(refs: string[], sectionIds: string[] = []): Promise<string[]> {
-    const done = new Set<string>();
+    const wanted = new Map<string, ListingRef>();
+    // Sections first: the story's own listing is the one a reader is waiting for.
+    if (sectionIds.length) {
+      const sections = await this.em
+        .fork()
+        .find(Section, { id: { $in: sectionIds } }, { fields: ['slug'] });
+      for (const s of sections) wanted.set(`section:${s.slug}`, { kind: 'section', slug: s.slug });
+    }
     for (const text of refs) {
       const ref = parseListingRef(text);
-      if (ref && !done.has(refKey(ref))) {
-        await this.rebuild(ref);
-        done.add(refKey(ref));
-      }
+      if (ref) wanted.set(refKey(ref), ref);
     }
-    if (sectionIds.length) {
-      const sections = await this.em.fork().find(Section, { id: { $in: sectionIds } });
-      for (const s of sections) {
-        if (done.has(`section:${s.slug}`)) continue;
-        await this.rebuild({ kind: 'section', slug: s.slug });
-        done.add(`section:${s.slug}`);
-      }
-    }
-    return [...done];
+    // Independent listings rebuild side by side; each write is a compare-and-set, so order does not matter.
+    await Promise.all([...wanted.values()].map((ref) => this.rebuild(ref)));
+    return [...wanted.keys()];
   }
 
   /** Kept for callers that know only sections. */
@@ -208,7 +212,10 @@ export class ListingService {
     };
   }
 
-  private sortKey(ref: ListingRef, row: PublishedArticle): SortKey {
+  private sortKey(
+    ref: ListingRef,
+    row: Pick<PublishedArticle, 'publishedAt' | 'articleId' | 'homePinned' | 'homePriority'>,
+  ): SortKey {
     const chronological = [row.publishedAt.getTime(), row.articleId];
     return ref.kind === 'home'
       ? [row.homePinned ? 1 : 0, row.homePriority, ...chronological]
@@ -231,6 +238,7 @@ export class ListingService {
     const rows = await em.find(PublishedArticle, where, {
       orderBy: { publishedAt: 'desc', articleId: 'desc' },
       limit,
+      exclude: ['body', 'image', 'corrections'],
     });
     return rows.map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) }));
   }
@@ -262,9 +270,23 @@ export class ListingService {
     throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor of this listing' }]);
   }
 
+  /**
+   * The listing from Redis. A small version key (the snapshot time) is read on
+   * every call; the listing itself is fetched and parsed only when this process
+   * does not hold that version yet — the listing is most of the cost of a request.
+   */
   private async cached(ref: ListingRef): Promise<Listing | null> {
-    const raw = await this.redisClient.redis.get(listingKey(ref));
-    return raw ? (JSON.parse(raw) as Listing) : null;
+    const key = listingKey(ref);
+    const redis = this.redisClient.redis;
+    const version = await redis.get(`${key}:v`);
+    const local = this.local.get(key);
+    if (version && local?.builtFrom === version) return local;
+    const raw = await redis.get(key);
+    if (!raw) return null;
+    const listing = JSON.parse(raw) as Listing;
+    if (this.local.size >= 1000) this.local.delete(this.local.keys().next().value as string);
+    this.local.set(key, listing);
+    return listing;
   }
 
   private rebuildOnce(ref: ListingRef): Promise<Listing | null> {

@@ -3,7 +3,21 @@ import type { PublicArticle, PublishedArticle, TeaserItem } from '@newsdesk/edit
 /** Where the public site shows a story. */
 export const storyPath = (sectionSlug: string, slug: string) => `/${sectionSlug}/${slug}`;
 
-export function toTeaserItem(row: PublishedArticle): TeaserItem {
+/** The columns a teaser needs (listings load no bodies). */
+export type TeaserRow = Pick<
+  PublishedArticle,
+  | 'articleId'
+  | 'slug'
+  | 'sectionSlug'
+  | 'kicker'
+  | 'headline'
+  | 'teaser'
+  | 'format'
+  | 'publishedAt'
+  | 'teaserImage'
+>;
+
+export function toTeaserItem(row: TeaserRow): TeaserItem {
   return {
     id: row.articleId,
     slug: row.slug,
