@@ -270,6 +270,24 @@ describe('listings, caching and CDN purges (end to end)', () => {
     expect(once[0].slug).toBe(story.slug);
   });
 
+  it('answers a repeated listing request from memory until the listing changes', async () => {
+    const section = (await makeSection(newsdesk.orm, 'Memory')).slug;
+    const first = await publish(section);
+    const listings = newsdesk.api.get(ListingService);
+    const page = jest.spyOn(listings, 'page');
+    const url = `/public/sections/${section}/teasers?limit=5`;
+    const a = await anonymous.get(url);
+    const b = await anonymous.get(url);
+    expect(b.body).toEqual(a.body);
+    expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+    expect(page).toHaveBeenCalledTimes(1);
+    const second = await publish(section);
+    const c = await anonymous.get(url);
+    expect(slugsOf(c)).toEqual([second.slug, first.slug]);
+    expect(page).toHaveBeenCalledTimes(2);
+    page.mockRestore();
+  });
+
   it('rebuilds a cold listing once for a burst of requests', async () => {
     await publish(smart);
     await newsdesk.redis.del(listingKey(`section:${smart}`));

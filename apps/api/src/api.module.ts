@@ -20,6 +20,7 @@ import { WebhooksController } from './ops/webhooks.controller';
 import { ImagesController, ImagesOpsController } from './images/images.controller';
 import { FeedsController } from './public/feeds.controller';
 import { PublicController } from './public/public.controller';
+import { ResponseCache } from './public/response-cache';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { PublicController } from './public/public.controller';
     WebhooksController,
   ],
   providers: [
+    ResponseCache,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],

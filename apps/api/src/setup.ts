@@ -4,6 +4,7 @@ import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { ResponseCache } from './public/response-cache';
 
 /**
  * The HTTP server: JSON bodies up to 2 MB (uploads stream separately), and path
@@ -24,6 +25,8 @@ export async function setupApi(
 ): Promise<void> {
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
+  // Unchanged listing responses are answered from memory before routing (checked against Redis).
+  app.get(ResponseCache).install(app.getHttpAdapter().getInstance());
   // Audit rows name the request that caused them.
   app
     .getHttpAdapter()

@@ -27,6 +27,8 @@ export interface ListingPage {
   items: TeaserItem[];
   /** Pass as `cursor` for the next page; null on the last one. */
   next: string | null;
+  /** The listing snapshot the page comes from, when it came wholly from Redis (so a response cache may key on it). */
+  version: string | null;
 }
 
 /** Descending sort key: [pinned, priority, publishedAt ms, id] on the home page, [publishedAt ms, id] elsewhere. */
@@ -196,11 +198,15 @@ export class ListingService {
     const wanted = (items: Listing['items']) =>
       items.filter((i) => i.slug !== options.exclude && (!after || compare(i.sort, after) < 0));
     let items = wanted(listing.items);
+    let fromWindow = true;
     // Beyond the window Redis keeps, older pages are read from Postgres by the same order.
     if (items.length <= limit && !listing.complete) {
       const last = listing.items[listing.items.length - 1]?.sort;
       const from = after && last && compare(after, last) < 0 ? after : last;
-      if (from) items = [...items, ...wanted(await this.older(ref, from, limit + 1))];
+      if (from) {
+        items = [...items, ...wanted(await this.older(ref, from, limit + 1))];
+        fromWindow = false;
+      }
     }
     const pageItems = items.slice(0, limit);
     const more = items.length > limit;
@@ -209,7 +215,13 @@ export class ListingService {
       title: listing.title,
       items: pageItems.map(({ sort: _sort, ...item }) => item),
       next: more ? this.encodeCursor(ref, pageItems[pageItems.length - 1].sort) : null,
+      version: fromWindow ? listing.builtFrom : null,
     };
+  }
+
+  /** The snapshot time of the listing Redis holds now (its small version key). */
+  versionOf(ref: string): Promise<string | null> {
+    return this.redisClient.redis.get(`${listingKey(ref)}:v`);
   }
 
   private sortKey(

@@ -45,7 +45,7 @@ export function sendCached(
   reply: FastifyReply,
   body: string | Buffer | object,
   surrogateKeys: string[],
-): void {
+): { payload: string | Buffer; etag: string; surrogateKey: string } {
   let payload: string | Buffer;
   if (typeof body === 'string' || Buffer.isBuffer(body)) payload = body;
   else {
@@ -65,7 +65,8 @@ export function sendCached(
     // A 304 repeats the validators and caching headers, and has no body (nor its type).
     void reply.removeHeader('content-type');
     void reply.code(304).send();
-    return;
+    return { payload, etag, surrogateKey: keys.join(' ') };
   }
   void reply.send(payload);
+  return { payload, etag, surrogateKey: keys.join(' ') };
 }

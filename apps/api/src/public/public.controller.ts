@@ -11,6 +11,7 @@ import {
 import { PreviewService } from '@newsdesk/editorial';
 import { Public } from '../auth/auth.guard';
 import { sendCached } from './http-cache';
+import { ResponseCache } from './response-cache';
 
 /** Surrogate keys of teaser items: each story and its image. */
 const itemKeys = (items: { id: string; image: { id: string } | null }[]) =>
@@ -44,6 +45,7 @@ export class PublicController {
     private readonly articles: PublicArticlesService,
     private readonly previews: PreviewService,
     private readonly searches: SearchService,
+    private readonly responses: ResponseCache,
   ) {}
 
   /**
@@ -80,12 +82,14 @@ export class PublicController {
       { kind: 'section', slug: slugParam('slug', slug) },
       { limit: limitParam(limit), exclude, cursor },
     );
-    sendCached(
+    const sent = sendCached(
       request,
       reply,
       { section: { slug, name: page.title }, items: page.items, next: page.next },
       [`section:${slug}`, ...itemKeys(page.items)],
     );
+    if (page.version)
+      this.responses.remember(request.url, { ref: page.ref, version: page.version, ...sent });
   }
 
   /** The home page: pinned stories by priority, then the newest across all sections. */
@@ -167,9 +171,13 @@ export class PublicController {
     cursor?: string,
   ) {
     const page = await this.listings.page(ref, { limit: limitParam(limit), cursor });
-    sendCached(request, reply, { title: page.title, items: page.items, next: page.next }, [
-      page.ref,
-      ...itemKeys(page.items),
-    ]);
+    const sent = sendCached(
+      request,
+      reply,
+      { title: page.title, items: page.items, next: page.next },
+      [page.ref, ...itemKeys(page.items)],
+    );
+    if (page.version)
+      this.responses.remember(request.url, { ref: page.ref, version: page.version, ...sent });
   }
 }
