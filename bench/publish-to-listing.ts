@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import Fastify from 'fastify';
 import { redisOptions } from '@newsdesk/messaging';
+import { positiveInt, inPool, atRate, type Stats, stats } from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const STORIES = positiveInt('BENCH_STORIES', 200);
@@ -33,14 +34,6 @@ const LISTING_PATH = `/public/sections/${SECTION}/teasers?limit=50`;
 const PREPARE_CONCURRENCY = 8;
 const POLL_EVERY_MS = 5;
 const WARM_UP = 20;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
 
 // ---------------------------------------------------------------------------
 // HTTP
@@ -89,60 +82,6 @@ async function login(email: string): Promise<string> {
 // ---------------------------------------------------------------------------
 // Scheduling and statistics
 // ---------------------------------------------------------------------------
-
-/** Runs `work(0..count-1)` with at most `width` in flight. */
-async function inPool(
-  count: number,
-  width: number,
-  work: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await work(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
-}
-
-/**
- * Starts `fire(i)` at a steady `rate` per second without waiting for earlier
- * calls (an open loop: a slow reply must not slow the offered load), then
- * waits for all of them.
- */
-async function atRate(
-  count: number,
-  rate: number,
-  fire: (index: number) => Promise<void>,
-): Promise<void> {
-  const start = performance.now();
-  const inFlight: Promise<void>[] = [];
-  // Caught at once: an unhandled rejection would kill the process before the clean-up runs.
-  const failures: unknown[] = [];
-  for (let i = 0; i < count && failures.length === 0; i++) {
-    const wait = start + (i * 1000) / rate - performance.now();
-    if (wait > 0) await sleep(wait);
-    inFlight.push(fire(i).catch((error: unknown) => void failures.push(error)));
-  }
-  await Promise.all(inFlight);
-  if (failures.length > 0) throw failures[0];
-}
-
-interface Stats {
-  n: number;
-  min: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles, in ms rounded to 0.01. */
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  const at = (p: number) =>
-    sorted.length ? round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN;
-  return { n: sorted.length, min: at(0), p50: at(50), p95: at(95), p99: at(99), max: at(100) };
-}
 
 // ---------------------------------------------------------------------------
 // 1 + 2: approved stories (not measured)

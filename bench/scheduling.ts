@@ -44,6 +44,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { JobQueue, redisOptions } from '@newsdesk/messaging';
+import { positiveInt, nonNegativeInt, inPool, type Stats, stats } from './support';
 
 const STORIES = positiveInt('BENCH_STORIES', 300);
 const SECONDS = positiveInt('BENCH_SECONDS', 300);
@@ -72,20 +73,6 @@ const STACK_MODULE = join(REPO_ROOT, 'scripts', 'lib', 'stack.mjs');
 
 if (DOWN_SECONDS * 2 >= SECONDS)
   throw new Error('BENCH_DOWN_SECONDS must be under half of BENCH_SECONDS');
-
-function positiveInt(name: string, fallback: number): number {
-  const value = nonNegativeInt(name, fallback);
-  if (value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-function nonNegativeInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be an integer ≥ 0`);
-  return value;
-}
 
 // ---------------------------------------------------------------------------
 // The throwaway stack (scripts/lib/stack.mjs, plain Node ESM) and the apps
@@ -313,19 +300,6 @@ async function login(api: string, email: string): Promise<string> {
 // Helpers
 // ---------------------------------------------------------------------------
 
-/** Runs `work(0..count-1)` with at most `width` in flight. */
-async function inPool(
-  count: number,
-  width: number,
-  work: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await work(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
-}
-
 /** mulberry32: a small seeded generator, so that a run's due times can be drawn again. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -356,24 +330,6 @@ function plusOneHour(ms: number): string {
 async function sleepUntil(ms: number): Promise<void> {
   const wait = ms - Date.now();
   if (wait > 0) await sleep(wait);
-}
-
-interface Stats {
-  n: number;
-  min: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles, in ms rounded to 0.01. */
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  const at = (p: number) =>
-    sorted.length ? round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN;
-  return { n: sorted.length, min: at(0), p50: at(50), p95: at(95), p99: at(99), max: at(100) };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
