@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '@newsdesk/common';
-import { PublishedArticle, type Section } from '@newsdesk/editorial';
+import type { Section } from '@newsdesk/editorial';
 import { listingKey } from '@newsdesk/delivery';
 import {
   Consumer,
@@ -15,7 +15,7 @@ import {
   redisOptions,
   type EventEnvelope,
 } from '@newsdesk/messaging';
-import { makeSection } from './support/factories';
+import { makeSection, publishDirectly as publish } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 /** A relay that dies after handing a batch to BullMQ and before stamping it sent. */
@@ -43,37 +43,8 @@ describe('outbox and durable events (integration)', () => {
     await newsdesk?.stop();
   });
 
-  /** Writes a story into the public read model and announces it, in one transaction. */
-  async function publishDirectly(section: Section, headline: string): Promise<OutboxEntry> {
-    return newsdesk.orm.em.fork().transactional((em) => {
-      const articleId = randomUUID();
-      const slug = `story-${articleId.slice(0, 8)}`;
-      em.create(PublishedArticle, {
-        articleId,
-        slug,
-        sectionId: section.id,
-        sectionSlug: section.slug,
-        sectionName: section.name,
-        kicker: 'Test',
-        headline,
-        teaser: 'Teaser',
-        body: [],
-        format: 'news',
-        authorName: 'Test',
-        version: 1,
-        firstPublishedAt: new Date(),
-        publishedAt: new Date(),
-      });
-      return Promise.resolve(
-        Outbox.event(em, EventName.ArticlePublished, {
-          articleId,
-          slug,
-          version: 1,
-          sectionIds: [section.id],
-        }),
-      );
-    });
-  }
+  const publishDirectly = (section: Section, headline: string) =>
+    publish(newsdesk.orm, section, headline);
 
   async function listing(
     section: Section,

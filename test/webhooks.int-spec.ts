@@ -3,19 +3,23 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature, WebhookDelivery, WebhooksService } from '@newsdesk/delivery';
-import { PublishedArticle, type Section } from '@newsdesk/editorial';
+import type { Section } from '@newsdesk/editorial';
 import {
   Consumer,
   EventName,
   JobQueue,
-  Outbox,
   eventQueueOf,
   redisOptions,
   type EventEnvelope,
-  type OutboxEntry,
 } from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import {
+  makeDraft,
+  makeSection,
+  makeUser,
+  PASSWORD,
+  publishDirectly as publish,
+} from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 /** What a subscriber received: the headers and the body exactly as sent. */
@@ -128,37 +132,8 @@ describe('webhooks (integration)', () => {
     return reply.body as any[];
   }
 
-  /** A story in the public read model and its `article.published`, in one transaction. */
-  async function publishDirectly(headline = 'Direkt veröffentlicht'): Promise<OutboxEntry> {
-    return newsdesk.orm.em.fork().transactional((em) => {
-      const articleId = randomUUID();
-      const slug = `story-${articleId.slice(0, 8)}`;
-      em.create(PublishedArticle, {
-        articleId,
-        slug,
-        sectionId: section.id,
-        sectionSlug: section.slug,
-        sectionName: section.name,
-        kicker: 'Test',
-        headline,
-        teaser: 'Teaser',
-        body: [],
-        format: 'news',
-        authorName: 'Test',
-        version: 1,
-        firstPublishedAt: new Date(),
-        publishedAt: new Date(),
-      });
-      return Promise.resolve(
-        Outbox.event(em, EventName.ArticlePublished, {
-          articleId,
-          slug,
-          version: 1,
-          sectionIds: [section.id],
-        }),
-      );
-    });
-  }
+  const publishDirectly = (headline = 'Direkt veröffentlicht') =>
+    publish(newsdesk.orm, section, headline);
 
   it('delivers a signed JSON event to each subscriber that wants it when a story is published', async () => {
     const all = await receiver();
