@@ -18,6 +18,7 @@ import {
   PublicationService,
   Revision,
   Section,
+  contentOf,
   parseBody,
   type ApprovalStep,
   runPublishChecks,
@@ -302,17 +303,7 @@ async function seedStory(
     tx.create(Revision, {
       articleId: article.id,
       number: 1,
-      content: {
-        kicker: snapshot.kicker,
-        headline: snapshot.headline,
-        teaser: snapshot.teaser,
-        body: structuredClone(body),
-        sectionId: section.id,
-        format: snapshot.format,
-        series: snapshot.series,
-        tags: [...snapshot.tags],
-        heroImageId: image.id,
-      },
+      content: contentOf(article),
       authorId: author.id,
       createdAt: new Date(publishedAt.getTime() - 3 * HOUR_MS),
     });
