@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RequestContext } from '@newsdesk/common';
@@ -6,12 +8,26 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ResponseCache } from './public/response-cache';
 
+/** A caller's or proxy's `X-Request-Id` is kept when it is a plain token; anything else gets a new id. */
+const REQUEST_ID = /^[\w.:@-]{1,80}$/;
+
+/** The request id: the caller's `X-Request-Id` when it is a plain token, otherwise a new UUID. */
+export function requestIdFor(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 /**
- * The HTTP server: JSON bodies up to 2 MB (uploads stream separately), and path
- * parameters long enough for signed preview tokens (Fastify's default is 100).
+ * The HTTP server: JSON bodies up to 2 MB (uploads stream separately), path
+ * parameters long enough for signed preview tokens (Fastify's default is 100),
+ * and request ids unique across processes (Fastify's own count from 1 in each).
  */
 export function createApiAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true, maxParamLength: 1000 });
+  return new FastifyAdapter({
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 1000 },
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+  });
 }
 
 /**
@@ -27,12 +43,13 @@ export async function setupApi(
   const config = app.get<AppConfig>(APP_CONFIG);
   // Unchanged listing responses are answered from memory before routing (checked against Redis).
   app.get(ResponseCache).install(app.getHttpAdapter().getInstance());
-  // Audit rows name the request that caused them.
+  // Logs, audit rows and outbox messages name the request that caused them; so does the response.
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, _reply, done) => {
+    .addHook('onRequest', (request, reply, done) => {
       RequestContext.enter({ requestId: String(request.id) });
+      void reply.header('x-request-id', request.id);
       done();
     });
   // Uploads stream: the size limit is enforced while reading, and only one file per request.

@@ -24,6 +24,6 @@ export class ImageProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   process(job: Job<JobOf<JobName.ImageProcess>, void, JobName>): Promise<void> {
-    return runJob(() => this.images.handleImageProcess(job.data));
+    return runJob(job, () => this.images.handleImageProcess(job.data));
   }
 }

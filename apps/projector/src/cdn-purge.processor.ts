@@ -10,6 +10,6 @@ export class CdnPurgeProcessor extends WorkerHost {
   }
 
   process(job: Job<JobOf<JobName.CdnPurge>, void, JobName>): Promise<void> {
-    return runJob(() => this.purges.purge(job.data));
+    return runJob(job, () => this.purges.purge(job.data));
   }
 }

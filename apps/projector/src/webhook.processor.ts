@@ -18,6 +18,6 @@ export class WebhookProcessor extends WorkerHost {
 
   async process(job: WebhookJob): Promise<void> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await runJob(() => this.webhooks.attempt(job.data.deliveryId, { lastAttempt }));
+    await runJob(job, () => this.webhooks.attempt(job.data.deliveryId, { lastAttempt }));
   }
 }

@@ -17,7 +17,7 @@ export class PublicationProcessor extends WorkerHost {
   }
 
   async process(job: PublicationJob, token?: string): Promise<void> {
-    const outcome = await runJob(() => {
+    const outcome = await runJob(job, () => {
       switch (job.name) {
         case JobName.ArticlePublish:
           return this.publication.handlePublish(job.data);

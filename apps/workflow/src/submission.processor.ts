@@ -12,6 +12,6 @@ export class SubmissionProcessor extends WorkerHost {
   }
 
   process(job: Job<JobOf<JobName.ArticleSubmission>, void, JobName>): Promise<void> {
-    return runJob(() => this.submission.handleSubmission(job.data));
+    return runJob(job, () => this.submission.handleSubmission(job.data));
   }
 }

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { JobName, QueuesService, JOB_QUEUE, safeJobId, type JobOf } from '@newsdesk/messaging';
+import {
+  JobName,
+  QueuesService,
+  JOB_QUEUE,
+  safeJobId,
+  traced,
+  type JobOf,
+} from '@newsdesk/messaging';
 
 /** Fastly accepts up to 256 surrogate keys in one purge request. */
 export const KEYS_PER_PURGE = 256;
@@ -49,7 +56,7 @@ export class CdnPurgeService {
     const queue = this.queues.get(JOB_QUEUE[JobName.CdnPurge]);
     await Promise.all(
       batches.map((data, n) =>
-        queue.add(JobName.CdnPurge, data, { jobId: safeJobId('purge', eventId, n) }),
+        queue.add(JobName.CdnPurge, traced(data), { jobId: safeJobId('purge', eventId, n) }),
       ),
     );
     return batches.length;

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { BaseRpcContext, CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { lastValueFrom } from 'rxjs';
-import { PermanentJobError } from '@newsdesk/common';
+import { PermanentJobError, RequestContext } from '@newsdesk/common';
 import { redisOptions } from './redis';
 import { eventQueueOf, eventsConsumedBy, type ConsumerName, type EventEnvelope } from './registry';
 
@@ -88,12 +88,18 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
   private async process(job: Job<EventEnvelope>): Promise<void> {
     const handler = this.getHandlerByPattern(job.name);
     if (!handler) throw new UnrecoverableError(`no handler for ${job.name}`);
-    try {
-      const result: unknown = await handler(job.data, new BullMqContext([job]));
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-    } catch (error) {
-      if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
-      throw error;
-    }
+    // The handler's logs and the messages it writes name the request that caused the event.
+    const requestId = job.data.requestId ?? `event:${job.data.id}`;
+    await RequestContext.run({ requestId }, async () => {
+      const started = Date.now();
+      try {
+        const result: unknown = await handler(job.data, new BullMqContext([job]));
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        this.log.log(`${job.name} ${job.data.id} handled in ${Date.now() - started} ms`);
+      } catch (error) {
+        if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    });
   }
 }

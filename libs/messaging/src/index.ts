@@ -7,6 +7,7 @@ export * from './redis';
 export * from './bullmq.transport';
 export * from './rethrow-rpc.filter';
 export * from './job-worker';
+export * from './trace';
 export * from './messaging.module';
 export * from './redis-client';
 export * from './bullmq-root.module';

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { RequestContext } from '@newsdesk/common';
 
 /**
  * A message written in the same transaction as the change it announces: an
@@ -13,7 +14,15 @@ import { randomUUID } from 'node:crypto';
 })
 export class OutboxEntry {
   [OptionalProps]?:
-    'seq' | 'messageId' | 'createdAt' | 'attempts' | 'jobId' | 'runAt' | 'sentAt' | 'lastError';
+    | 'seq'
+    | 'messageId'
+    | 'createdAt'
+    | 'attempts'
+    | 'jobId'
+    | 'runAt'
+    | 'sentAt'
+    | 'lastError'
+    | 'requestId';
 
   /** Commit order for the relay. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -39,6 +48,10 @@ export class OutboxEntry {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   runAt: Date | null = null;
+
+  /** The request that caused the change; sent along with the message so that logs follow it. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  requestId: string | null = RequestContext.requestId();
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

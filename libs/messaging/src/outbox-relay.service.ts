@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Clock } from '@newsdesk/common';
 import { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
+import { traced } from './trace';
 import {
   EVENT_CONSUMERS,
   JOB_QUEUE,
@@ -143,9 +144,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (row.kind === 'job') {
       if (!isJobName(row.name)) throw new Error(`unknown job ${row.name}`);
       const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
-      await this.queues
-        .get(JOB_QUEUE[row.name])
-        .add(row.name, row.payload, { jobId: row.jobId ?? row.messageId, delay });
+      await this.queues.get(JOB_QUEUE[row.name]).add(row.name, traced(row.payload, row.requestId), {
+        jobId: row.jobId ?? row.messageId,
+        delay,
+      });
       return;
     }
     if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);
@@ -154,6 +156,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       name: row.name,
       occurredAt: row.createdAt.toISOString(),
       payload: row.payload as unknown as EventEnvelope['payload'],
+      ...(row.requestId ? { requestId: row.requestId } : {}),
     };
     await Promise.all(
       EVENT_CONSUMERS[row.name].map((consumer) =>

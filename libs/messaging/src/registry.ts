@@ -84,6 +84,8 @@ export interface EventEnvelope<N extends EventName = EventName> {
   name: N;
   occurredAt: string;
   payload: EventPayloads[N];
+  /** The request that caused the event (see `Trace`); absent for changes made outside a request. */
+  requestId?: string;
 }
 
 /** Every consumer of events; each has its own durable queue `events.<consumer>`. */

@@ -6,6 +6,7 @@ import { Migration20261128210020 } from './Migration20261128210020';
 import { Migration20261128210911 } from './Migration20261128210911';
 import { Migration20261128211145 } from './Migration20261128211145';
 import { Migration20261128211803 } from './Migration20261128211803';
+import { Migration20261128232744 } from './Migration20261128232744';
 
 /** Every migration in order. The MikroORM CLI creates new files here; add each to this list. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128210911', class: Migration20261128210911 },
   { name: 'Migration20261128211145', class: Migration20261128211145 },
   { name: 'Migration20261128211803', class: Migration20261128211803 },
+  { name: 'Migration20261128232744', class: Migration20261128232744 },
 ];
