@@ -17,7 +17,8 @@
  * Env: BENCH_API_URL (http://127.0.0.1:3000), BENCH_SECONDS (publishing time,
  * 60), BENCH_RATE (publishes per second, 20), BENCH_LOAD_SECONDS (each
  * autocannon run; 10, or BENCH_SECONDS if shorter), BENCH_CONNECTIONS (autocannon
- * connections, 20), BENCH_STAGGER (autocannon instances of the paced run, 10),
+ * connections, 20), BENCH_WARM_PUBLISH_SECONDS (publishing before the measured
+ * minute, not reported; 5), BENCH_STAGGER (autocannon instances of the paced run, 10),
  * BENCH_TIMEOUT_MS (30000), BENCH_API_PID (the API process, for its CPU
  * share; found from the port otherwise).
  *
@@ -54,10 +55,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
-import { positiveInt, inPool, atRate, type Stats, stats } from './support';
+import { positiveInt, nonNegativeInt, inPool, atRate, type Stats, stats } from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const SECONDS = positiveInt('BENCH_SECONDS', 60);
+/** Publishing at the same rate before the measured run, not reported (0 to skip). */
+const WARM_PUBLISH_SECONDS = nonNegativeInt('BENCH_WARM_PUBLISH_SECONDS', 5);
 const RATE = positiveInt('BENCH_RATE', 20);
 const LOAD_SECONDS = positiveInt('BENCH_LOAD_SECONDS', Math.min(10, SECONDS));
 const WARM_SECONDS = Math.min(3, LOAD_SECONDS);
@@ -720,13 +723,27 @@ async function main(): Promise<void> {
     login('reviewer@newsdesk.test'),
     login('chief@newsdesk.test'),
   ]);
+  const warmCount = RATE * WARM_PUBLISH_SECONDS;
   let started = performance.now();
-  const stories = await prepareStories(count, editor, [reviewer, chief], runId);
+  const prepared = await prepareStories(warmCount + count, editor, [reviewer, chief], runId);
   console.log(
-    `prepared ${stories.length} approved stories in ${PUBLISH_SECTION} in ` +
+    `prepared ${prepared.length} approved stories in ${PUBLISH_SECTION} in ` +
       `${Math.round(performance.now() - started)} ms`,
   );
   await sleep(SETTLE_MS); // let the preparation's queued work drain before measuring
+  // Like the listing runs, the publish path warms first (JIT, pools, the workers' first
+  // jobs); its figures are printed but not reported.
+  if (warmCount > 0) {
+    const warm = stats(
+      (await measurePublishing(reviewer, prepared.slice(0, warmCount), apiPid)).latencies,
+    );
+    console.log(
+      `warm-up: ${warmCount} publishes at ${RATE}/s, publish → visible p50 ` +
+        `${warm.p50.toFixed(1)} / p99 ${warm.p99.toFixed(1)} ms (not reported)`,
+    );
+    await sleep(SETTLE_MS);
+  }
+  const stories = prepared.slice(warmCount);
   console.log(`publishing ${count} stories at ${RATE}/s …`);
   started = performance.now();
   const run = await measurePublishing(reviewer, stories, apiPid);

@@ -13,8 +13,10 @@ import { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
 import { traced } from './trace';
 import {
+  Consumer,
   EVENT_CONSUMERS,
   JOB_QUEUE,
+  JobQueue,
   eventQueueOf,
   isEventName,
   isJobName,
@@ -59,6 +61,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
+    // Connect to every queue now, not on the first message: the first publication after a
+    // start would otherwise wait for the connections and BullMQ's script loading.
+    await Promise.all(
+      [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)].map((name) =>
+        this.queues.get(name).waitUntilReady(),
+      ),
+    );
     this.listener = new Client({ connectionString: this.config.databaseUrl });
     this.listener.on('notification', () => this.wake());
     this.listener.on('error', (error) =>
