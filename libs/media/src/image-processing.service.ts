@@ -55,13 +55,19 @@ export class ImageProcessingService {
     const placeholder = await this.renderer.placeholder(decoded);
 
     const rows: RenditionRow[] = [];
+    // The next rendition encodes while the previous one uploads: S3 round trips do not
+    // leave the cores idle, and at most two encoded files are held at once.
+    let uploading: Promise<void> = Promise.resolve();
     for await (const file of this.renderer.render(
       decoded,
       image.contentHash,
       presets,
       image.focalPoint,
     )) {
-      await this.storage.put(file.key, file.body, file.contentType);
+      await uploading;
+      uploading = this.storage.put(file.key, file.body, file.contentType);
+      // A failed upload is awaited (and thrown) at the next file or after the last one.
+      uploading.catch(() => undefined);
       rows.push({
         preset: file.preset,
         format: file.format,
@@ -72,6 +78,7 @@ export class ImageProcessingService {
         bytes: file.body.length,
       });
     }
+    await uploading;
 
     const replaced = await this.em.fork().transactional(async (em) => {
       const current = await em.findOneOrFail(Image, { id: imageId }, { populate: ['renditions'] });

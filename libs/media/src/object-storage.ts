@@ -78,7 +78,8 @@ export class ObjectStorage implements OnModuleDestroy {
   async getBuffer(key: string): Promise<Buffer> {
     const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     if (!out.Body) throw new Error(`object ${key} has no body`);
-    return Buffer.from(await out.Body.transformToByteArray());
+    const bytes = await out.Body.transformToByteArray();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
   }
 
   /** Creates the bucket when it is missing (development and tests). */
