@@ -8,7 +8,7 @@ import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
 import { IdentityModule } from '@newsdesk/identity';
 import { MediaModule } from '@newsdesk/media';
-import { MessagingModule } from '@newsdesk/messaging';
+import { MessagingModule, QueueAdminService } from '@newsdesk/messaging';
 import { ArticlesController } from './articles/articles.controller';
 import { SectionsController } from './articles/sections.controller';
 import { AuthController } from './auth/auth.controller';
@@ -16,6 +16,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
+import { OutboxOpsController, QueuesOpsController } from './ops/queues.controller';
 import { WebhooksController } from './ops/webhooks.controller';
 import { ImagesController, ImagesOpsController } from './images/images.controller';
 import { FeedsController } from './public/feeds.controller';
@@ -48,9 +49,12 @@ import { ResponseCache } from './public/response-cache';
     AuditController,
     HealthController,
     WebhooksController,
+    QueuesOpsController,
+    OutboxOpsController,
   ],
   providers: [
     ResponseCache,
+    QueueAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],

@@ -6,6 +6,7 @@ import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { mountQueueBoard } from './ops/queue-board';
 import { ResponseCache } from './public/response-cache';
 
 /** A caller's or proxy's `X-Request-Id` is kept when it is a plain token; anything else gets a new id. */
@@ -63,6 +64,8 @@ export async function setupApi(
     },
     throwFileSizeLimit: false,
   });
+  // Bull Board at /ops/queues, behind the API's own login (ops and admin).
+  await mountQueueBoard(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -3,6 +3,7 @@ export * from './outbox';
 export * from './outbox-entry.entity';
 export * from './outbox-relay.service';
 export * from './queues.service';
+export * from './queue-admin.service';
 export * from './redis';
 export * from './bullmq.transport';
 export * from './rethrow-rpc.filter';
