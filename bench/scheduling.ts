@@ -128,7 +128,8 @@ class Harness {
     this.root = mkdtempSync(join(tmpdir(), 'newsdesk-bench-scheduling-'));
     // mkdtemp creates 0700; as root, PostgreSQL runs as `postgres` and must traverse it.
     chmodSync(this.root, 0o755);
-    const [postgres, redis, s3, api] = await this.lib.findFreePorts(4);
+    // The worker apps serve health and metrics on ports of their own: free ones too.
+    const [postgres, redis, s3, api, workflow, media, projector] = await this.lib.findFreePorts(7);
     this.lib.setStackLogger(null);
     this.stack = await this.lib.startStack({
       root: this.root,
@@ -142,6 +143,9 @@ class Harness {
       ...this.stack.env,
       NODE_ENV: 'test',
       PORT: String(api),
+      WORKFLOW_PORT: String(workflow),
+      MEDIA_PORT: String(media),
+      PROJECTOR_PORT: String(projector),
       JWT_SECRET: `bench-secret-${randomBytes(16).toString('hex')}`,
     };
     console.log(`stack: ${this.stack.summary()}, API :${api} (in ${this.root})`);

@@ -2,7 +2,8 @@
 // `npm start`: build, start PostgreSQL/Redis/S3 under .data/, migrate + seed,
 // then run the four apps with prefixed output until Ctrl-C.
 //
-// Ports: PG_PORT (54329), REDIS_PORT (63799), S3_PORT (45699), PORT (3000, the API).
+// Ports: PG_PORT (54329), REDIS_PORT (63799), S3_PORT (45699), PORT (3000, the API),
+// WORKFLOW_PORT (3001), MEDIA_PORT (3002), PROJECTOR_PORT (3003): the worker apps' health and metrics.
 // Set DATABASE_URL / REDIS_URL / S3_ENDPOINT to use existing servers instead.
 
 import { spawn } from 'node:child_process';
@@ -50,6 +51,13 @@ const ports = {
   s3: port('S3_PORT', 45699),
 };
 const apiPort = port('PORT', 3000);
+// Every app serves /health/live, /health/ready and /metrics; the worker apps on a port of their own.
+const appPorts = {
+  api: apiPort,
+  workflow: port('WORKFLOW_PORT', 3001),
+  media: port('MEDIA_PORT', 3002),
+  projector: port('PROJECTOR_PORT', 3003),
+};
 
 // ---------------------------------------------------------------------------
 // Shutdown: apps first (SIGTERM, then SIGKILL after 10 s), then the servers.
@@ -173,10 +181,10 @@ function startApp(name, env) {
   apps.set(name, child);
 }
 
-function healthOk() {
+function healthOk(appPort = apiPort, route = '/health') {
   return new Promise((resolve) => {
     const request = http.get(
-      { host: '127.0.0.1', port: apiPort, path: '/health', timeout: 2000 },
+      { host: '127.0.0.1', port: appPort, path: route, timeout: 2000 },
       (response) => {
         response.resume();
         resolve(response.statusCode === 200);
@@ -190,11 +198,16 @@ function healthOk() {
 async function waitForHealth() {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (!shuttingDown) {
-    if (await healthOk()) return;
+    const waiting = [];
+    for (const [name, appPort] of Object.entries(appPorts)) {
+      if (!(await healthOk(appPort, '/health/ready'))) waiting.push(name);
+    }
+    if (waiting.length === 0) return;
     if (Date.now() > deadline) {
+      const [name] = waiting;
       await shutdown(
         1,
-        `✖ the API did not answer GET http://127.0.0.1:${apiPort}/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s; see the [api] output above`,
+        `✖ ${name} did not answer GET http://127.0.0.1:${appPorts[name]}/health/ready with 200 within ${HEALTH_TIMEOUT_MS / 1000} s; see the [${name}] output above`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -209,6 +222,11 @@ function printBox() {
     `API        ${base}/api`,
     `OpenAPI    ${base}/docs`,
     `Teasers    ${base}/public/sections/smart-city/teasers`,
+    '',
+    'Health and Prometheus metrics (/health/live, /health/ready, /metrics)',
+    ...Object.entries(appPorts).map(
+      ([name, appPort]) => `  ${name.padEnd(10)} http://localhost:${appPort}/metrics`,
+    ),
     '',
     'Demo logins (password: newsdesk)',
     ...['editor', 'editor2', 'reviewer', 'chief', 'photo', 'ops', 'admin'].map(
@@ -268,6 +286,9 @@ const env = {
   ...stack.env,
   NODE_ENV: 'development',
   PORT: String(apiPort),
+  WORKFLOW_PORT: String(appPorts.workflow),
+  MEDIA_PORT: String(appPorts.media),
+  PROJECTOR_PORT: String(appPorts.projector),
   JWT_SECRET: jwtSecret(),
 };
 

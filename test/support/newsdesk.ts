@@ -1,26 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
+import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { createApiAdapter, setupApi } from '../../apps/api/src/setup';
 import { MediaAppModule } from '../../apps/media/src/media-app.module';
-import { ProjectorModule } from '../../apps/projector/src/projector.module';
-import { WebhooksModule } from '../../apps/projector/src/webhooks.module';
+import { startProjector } from '../../apps/projector/src/setup';
 import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
 import { loadConfig, type AppConfig } from '@newsdesk/config';
 import { migrate, ormConfig } from '@newsdesk/database';
-import {
-  BullMqTransport,
-  Consumer,
-  JobQueue,
-  OutboxEntry,
-  RethrowRpcErrors,
-  eventQueueOf,
-  redisOptions,
-} from '@newsdesk/messaging';
+import { Consumer, JobQueue, OutboxEntry, eventQueueOf, redisOptions } from '@newsdesk/messaging';
 
 let migrated: Promise<string[]> | null = null;
 
@@ -33,16 +24,18 @@ export function ensureMigrated(config: AppConfig = loadConfig()): Promise<string
 /**
  * The real apps, in this process, against the real Postgres, Redis and S3
  * that `npm test` started: the API on a free port, the workflow workers and
- * the outbox relay, and the projector on its BullMQ transport.
+ * the outbox relay, and the projector on its BullMQ transport. The worker apps
+ * serve their ops HTTP (health, metrics) on free ports too: {@link opsUrl}.
  */
 export class Newsdesk {
   readonly config = loadConfig();
   api!: NestFastifyApplication;
-  workflow!: INestApplicationContext;
-  projector: INestMicroservice | null = null;
+  workflow!: NestFastifyApplication;
+  /** The projector app's events part: the `events.projector` consumer, the CDN purge worker and the process's ops HTTP. */
+  projector: NestFastifyApplication | null = null;
   /** The projector app's webhooks part: the `events.webhooks` consumer and the delivery worker. */
   webhooks: INestMicroservice | null = null;
-  media: INestApplicationContext | null = null;
+  media: NestFastifyApplication | null = null;
   url!: string;
   /** A direct handle on the database, for factories and assertions. */
   orm!: MikroORM;
@@ -60,11 +53,7 @@ export class Newsdesk {
     await setupApi(stack.api, { docsUi: false });
     await stack.api.listen(0, '127.0.0.1');
     stack.url = await stack.api.getUrl();
-    stack.workflow = await NestFactory.createApplicationContext(WorkflowModule, {
-      logger: false,
-      bufferLogs: true,
-    });
-    await stack.workflow.init();
+    await stack.startWorkflow();
     await stack.startProjector();
     await stack.startMedia();
     return stack;
@@ -72,11 +61,7 @@ export class Newsdesk {
 
   /** The workflow app: submission and publication workers, the outbox relay, the schedule reconciler. */
   async startWorkflow(): Promise<void> {
-    this.workflow = await NestFactory.createApplicationContext(WorkflowModule, {
-      logger: false,
-      bufferLogs: true,
-    });
-    await this.workflow.init();
+    this.workflow = await this.opsApp(WorkflowModule);
   }
 
   async stopWorkflow(): Promise<void> {
@@ -84,11 +69,7 @@ export class Newsdesk {
   }
 
   async startMedia(): Promise<void> {
-    this.media = await NestFactory.createApplicationContext(MediaAppModule, {
-      logger: false,
-      bufferLogs: true,
-    });
-    await this.media.init();
+    this.media = await this.opsApp(MediaAppModule);
   }
 
   async stopMedia(): Promise<void> {
@@ -97,27 +78,12 @@ export class Newsdesk {
   }
 
   async startProjector(): Promise<void> {
-    const projector = await NestFactory.createMicroservice(ProjectorModule, {
-      strategy: new BullMqTransport({
-        redisUrl: this.config.redisUrl,
-        consumer: Consumer.Projector,
-      }),
+    const { projector, webhooks } = await startProjector(this.config, {
+      port: 0,
+      host: '127.0.0.1',
       logger: false,
-      bufferLogs: true,
     });
-    projector.useGlobalFilters(new RethrowRpcErrors());
-    await projector.listen();
     this.projector = projector;
-    const webhooks = await NestFactory.createMicroservice(WebhooksModule, {
-      strategy: new BullMqTransport({
-        redisUrl: this.config.redisUrl,
-        consumer: Consumer.Webhooks,
-      }),
-      logger: false,
-      bufferLogs: true,
-    });
-    webhooks.useGlobalFilters(new RethrowRpcErrors());
-    await webhooks.listen();
     this.webhooks = webhooks;
   }
 
@@ -135,6 +101,23 @@ export class Newsdesk {
     await this.api?.close();
     await this.orm?.close(true);
     this.redis?.disconnect();
+  }
+
+  /** A worker app as `main.ts` makes it, serving its ops HTTP on a free port. */
+  private async opsApp(module: Type<unknown>): Promise<NestFastifyApplication> {
+    const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), {
+      logger: false,
+      bufferLogs: true,
+    });
+    await app.listen(0, '127.0.0.1');
+    return app;
+  }
+
+  /** The base URL of an app's ops HTTP (`/health/live`, `/health/ready`, `/metrics`). */
+  opsUrl(app: 'api' | 'workflow' | 'media' | 'projector'): Promise<string> {
+    const served = app === 'api' ? this.api : this[app];
+    if (!served) throw new Error(`the ${app} app is not running`);
+    return served.getUrl();
   }
 
   /** Every queue that the apps read. */

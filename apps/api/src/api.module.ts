@@ -8,6 +8,7 @@ import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
 import { IdentityModule } from '@newsdesk/identity';
 import { MediaModule } from '@newsdesk/media';
+import { ObservabilityModule } from '@newsdesk/observability';
 import { MessagingModule, QueueAdminService } from '@newsdesk/messaging';
 import { ArticlesController } from './articles/articles.controller';
 import { SectionsController } from './articles/sections.controller';
@@ -15,7 +16,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
-import { HealthController } from './ops/health.controller';
+import { HealthController, MetricsController } from './ops/health.controller';
 import { OutboxOpsController, QueuesOpsController } from './ops/queues.controller';
 import { WebhooksController } from './ops/webhooks.controller';
 import { ImagesController, ImagesOpsController } from './images/images.controller';
@@ -37,6 +38,7 @@ import { ResponseCache } from './public/response-cache';
     DeliveryModule,
     MediaModule,
     TerminusModule,
+    ObservabilityModule.forRoot({ app: 'api', s3: true }),
   ],
   controllers: [
     AuthController,
@@ -48,6 +50,7 @@ import { ResponseCache } from './public/response-cache';
     FeedsController,
     AuditController,
     HealthController,
+    MetricsController,
     WebhooksController,
     QueuesOpsController,
     OutboxOpsController,

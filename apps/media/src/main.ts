@@ -1,12 +1,21 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@newsdesk/config';
 import { MediaAppModule } from './media-app.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(MediaAppModule, { bufferLogs: true });
+  const config = loadConfig();
+  // HTTP only for ops: /health/live, /health/ready and /metrics.
+  const app = await NestFactory.create<NestFastifyApplication>(
+    MediaAppModule,
+    new FastifyAdapter(),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await app.listen(config.opsPorts.media, '0.0.0.0');
 }
 
 bootstrap().catch((error: unknown) => {

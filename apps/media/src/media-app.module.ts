@@ -5,6 +5,7 @@ import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdes
 import { DatabaseModule } from '@newsdesk/database';
 import { MediaModule } from '@newsdesk/media';
 import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { ObservabilityModule } from '@newsdesk/observability';
 import { ImageProcessor } from './image.processor';
 
 /** Image jobs. Run more of these processes for a busy photo desk. */
@@ -20,6 +21,7 @@ import { ImageProcessor } from './image.processor';
     BullRootModule,
     BullModule.registerQueue({ name: JobQueue.Media }),
     MediaModule,
+    ObservabilityModule.forRoot({ app: 'media', controllers: true, s3: true, workers: true }),
   ],
   providers: [ImageProcessor],
 })

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CdnPurgeService, ListingService, purgeTargets } from '@newsdesk/delivery';
 import { EventName, type EventEnvelope } from '@newsdesk/messaging';
+import { AppMetrics } from '@newsdesk/observability';
 
 type ArticleEvent =
   | EventName.ArticlePublished
@@ -15,6 +16,7 @@ export class ListingsHandler {
   constructor(
     private readonly listings: ListingService,
     private readonly purges: CdnPurgeService,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /** Rebuilds the listings the event names (older events name only sections), then purges them and the story at the CDN. */
@@ -23,6 +25,9 @@ export class ListingsHandler {
       event.payload.listings ?? ['home'],
       event.payload.sectionIds,
     );
+    // Publish-to-listing latency: the event occurred in the publication's own transaction.
+    if (event.name === EventName.ArticlePublished)
+      this.metrics.observePublishToListing(event.occurredAt);
     await this.purges.queue(event.id, purgeTargets(rebuilt, [event.payload.articleId]));
   }
 

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
 import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { ObservabilityModule } from '@newsdesk/observability';
 import { CdnPurgeProcessor } from './cdn-purge.processor';
 import { ImagesHandler } from './images.handler';
 import { ListingsHandler } from './listings.handler';
@@ -24,6 +25,8 @@ import { ListingsHandler } from './listings.handler';
     BullModule.registerQueue({ name: JobQueue.Cdn }),
     DeliveryModule,
     EditorialModule,
+    // Serves the ops HTTP for the whole projector process, the webhooks app's workers included.
+    ObservabilityModule.forRoot({ app: 'projector', controllers: true, workers: true }),
   ],
   controllers: [ListingsHandler, ImagesHandler],
   providers: [CdnPurgeProcessor],

@@ -5,6 +5,7 @@ import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdes
 import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
 import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { ObservabilityModule } from '@newsdesk/observability';
 import { WebhookProcessor } from './webhook.processor';
 import { WebhooksHandler } from './webhooks.handler';
 
@@ -27,6 +28,8 @@ import { WebhooksHandler } from './webhooks.handler';
     BullRootModule,
     BullModule.registerQueue({ name: JobQueue.Webhooks }),
     DeliveryModule,
+    // Counts into the projector's metrics and readiness, which the projector app serves.
+    ObservabilityModule.forRoot({ app: 'projector', workers: true }),
   ],
   controllers: [WebhooksHandler],
   providers: [WebhookProcessor],

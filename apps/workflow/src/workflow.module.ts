@@ -5,6 +5,7 @@ import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdes
 import { DatabaseModule } from '@newsdesk/database';
 import { EditorialModule, ScheduleReconciler } from '@newsdesk/editorial';
 import { BullRootModule, JobQueue, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
+import { ObservabilityModule } from '@newsdesk/observability';
 import { PublicationProcessor } from './publication.processor';
 import { SubmissionProcessor } from './submission.processor';
 
@@ -21,6 +22,7 @@ import { SubmissionProcessor } from './submission.processor';
     BullRootModule,
     BullModule.registerQueue({ name: JobQueue.Submission }, { name: JobQueue.Publication }),
     EditorialModule,
+    ObservabilityModule.forRoot({ app: 'workflow', controllers: true, workers: true }),
   ],
   providers: [OutboxRelay, ScheduleReconciler, SubmissionProcessor, PublicationProcessor],
 })

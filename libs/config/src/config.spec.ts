@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('gives each worker app its own ops port', () => {
+    expect(loadConfig(valid).opsPorts).toEqual({ workflow: 3001, media: 3002, projector: 3003 });
+    expect(loadConfig({ ...valid, MEDIA_PORT: '0' }).opsPorts.media).toBe(0);
+    expect(() => loadConfig({ ...valid, PROJECTOR_PORT: '70000' })).toThrow(/PROJECTOR_PORT/);
+  });
+
   it('refuses an unknown time zone', () => {
     expect(() => loadConfig({ ...valid, NEWSROOM_TIMEZONE: 'Mars/Olympus' })).toThrow(
       /NEWSROOM_TIMEZONE/,

@@ -13,6 +13,10 @@ const url = (protocols: string[]) =>
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // The worker apps serve only ops HTTP (health, metrics), each on its own port.
+  WORKFLOW_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  MEDIA_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  PROJECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   REDIS_URL: url(['redis:', 'rediss:']),
@@ -66,6 +70,8 @@ const schema = z.object({
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** Where the worker apps serve `/health/live`, `/health/ready` and `/metrics` (the API serves them on {@link port}). */
+  opsPorts: { workflow: number; media: number; projector: number };
   logLevel: string;
   databaseUrl: string;
   redisUrl: string;
@@ -150,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: c.NODE_ENV,
     port: c.PORT,
+    opsPorts: { workflow: c.WORKFLOW_PORT, media: c.MEDIA_PORT, projector: c.PROJECTOR_PORT },
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
