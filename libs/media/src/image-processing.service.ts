@@ -94,27 +94,17 @@ export class ImageProcessingService {
       const staleKeys = previous
         .filter((r) => !rows.some((n) => n.key === r.key))
         .map((r) => r.key);
-      for (const row of rows) {
-        await em.upsert(
+      // One statement for every rendition of the job.
+      if (rows.length > 0)
+        await em.upsertMany(
           Rendition,
-          {
-            id: randomUUID(),
-            image: current,
-            preset: row.preset,
-            format: row.format,
-            width: row.width,
-            actualWidth: row.actualWidth,
-            height: row.height,
-            bytes: row.bytes,
-            key: row.key,
-          },
+          rows.map((row) => ({ id: randomUUID(), image: current, ...row })),
           {
             onConflictFields: ['image', 'preset', 'format', 'width'],
             // The row keeps its id; only what the new file says changes.
             onConflictMergeFields: ['actualWidth', 'height', 'bytes', 'key'],
           },
         );
-      }
       current.width = decoded.width;
       current.height = decoded.height;
       current.blurhash = placeholder.blurhash;
