@@ -38,6 +38,20 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
     return q;
   };
 
+  /** Waits (through the ops API) until a job is in `state`; only its own jobs, so leftovers elsewhere do not matter. */
+  const jobReaches = (name: string, id: string | undefined, state: string) =>
+    until(`job ${id} on ${name} to be ${state}`, async () => {
+      const reply = await ops.get(`/api/ops/queues/${name}/jobs/${id}`);
+      return reply.body?.state === state ? reply.body : undefined;
+    });
+
+  /** Waits until the relay has sent every outbox row. */
+  const outboxDrained = () =>
+    until('the outbox to drain', async () => {
+      const status = (await ops.get('/api/ops/outbox')).body;
+      return status.unsent === 0 ? status : undefined;
+    });
+
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
     const anonymous = new ApiClient(newsdesk.url);
@@ -112,7 +126,7 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
       // An image that does not exist fails its job permanently (no retries).
       const imageId = randomUUID();
       const job = await queue(JobQueue.Media).add(JobName.ImageProcess, { imageId, scope: 'all' });
-      await newsdesk.settle();
+      await jobReaches('media', job.id, 'failed');
 
       const failed = await ops.get(`/api/ops/queues/media/failed`);
       expect(failed.status).toBe(200);
@@ -152,7 +166,6 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
       } finally {
         await newsdesk.startMedia();
       }
-      await newsdesk.settle();
     });
 
     it('retries every failed job of a queue at once', async () => {
@@ -161,7 +174,7 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
       const jobs = await Promise.all(
         [1, 2].map(() => queue(JobQueue.Cdn).add(JobName.CdnPurge, bad, { attempts: 1 })),
       );
-      await newsdesk.settle();
+      for (const job of jobs) await jobReaches('cdn', job.id, 'failed');
       const failed = (await ops.get('/api/ops/queues/cdn/failed')).body as { id: string }[];
       expect(failed.map((j) => j.id)).toEqual(expect.arrayContaining(jobs.map((j) => j.id)));
 
@@ -203,17 +216,11 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
         expect(resumed.status).toBe(200);
         expect(resumed.body.isPaused).toBe(false);
       }
-      await until('the resumed job to complete', async () => {
-        const state = (await ops.get(`/api/ops/queues/cdn/jobs/${job.id}`)).body.state;
-        return state === 'completed' ? state : undefined;
-      });
-      await newsdesk.settle();
+      await jobReaches('cdn', job.id, 'completed');
     });
 
     it('shows the outbox backlog, the age of its oldest unsent row and rows that fail to send', async () => {
-      await newsdesk.settle();
-      expect((await ops.get('/api/ops/outbox')).body).toMatchObject({
-        unsent: 0,
+      expect(await outboxDrained()).toMatchObject({
         oldestUnsentAt: null,
         oldestUnsentAgeSeconds: 0,
       });
@@ -237,7 +244,7 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
 
         const reply = await ops.get('/api/ops/outbox');
         expect(reply.status).toBe(200);
-        expect(reply.body.unsent).toBe(2);
+        expect(reply.body.unsent).toBeGreaterThanOrEqual(2);
         expect(reply.body.oldestUnsentAgeSeconds).toBeGreaterThanOrEqual(95);
         expect(reply.body.oldestUnsentAgeSeconds).toBeLessThan(95 + 60);
         expect(Date.parse(reply.body.oldestUnsentAt)).toBeLessThanOrEqual(Date.now() - 95_000);
@@ -254,8 +261,7 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
       } finally {
         await newsdesk.startWorkflow();
       }
-      await newsdesk.settle();
-      expect((await ops.get('/api/ops/outbox')).body).toMatchObject({ unsent: 0, failing: [] });
+      expect(await outboxDrained()).toMatchObject({ failing: [] });
     });
   });
 
@@ -367,6 +373,18 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
       expect(json.status).toBe(200);
       expect(await json.json()).toMatchObject({ user: { email: opsEmail, roles: ['ops'] } });
       expect(json.headers.get('set-cookie')).toContain('HttpOnly');
+
+      const incomplete = await fetch(url('/ops/login'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: opsEmail }),
+      });
+      expect(incomplete.status).toBe(400);
+      expect(await incomplete.json()).toMatchObject({
+        error: 'validation_failed',
+        details: { problems: [{ field: 'password', reason: 'is required' }] },
+      });
+      expect(incomplete.headers.get('set-cookie')).toBeNull();
 
       const offsite = await signIn(opsEmail, PASSWORD, '//evil.example/ops/');
       expect(offsite.status).toBe(303);

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Unauthenticated } from '@newsdesk/common';
+import { Unauthenticated, type FieldProblem } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { AuthService, type Role } from '@newsdesk/identity';
 import { JobQueue, QueuesService, registryQueueNames } from '@newsdesk/messaging';
@@ -95,13 +95,13 @@ class OpsSession {
     return fail(reply, 403, 'forbidden', message);
   }
 
-  routes(scope: FastifyInstance): void {
+  routes(fastify: FastifyInstance): void {
     // The form posts urlencoded bodies, which Nest's Fastify adapter parses.
-    scope.get(OPS_LOGIN_PATH, (request, reply) =>
+    fastify.get(OPS_LOGIN_PATH, (request, reply) =>
       this.form(reply, 200, { next: (request.query as LoginForm).next }),
     );
-    scope.post(OPS_LOGIN_PATH, (request, reply) => this.login(request, reply));
-    scope.get(OPS_LOGOUT_PATH, (_request, reply) =>
+    fastify.post(OPS_LOGIN_PATH, (request, reply) => this.login(request, reply));
+    fastify.get(OPS_LOGOUT_PATH, (_request, reply) =>
       reply
         .header('set-cookie', this.cookie('', 0))
         .header('cache-control', 'no-store')
@@ -120,13 +120,27 @@ class OpsSession {
       'application/x-www-form-urlencoded',
     );
     const next = safeNext(form.next);
-    const refuse = (status: 400 | 401 | 403, error: string, message: string) =>
-      isForm ? this.form(reply, status, { message, next }) : fail(reply, status, error, message);
-    if (typeof form.email !== 'string' || !form.email || typeof form.password !== 'string')
-      return refuse(400, 'validation_failed', 'email and password are required');
+    const refuse = (
+      status: 400 | 401 | 403,
+      error: string,
+      message: string,
+      details?: Record<string, unknown>,
+    ) =>
+      isForm
+        ? this.form(reply, status, { message, next })
+        : fail(reply, status, error, message, details);
+    const email = typeof form.email === 'string' ? form.email : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    const problems: FieldProblem[] = [];
+    if (!email.includes('@')) problems.push({ field: 'email', reason: 'must be an email address' });
+    if (!password) problems.push({ field: 'password', reason: 'is required' });
+    if (problems.length) {
+      const message = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');
+      return refuse(400, 'validation_failed', message, { problems });
+    }
     let login: Awaited<ReturnType<AuthService['login']>>;
     try {
-      login = await this.auth.login(form.email, form.password);
+      login = await this.auth.login(email, password);
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
       return refuse(401, 'unauthenticated', error.message);
@@ -169,8 +183,14 @@ class OpsSession {
   }
 }
 
-function fail(reply: FastifyReply, statusCode: number, error: string, message: string) {
-  const body: ErrorBody = { statusCode, error, message };
+function fail(
+  reply: FastifyReply,
+  statusCode: number,
+  error: string,
+  message: string,
+  details?: Record<string, unknown>,
+) {
+  const body: ErrorBody = { statusCode, error, message, ...(details ? { details } : {}) };
   return reply
     .status(statusCode)
     .header('content-type', 'application/json; charset=utf-8')
