@@ -14,7 +14,9 @@
  * BENCH_POLL_MS (how often each image's status is read; 2000: faster polling
  * measures the API answering the bench more than the pipeline), BENCH_TIMEOUT_MS (per image, 300000),
  * BENCH_MEDIA_PID (the media worker; found with pgrep otherwise),
- * BENCH_PREPARE_ONLY=1 (only generate the JPEGs, e.g. ahead of a run; needs no stack).
+ * BENCH_PREPARE_ONLY=1 (only generate the JPEGs, e.g. ahead of a run; needs no stack),
+ * BENCH_MEMORY_ONLY=1 (the pipeline alone, for the worker's RSS over a long run: no
+ * throughput figures, so a busy machine does not matter).
  *
  * House rule: every benchmark prints a baseline measured in the same run.
  * Here that is bare sharp on the same files, tuned as a standalone script
@@ -57,6 +59,7 @@ const IN_FLIGHT = positiveInt('BENCH_IN_FLIGHT', 4);
 const BASELINE_CONCURRENCY = positiveInt('BENCH_BASELINE_CONCURRENCY', CORES);
 const SHARP_CONCURRENCY = positiveInt('BENCH_SHARP_CONCURRENCY', CORES);
 const POLL_MS = positiveInt('BENCH_POLL_MS', 2000);
+const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === '1';
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 300_000);
 const IMAGE_DIR = process.env.BENCH_IMAGE_DIR ?? join(tmpdir(), 'newsdesk-bench-24mp-v2');
 const MEDIA_MAIN = 'dist/apps/media/src/main.js';
@@ -725,6 +728,28 @@ function printTable(header: string[], rows: (string | number)[][]): void {
   }
 }
 
+/** BENCH_MEMORY_ONLY: the worker's memory over the run, nothing else. */
+function reportMemory(
+  pipeline: Pipeline,
+  hwm: number | null,
+  idleAfterEarly: number | null,
+  idleAfterAll: number | null,
+): void {
+  const mb = (bytes: number | null | undefined) =>
+    bytes === null || bytes === undefined ? '?' : String(Math.round(bytes / MB));
+  const ready = pipeline.uploads.filter((u) => u.status === 'ready').length;
+  const peak = Math.max(hwm ?? 0, pipeline.rss?.max ?? 0) || null;
+  const growth =
+    idleAfterEarly && idleAfterAll !== null
+      ? `${(((idleAfterAll - idleAfterEarly) / idleAfterEarly) * 100).toFixed(1)} %`
+      : '?';
+  console.log(
+    `memory only: ${ready}/${IMAGES} ready; media worker RSS (MB): at start ${mb(pipeline.rssAtStart)}, ` +
+      `peak ${mb(peak)} (goal ≤ 512); idle after ${Math.min(BLOCK, IMAGES)} ${mb(idleAfterEarly)}, ` +
+      `after ${IMAGES} ${mb(idleAfterAll)} (growth ${growth}, goal < 10 %)`,
+  );
+}
+
 async function main(): Promise<void> {
   const runId = randomUUID().slice(0, 8);
   sharp.concurrency(SHARP_CONCURRENCY);
@@ -756,7 +781,7 @@ async function main(): Promise<void> {
     for (let from = 0; from < IMAGES; from += BLOCK) {
       const to = Math.min(IMAGES, from + BLOCK);
       const [bareBefore, pipeBefore] = [baseline.meter.seconds, pipeline.meter.seconds];
-      await baseline.block(from, to);
+      if (!MEMORY_ONLY) await baseline.block(from, to);
       await pipeline.block(from, to);
       idleAfterAll = await pipeline.idleRss();
       if (from === 0 && to < IMAGES) idleAfterEarly = idleAfterAll;
@@ -772,6 +797,10 @@ async function main(): Promise<void> {
     await rm(outRoot, { recursive: true, force: true });
   }
   const workerStatus = workerPid === null ? null : procStatus(workerPid);
+  if (MEMORY_ONLY) {
+    reportMemory(pipeline, workerStatus?.hwm ?? null, idleAfterEarly, idleAfterAll);
+    return;
+  }
 
   const ready = pipeline.uploads.filter((u) => u.status === 'ready').length;
   const failed = pipeline.uploads.filter((u) => u.status === 'failed');
