@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino, { type LoggerOptions } from 'pino';
 import { RequestContext } from '@newsdesk/common';
 import { loadConfig } from './config';
-import { loggableUrl, loggerParams } from './logging';
+import { isProbe, loggableUrl, loggerParams } from './logging';
 
 const env = {
   NODE_ENV: 'production',
@@ -62,6 +62,13 @@ describe('log lines', () => {
     const line = JSON.stringify(lines()[0]);
     for (const secret of ['hunter22', 'eyJ', 'whsec']) expect(line).not.toContain(secret);
     expect(line).toContain('a@newsdesk.test');
+  });
+
+  it('skip health probes and metric scrapes, not routes that merely start alike', () => {
+    for (const url of ['/health', '/health/live', '/health/ready?x=1', '/metrics'])
+      expect(isProbe(url)).toBe(true);
+    for (const url of ['/healthy-food', '/metricsfoo', '/api/articles', undefined])
+      expect(isProbe(url)).toBe(false);
   });
 
   it('log preview links without their token', () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { RequestContext } from '@newsdesk/common';
 import type { AppConfig } from './config';
@@ -14,6 +15,11 @@ const SECRETS = [
   '*.secret',
   '*.jwtSecret',
 ];
+
+/** Health probes and metric scrapes: not worth a log line each. */
+export function isProbe(url: string | undefined): boolean {
+  return /^\/(health(\/|$|\?)|metrics($|\?))/.test(url ?? '');
+}
 
 /** Signed preview links carry their token in the path: log the route, not the token. */
 export function loggableUrl(url: string | undefined): string | undefined {
@@ -32,7 +38,11 @@ export function loggerParams(config: AppConfig, app: string): Params {
     pinoHttp: {
       level: config.env === 'test' ? 'silent' : config.logLevel,
       base: { app },
-      autoLogging: config.env === 'production',
+      // One line per request in production, except probes and scrapes (every few seconds, from every app).
+      autoLogging:
+        config.env === 'production'
+          ? { ignore: (req: IncomingMessage) => isProbe(req.url) }
+          : false,
       mixin: () => {
         const requestId = RequestContext.requestId();
         return requestId ? { requestId } : {};
