@@ -1,6 +1,7 @@
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import { s3ClientSettings } from '@newsdesk/config';
 import type { Section } from '@newsdesk/editorial';
 import type { Role } from '@newsdesk/identity';
 import { Image, ImageProcessingService, Rendition } from '@newsdesk/media';
@@ -88,15 +89,7 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     newsdesk = await Newsdesk.start();
     anonymous = new ApiClient(newsdesk.url);
     publicUrl = newsdesk.config.s3.publicUrl;
-    s3 = new S3Client({
-      endpoint: newsdesk.config.s3.endpoint,
-      region: newsdesk.config.s3.region,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: newsdesk.config.s3.accessKeyId,
-        secretAccessKey: newsdesk.config.s3.secretAccessKey,
-      },
-    });
+    s3 = new S3Client(s3ClientSettings(newsdesk.config));
     photo = await signIn(['photo_desk'], 'Paula Foto');
     editor = await signIn(['editor'], 'Erika Editor');
     reviewer = await signIn(['reviewer'], 'Rolf Review');

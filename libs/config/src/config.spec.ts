@@ -1,14 +1,7 @@
+import { MINIMAL_ENV } from '@newsdesk/testing';
 import { ConfigError, loadConfig } from './config';
 
-const valid = {
-  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-  S3_ACCESS_KEY_ID: 'key',
-  S3_SECRET_ACCESS_KEY: 'secret',
-  S3_BUCKET: 'newsdesk',
-  S3_PUBLIC_URL: 'http://127.0.0.1:4569/newsdesk/',
-  JWT_SECRET: 'a-long-enough-secret',
-};
+const valid = MINIMAL_ENV;
 
 describe('loadConfig', () => {
   it('builds a typed config with defaults', () => {

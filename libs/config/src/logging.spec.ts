@@ -1,17 +1,13 @@
 import { Writable } from 'node:stream';
 import pino, { type LoggerOptions } from 'pino';
 import { RequestContext } from '@newsdesk/common';
+import { MINIMAL_ENV } from '@newsdesk/testing';
 import { loadConfig } from './config';
 import { isProbe, loggableUrl, loggerParams } from './logging';
 
 const env = {
+  ...MINIMAL_ENV,
   NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-  S3_ACCESS_KEY_ID: 'key',
-  S3_SECRET_ACCESS_KEY: 'secret',
-  S3_BUCKET: 'newsdesk',
-  S3_PUBLIC_URL: 'http://127.0.0.1:4569/newsdesk/',
   JWT_SECRET: 'a-long-enough-production-secret',
 };
 

@@ -10,7 +10,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
 
 /** The S3 adapter: everything Newsdesk keeps in object storage goes through here. */
 @Injectable()
@@ -20,15 +20,7 @@ export class ObjectStorage implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.bucket = config.s3.bucket;
-    this.s3 = new S3Client({
-      endpoint: config.s3.endpoint,
-      region: config.s3.region,
-      forcePathStyle: Boolean(config.s3.endpoint),
-      credentials: {
-        accessKeyId: config.s3.accessKeyId,
-        secretAccessKey: config.s3.secretAccessKey,
-      },
-    });
+    this.s3 = new S3Client(s3ClientSettings(config));
   }
 
   /** Stores a body (buffer or stream) under `key`; streams are uploaded in parts, never buffered whole. */

@@ -1,7 +1,7 @@
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
 import { RedisClient } from '@newsdesk/messaging';
 import { AppWorkers, workerState } from './workers';
 
@@ -63,16 +63,7 @@ export class S3BucketHealth implements OnModuleDestroy {
   ) {
     this.bucket = config.s3.bucket;
     // Its own small client: the check must not depend on the media lib, and must give up quickly.
-    this.s3 = new S3Client({
-      endpoint: config.s3.endpoint,
-      region: config.s3.region,
-      forcePathStyle: Boolean(config.s3.endpoint),
-      credentials: {
-        accessKeyId: config.s3.accessKeyId,
-        secretAccessKey: config.s3.secretAccessKey,
-      },
-      maxAttempts: 1,
-    });
+    this.s3 = new S3Client({ ...s3ClientSettings(config), maxAttempts: 1 });
   }
 
   async check(key = 's3'): Promise<HealthIndicatorResult> {
