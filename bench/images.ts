@@ -787,7 +787,8 @@ async function main(): Promise<void> {
       if (from === 0 && to < IMAGES) idleAfterEarly = idleAfterAll;
       const rate = (seconds: number) => round((to - from) / seconds, 3);
       console.log(
-        `  images ${from + 1}–${to}: bare ${rate(baseline.meter.seconds - bareBefore)} img/s, ` +
+        `  images ${from + 1}–${to}: ` +
+          (MEMORY_ONLY ? '' : `bare ${rate(baseline.meter.seconds - bareBefore)} img/s, `) +
           `pipeline ${rate(pipeline.meter.seconds - pipeBefore)} img/s, ` +
           `worker RSS ${idleAfterAll === null ? '?' : Math.round(idleAfterAll / MB)} MB idle`,
       );
