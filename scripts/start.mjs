@@ -222,6 +222,7 @@ function printBox() {
     `API        ${base}/api`,
     `OpenAPI    ${base}/docs`,
     `Teasers    ${base}/public/sections/smart-city/teasers`,
+    `Queues     ${base}/ops/queues  (Bull Board; sign in as ops@newsdesk.test)`,
     '',
     'Health and Prometheus metrics (/health/live, /health/ready, /metrics)',
     ...Object.entries(appPorts).map(
