@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@newsdesk/config';
+import { stopGracefully } from '@newsdesk/messaging';
 import { ApiModule } from './api.module';
 import { createApiAdapter, setupApi } from './setup';
 
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   await setupApi(app);
+  stopGracefully([app], { graceMs: config.shutdownGraceMs });
   await app.listen(config.port, '0.0.0.0');
 }
 

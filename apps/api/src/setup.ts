@@ -66,7 +66,6 @@ export async function setupApi(
   });
   // Bull Board at /ops/queues, behind the API's own login (ops and admin).
   await mountQueueBoard(app);
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

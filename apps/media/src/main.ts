@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@newsdesk/config';
+import { stopGracefully } from '@newsdesk/messaging';
 import { MediaAppModule } from './media-app.module';
 
 async function bootstrap(): Promise<void> {
@@ -14,7 +15,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  stopGracefully([app], { graceMs: config.shutdownGraceMs });
   await app.listen(config.opsPorts.media, '0.0.0.0');
 }
 

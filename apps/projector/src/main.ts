@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@newsdesk/config';
+import { stopGracefully } from '@newsdesk/messaging';
 import { startProjector } from './setup';
 
 async function bootstrap(): Promise<void> {
@@ -8,8 +9,7 @@ async function bootstrap(): Promise<void> {
     port: config.opsPorts.projector,
     host: '0.0.0.0',
   });
-  projector.enableShutdownHooks();
-  webhooks.enableShutdownHooks();
+  stopGracefully([projector, webhooks], { graceMs: config.shutdownGraceMs });
 }
 
 bootstrap().catch((error: unknown) => {

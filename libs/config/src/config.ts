@@ -64,6 +64,8 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(48),
+  // On SIGTERM an app finishes its running jobs and requests for this long, then exits.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
 });
 
 /** The whole configuration, validated once at start. */
@@ -104,6 +106,8 @@ export interface AppConfig {
     pauseAfterFailures: number;
   };
   previewLinkHours: number;
+  /** On SIGTERM: how long running jobs and requests may take before the process exits anyway. */
+  shutdownGraceMs: number;
   images: {
     maxBytes: number;
     maxPixels: number;
@@ -186,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pauseAfterFailures: c.WEBHOOK_PAUSE_AFTER_FAILURES,
     },
     previewLinkHours: c.PREVIEW_LINK_HOURS,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     images: {
       maxBytes: c.IMAGE_MAX_BYTES,
       maxPixels: c.IMAGE_MAX_PIXELS,

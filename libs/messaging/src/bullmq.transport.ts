@@ -27,8 +27,14 @@ export interface BullMqTransportOptions {
  * methods; a handler that throws fails the job and BullMQ retries it.
  */
 export class BullMqTransport extends Server implements CustomTransportStrategy {
+  /** The workers of every transport listening in this process (the graceful shutdown drains them first). */
+  private static readonly listening = new Set<Worker>();
   private readonly log = new Logger(BullMqTransport.name);
   private worker: Worker<EventEnvelope> | null = null;
+
+  static listeningWorkers(): Worker[] {
+    return [...BullMqTransport.listening];
+  }
 
   constructor(private readonly options: BullMqTransportOptions) {
     super();
@@ -45,6 +51,7 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
           concurrency: this.options.concurrency ?? 4,
         },
       );
+      BullMqTransport.listening.add(this.worker);
       this.worker.on('failed', (job, error) =>
         this.log.warn(
           `${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
@@ -60,7 +67,9 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
+    const worker = this.worker;
+    await worker?.close();
+    if (worker) BullMqTransport.listening.delete(worker);
     this.worker = null;
   }
 

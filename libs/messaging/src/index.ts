@@ -6,6 +6,7 @@ export * from './queues.service';
 export * from './queue-admin.service';
 export * from './redis';
 export * from './bullmq.transport';
+export * from './graceful-shutdown';
 export * from './rethrow-rpc.filter';
 export * from './job-worker';
 export * from './trace';
