@@ -5,7 +5,9 @@ import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { ImageProcessingService } from '@newsdesk/media';
 import { JobQueue, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
 
-@Processor(JobQueue.Media)
+// A crashed worker's image goes back to the queue within seconds, not BullMQ's default minute:
+// the lock is renewed every 5 s while sharp works off the event loop, and the job is idempotent.
+@Processor(JobQueue.Media, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class ImageProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly images: ImageProcessingService,
