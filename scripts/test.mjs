@@ -1,15 +1,24 @@
 #!/usr/bin/env node
-// `npm test`: start a throwaway PostgreSQL/Redis/S3 on free ports in a fresh
-// temp folder, run jest (--runInBand, plus this script's arguments) against
-// it, then always stop the servers and delete the folder. Exits with jest's code.
+// `npm test`: build (the fault tests run the built apps as processes), start a
+// throwaway PostgreSQL/Redis/S3 on free ports in a fresh temp folder, run jest
+// (--runInBand, plus this script's arguments) against it, then always stop the
+// servers and delete the folder. Exits with jest's code.
+//
+// Fault tests restart Redis and PostgreSQL through a small HTTP endpoint on
+// 127.0.0.1 that this script serves (NEWSDESK_STACK_CONTROL_URL):
+// `POST /services/<redis|postgres>/restart`. This process owns the servers, so
+// the restarted ones are stopped and deleted with the rest.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  HOST,
   REPO_ROOT,
+  StackError,
   describeError,
   ensureNodeModules,
   exitCodeOf,
@@ -26,11 +35,13 @@ setStackLogger((message) => console.error(`[test stack] ${message}`));
 
 let root = null;
 let jest = null;
+let control = null;
 let cleaning = null;
 
 /** Stop the servers and delete the temp folder; idempotent. */
 function cleanup() {
   cleaning ??= (async () => {
+    control?.close();
     await stopAllServices();
     if (root) fs.rmSync(root, { recursive: true, force: true });
   })();
@@ -54,11 +65,50 @@ onShutdown(async ({ signal }) => {
   process.exit(signal ? exitCodeOf(null, signal) : 1);
 });
 
+/** `npm run build`; its output is shown only when it fails. */
+function build() {
+  const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+    throw new StackError(
+      `npm run build failed (exit ${result.status ?? result.signal ?? result.error?.message}); ` +
+        `the tests need the built apps:\n${output}`,
+    );
+  }
+}
+
+/** Serves `POST /services/<name>/restart` on 127.0.0.1; resolves to its URL. */
+function serveControl(stack) {
+  control = http.createServer((request, response) => {
+    const match = /^\/services\/(redis|postgres)\/restart$/.exec(request.url ?? '');
+    request.resume();
+    if (request.method !== 'POST' || !match) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    const started = Date.now();
+    stack.restart(match[1]).then(
+      () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ service: match[1], ms: Date.now() - started }));
+      },
+      (error) => {
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(describeError(error));
+      },
+    );
+  });
+  return new Promise((resolve, reject) => {
+    control.once('error', reject);
+    control.listen(0, HOST, () => resolve(`http://${HOST}:${control.address().port}`));
+  });
+}
+
 async function main() {
   ensureNodeModules();
   const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   if (!fs.existsSync(jestBin))
     throw new Error('jest is not installed (node_modules/jest is missing): run `npm install`');
+  build();
 
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));
   // mkdtemp creates 0700; as root, PostgreSQL runs as `postgres` and must traverse it.
@@ -75,6 +125,7 @@ async function main() {
   const env = {
     ...process.env,
     ...stack.env,
+    NEWSDESK_STACK_CONTROL_URL: await serveControl(stack),
     NODE_ENV: 'test',
     JWT_SECRET: `test-secret-${randomBytes(16).toString('hex')}`,
   };

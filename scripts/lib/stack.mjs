@@ -896,7 +896,7 @@ export function stackEnv({
  * @param {boolean} [options.fast=false]  PostgreSQL durability off (tests)
  * @param {boolean} [options.useExisting=false]  if DATABASE_URL / REDIS_URL / S3_ENDPOINT are
  *   set in process.env, use those servers instead of starting our own
- * @returns {Promise<{env: object, services: object[], external: string[], stop: () => Promise<void>, summary: () => string}>}
+ * @returns {Promise<{env: object, services: object[], external: string[], stop: () => Promise<void>, restart: (name: 'postgres' | 'redis' | 's3') => Promise<void>, summary: () => string}>}
  */
 export async function startStack({
   root,
@@ -926,33 +926,43 @@ export async function startStack({
     s3Port: ports.s3,
   });
   const external = [];
+  // Keyed by service name; restart() uses them again.
+  const starters = {
+    postgres: () =>
+      startPostgres({
+        dataDir: path.join(root, 'pg'),
+        port: ports.postgres,
+        database,
+        logFile: logFile('postgres'),
+        fast,
+      }),
+    redis: () =>
+      startRedis({
+        dir: path.join(root, 'redis'),
+        port: ports.redis,
+        logFile: logFile('redis'),
+        pidFile: pidFile('redis'),
+      }),
+    s3: () =>
+      startS3({
+        dir: path.join(root, 's3'),
+        port: ports.s3,
+        logFile: logFile('s3'),
+        pidFile: pidFile('s3'),
+      }),
+  };
   try {
     if (given.DATABASE_URL) {
       env.DATABASE_URL = given.DATABASE_URL;
       external.push('postgres');
     } else {
-      services.push(
-        await startPostgres({
-          dataDir: path.join(root, 'pg'),
-          port: ports.postgres,
-          database,
-          logFile: logFile('postgres'),
-          fast,
-        }),
-      );
+      services.push(await starters.postgres());
     }
     if (given.REDIS_URL) {
       env.REDIS_URL = given.REDIS_URL;
       external.push('redis');
     } else {
-      services.push(
-        await startRedis({
-          dir: path.join(root, 'redis'),
-          port: ports.redis,
-          logFile: logFile('redis'),
-          pidFile: pidFile('redis'),
-        }),
-      );
+      services.push(await starters.redis());
     }
     if (given.S3_ENDPOINT) {
       const bucket = given.S3_BUCKET || DEFAULT_BUCKET;
@@ -968,19 +978,30 @@ export async function startStack({
       for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
       external.push('s3');
     } else {
-      services.push(
-        await startS3({
-          dir: path.join(root, 's3'),
-          port: ports.s3,
-          logFile: logFile('s3'),
-          pidFile: pidFile('s3'),
-        }),
-      );
+      services.push(await starters.s3());
     }
   } catch (error) {
     await stop();
     throw error;
   }
+
+  // One restart at a time; each waits for the previous one.
+  let restarting = Promise.resolve();
+  /**
+   * Stops one of the servers started here (gracefully: Redis flushes its AOF,
+   * PostgreSQL shuts down fast) and starts it again on the same port and data.
+   * For fault tests; the new server is stopped by stop() like the first one.
+   */
+  const restart = (name) => {
+    const run = restarting.then(async () => {
+      const index = services.findIndex((service) => service.name === name);
+      if (index < 0 || !starters[name]) throw new StackError(`${name} was not started by this stack`);
+      await services[index].stop();
+      services[index] = await starters[name]();
+    });
+    restarting = run.catch(() => undefined);
+    return run;
+  };
 
   const summary = () =>
     [
@@ -990,7 +1011,7 @@ export async function startStack({
       external.includes('redis') ? 'Redis: REDIS_URL from env' : `Redis ${HOST}:${ports.redis}`,
       external.includes('s3') ? 'S3: S3_ENDPOINT from env' : `S3 ${HOST}:${ports.s3}`,
     ].join(', ');
-  return { env, services, external, stop, summary };
+  return { env, services, external, stop, restart, summary };
 }
 
 // ---------------------------------------------------------------------------
