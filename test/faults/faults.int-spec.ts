@@ -126,6 +126,22 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
     // Publications refused while the server was down were never promised; ask again, as an editor would.
     for (const id of ids) if (!desk.result.stories.has(id)) await desk.publish(id);
     await expectAllDone(desk);
+    // The outbox relay LISTENs again: notifications, not only its polling, wake it.
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      let listening = 0;
+      for (let i = 0; i < 100 && listening === 0; i++) {
+        const { rows } = await db.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where query ilike 'LISTEN outbox'`,
+        );
+        listening = rows[0].n;
+        if (listening === 0) await sleep(100);
+      }
+      expect(listening).toBeGreaterThan(0);
+    } finally {
+      await db.end();
+    }
   }, 180_000);
 
   it('every event delivered twice: listings, webhook deliveries and POSTs not doubled', async () => {

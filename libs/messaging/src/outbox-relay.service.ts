@@ -38,6 +38,7 @@ const BATCH = 200;
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | null = null;
+  private relisten: NodeJS.Timeout | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -68,13 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.queues.get(name).waitUntilReady(),
       ),
     );
-    this.listener = new Client({ connectionString: this.config.databaseUrl });
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) =>
-      this.logger.warn(`outbox listener lost: ${error.message}; polling continues`),
-    );
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    await this.listen();
     this.timer = setInterval(() => this.wake(), this.config.outboxPollMs);
     this.wake();
   }
@@ -83,9 +78,53 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.relisten) clearTimeout(this.relisten);
+    this.relisten = null;
     await this.running;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
+  }
+
+  /**
+   * LISTENs on its own connection. When that connection is lost (PostgreSQL
+   * restarted, a network cut) polling carries on and the listener is opened
+   * again every second until it is back, so notifications wake the relay again.
+   */
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.config.databaseUrl });
+    const lost = (reason: string) => {
+      if (this.listener !== listener) return;
+      this.listener = null;
+      listener.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`outbox listener lost: ${reason}; polling until it is back`);
+      this.listenAgain();
+    };
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => lost(error.message));
+    listener.on('end', () => lost('connection ended'));
+    this.listener = listener;
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      if (this.listener === listener) this.listener = null;
+      await listener.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private listenAgain(): void {
+    if (this.stopped || this.relisten) return;
+    this.relisten = setTimeout(() => {
+      this.relisten = null;
+      if (this.stopped || this.listener) return;
+      this.listen().then(
+        // Rows committed while nobody listened are picked up at once.
+        () => this.wake(),
+        () => this.listenAgain(),
+      );
+    }, 1000);
   }
 
   /** Runs a relay pass now, or right after the one in progress. */
