@@ -154,15 +154,32 @@ function prefixLines(stream, out, tag) {
     .on('line', (line) => out.write(`${tag} ${line}\n`));
 }
 
+/** Where distributions put jemalloc (Debian/Ubuntu `libjemalloc2`, Fedora/RHEL `jemalloc`). */
+const JEMALLOC = [
+  '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2',
+  '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2',
+  '/usr/lib64/libjemalloc.so.2',
+  '/usr/lib/libjemalloc.so.2',
+].find((file) => fs.existsSync(file));
+
+/**
+ * The media app's allocator. sharp's image buffers fragment glibc's heap, so a
+ * long-running worker's resident memory creeps up; jemalloc (what sharp's
+ * documentation recommends) returns it, and with it sharp uses every core. Without
+ * jemalloc, two malloc arenas keep libvips multi-threaded and bound the growth.
+ */
+function mediaAllocatorEnv() {
+  if (JEMALLOC) return { LD_PRELOAD: JEMALLOC };
+  return { MALLOC_ARENA_MAX: '2' };
+}
+
 function startApp(name, env) {
   const main = path.join('dist', 'apps', name, 'src', 'main.js');
   const width = Math.max(...APPS.map((app) => app.length)) + 2;
   const tag = paint(APP_COLORS[name], `[${name}]`.padEnd(width));
   const child = spawn(process.execPath, [main], {
     cwd: REPO_ROOT,
-    // glibc: without a bounded arena count sharp runs libvips on one thread and
-    // parallel image jobs fragment memory; 2 arenas restore threads and bound RSS.
-    env: name === 'media' ? { MALLOC_ARENA_MAX: '2', ...env } : env,
+    env: name === 'media' ? { ...mediaAllocatorEnv(), ...env } : env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
