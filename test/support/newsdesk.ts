@@ -50,7 +50,7 @@ export class Newsdesk {
       logger: false,
       bufferLogs: true,
     });
-    await setupApi(stack.api, { docsUi: false });
+    await setupApi(stack.api);
     await stack.api.listen(0, '127.0.0.1');
     stack.url = await stack.api.getUrl();
     await stack.startWorkflow();

@@ -31,15 +31,8 @@ export function createApiAdapter(): FastifyAdapter {
   });
 }
 
-/**
- * Everything the API app needs besides its module; shared by `main.ts` and the
- * tests. The tests skip the Swagger UI page (its static-file plugin is ESM only,
- * which Jest cannot load) but still build the OpenAPI document.
- */
-export async function setupApi(
-  app: NestFastifyApplication,
-  options: { docsUi?: boolean } = {},
-): Promise<void> {
+/** Everything the API app needs besides its module; shared by `main.ts` and the tests. */
+export async function setupApi(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
   // Unchanged listing responses are answered from memory before routing (checked against Redis).
@@ -75,11 +68,6 @@ export async function setupApi(
       .addBearerAuth()
       .build(),
   );
-  if (options.docsUi === false) {
-    app
-      .getHttpAdapter()
-      .get('/docs-json', (_req, reply: { send(body: unknown): void }) => reply.send(document));
-    return;
-  }
+  // The UI at /docs, the document at /docs-json.
   SwaggerModule.setup('docs', app, document);
 }
