@@ -159,11 +159,10 @@ export class Cluster {
     try {
       child = spawn(process.execPath, [main], {
         cwd: this.root,
-        // Each app its own port (the API serves on it; the workers' health endpoints too, where they have one).
+        // Each app its own free port: PORT for the API, WORKFLOW_PORT … for the workers' ops HTTP.
         env: {
           ...this.options.env,
-          PORT: String(port),
-          [`${name.toUpperCase()}_PORT`]: String(port),
+          [name === 'api' ? 'PORT' : `${name.toUpperCase()}_PORT`]: String(port),
         },
         stdio: ['ignore', fd, fd],
         detached: true,
