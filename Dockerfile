@@ -29,6 +29,14 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 
+# jemalloc for the media app (docker-compose.yml preloads it there): sharp's image
+# buffers fragment glibc's heap, so a long-running worker's memory would creep up.
+# Linked to one path whatever the architecture's library folder is.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends libjemalloc2 \
+  && rm -rf /var/lib/apt/lists/* \
+  && ln -s "$(find /usr/lib -name libjemalloc.so.2 | head -n 1)" /usr/local/lib/libjemalloc.so.2
+
 # Owned by root and only readable by the app user: the apps write nothing to disk.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
@@ -37,8 +45,8 @@ COPY --from=build /app/dist ./dist
 # The non-root user that the official Node images provide (uid 1000).
 USER node
 
-# Only the API listens (PORT, default 3000). There is no HEALTHCHECK here because
-# the workers run from the same image and serve no HTTP; the API's health check
-# lives in docker-compose.yml.
+# The API listens on PORT (3000); the worker apps serve only /health and /metrics on
+# WORKFLOW_PORT, MEDIA_PORT and PROJECTOR_PORT (3001-3003). Health checks live in
+# docker-compose.yml, one per app.
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

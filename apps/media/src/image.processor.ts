@@ -18,8 +18,9 @@ export class ImageProcessor extends WorkerHost implements OnApplicationBootstrap
 
   /**
    * Jobs at once per process (MEDIA_CONCURRENCY, default one per core). sharp gives
-   * each job few libvips threads — one on glibc unless MALLOC_ARENA_MAX is set, which
-   * `npm start` and docker-compose set to 2 — so parallel jobs keep the cores busy.
+   * each job few libvips threads — one on plain glibc; every core with jemalloc,
+   * which `npm start` and docker-compose preload (or MALLOC_ARENA_MAX=2) — so
+   * parallel jobs keep the cores busy.
    */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.images.concurrency;
