@@ -166,7 +166,8 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
           for (const consumer of Object.values(Consumer)) {
             const queue = rig.cluster.queue(eventQueueOf(consumer));
             const job = await queue.getJob(id);
-            if (job) await queue.add(job.name, job.data, { jobId: `${id}-again` });
+            // With the options the relay gave the first one (its retries above all).
+            if (job) await queue.add(job.name, job.data, { ...job.opts, jobId: `${id}-again` });
           }
           twice.add(id);
         }
