@@ -85,6 +85,36 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
     expect(report.accepted.images).toBe(6);
   }, 180_000);
 
+  it('kill -9 of the media app twice while it runs the same image job: the image is still made, once', async () => {
+    const desk = await rig.newsroom();
+    const upload = desk.upload(await pictureFor(++seed));
+    const media = rig.cluster.queue(JobQueue.Media);
+    let job: { queue: string; id: string } | undefined;
+    let startedBefore = 0;
+    for (let kill = 0; kill < 2; kill++) {
+      // The second time, the same job must have been taken again by the new worker (its lock
+      // lapsed, the stalled check returned it): BullMQ counts every start in attemptsStarted.
+      const deadline = Date.now() + 60_000;
+      let taken = false;
+      while (!taken && Date.now() < deadline) {
+        const active = await rig.cluster.activeJobs([JobQueue.Media]);
+        job ??= active[0];
+        const started = job ? ((await media.getJob(job.id))?.attemptsStarted ?? 0) : 0;
+        taken = Boolean(job) && active.some((a) => a.id === job?.id) && started > startedBefore;
+        if (taken) startedBefore = started;
+        else await sleep(20);
+      }
+      expect({ kill, taken }).toEqual({ kill, taken: true });
+      await rig.cluster.kill('media');
+      await rig.cluster.spawn('media');
+    }
+    await upload;
+    const { failed, unfinished } = await rig.untilFinished([job!], Date.now() + DONE_TIMEOUT_MS);
+    expect({ failed, unfinished }).toEqual({ failed: [], unfinished: [] });
+    const report = await expectAllDone(desk);
+    expect(report.accepted.images).toBe(1);
+  }, 180_000);
+
   it('kill -9 of the workflow app during publications: each published once, audited once, listed once', async () => {
     const desk = await rig.newsroom();
     const ids = await approvedStories(desk, 8);

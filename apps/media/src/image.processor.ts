@@ -3,11 +3,10 @@ import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { ImageProcessingService } from '@newsdesk/media';
-import { JobQueue, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
+import { JobQueue, WORKER_RECOVERY, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
 
-// A crashed worker's image goes back to the queue within seconds, not BullMQ's default minute:
-// the lock is renewed every 5 s while sharp works off the event loop, and the job is idempotent.
-@Processor(JobQueue.Media, { lockDuration: 10_000, stalledInterval: 5_000 })
+// sharp works off the event loop, so the short lock is renewed while an image takes longer.
+@Processor(JobQueue.Media, WORKER_RECOVERY)
 export class ImageProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly images: ImageProcessingService,

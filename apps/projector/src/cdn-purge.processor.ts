@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { CdnPurgeService } from '@newsdesk/delivery';
-import { JobQueue, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
+import { JobQueue, WORKER_RECOVERY, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
 
-@Processor(JobQueue.Cdn)
+@Processor(JobQueue.Cdn, WORKER_RECOVERY)
 export class CdnPurgeProcessor extends WorkerHost {
   constructor(private readonly purges: CdnPurgeService) {
     super();

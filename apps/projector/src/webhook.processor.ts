@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { WebhooksService } from '@newsdesk/delivery';
-import { JobQueue, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
+import { JobQueue, WORKER_RECOVERY, runJob, type JobName, type JobOf } from '@newsdesk/messaging';
 
 type WebhookJob = Job<JobOf<JobName.WebhookDeliver>, void, JobName.WebhookDeliver>;
 
@@ -10,7 +10,7 @@ type WebhookJob = Job<JobOf<JobName.WebhookDeliver>, void, JobName.WebhookDelive
  * the `webhooks` queue's exponential backoff (hours); a paused subscription
  * fails the job at once.
  */
-@Processor(JobQueue.Webhooks, { concurrency: 8 })
+@Processor(JobQueue.Webhooks, { ...WORKER_RECOVERY, concurrency: 8 })
 export class WebhookProcessor extends WorkerHost {
   constructor(private readonly webhooks: WebhooksService) {
     super();

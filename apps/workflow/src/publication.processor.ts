@@ -1,16 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { PublicationService } from '@newsdesk/editorial';
-import { JobName, JobQueue, runJob, type JobOf } from '@newsdesk/messaging';
+import { JobName, JobQueue, WORKER_RECOVERY, runJob, type JobOf } from '@newsdesk/messaging';
 
 type PublicationJob =
   | Job<JobOf<JobName.ArticlePublish>, void, JobName.ArticlePublish>
   | Job<JobOf<JobName.ArticleUnpublish>, void, JobName.ArticleUnpublish>;
 
-// A crashed worker's job goes back to the queue within seconds, not BullMQ's default minute:
-// the handlers are idempotent and quick, so a short lock is safe.
 // Several publications at once: each job locks its own story row, so they never collide.
-@Processor(JobQueue.Publication, { lockDuration: 10_000, stalledInterval: 5_000, concurrency: 8 })
+@Processor(JobQueue.Publication, { ...WORKER_RECOVERY, concurrency: 8 })
 export class PublicationProcessor extends WorkerHost {
   constructor(private readonly publication: PublicationService) {
     super();

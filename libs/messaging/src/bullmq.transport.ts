@@ -3,6 +3,7 @@ import { BaseRpcContext, CustomTransportStrategy, Server } from '@nestjs/microse
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { lastValueFrom } from 'rxjs';
 import { PermanentJobError, RequestContext } from '@newsdesk/common';
+import { WORKER_RECOVERY } from './job-worker';
 import { redisOptions } from './redis';
 import { eventQueueOf, eventsConsumedBy, type ConsumerName, type EventEnvelope } from './registry';
 
@@ -49,6 +50,7 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
         {
           connection: redisOptions(this.options.redisUrl),
           concurrency: this.options.concurrency ?? 4,
+          ...WORKER_RECOVERY,
         },
       );
       BullMqTransport.listening.add(this.worker);

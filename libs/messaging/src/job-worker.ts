@@ -6,6 +6,20 @@ import { requestIdOf } from './trace';
 const logger = new Logger('Job');
 
 /**
+ * Lock and stall settings of every worker. A crashed worker's job goes back to
+ * its queue within seconds (a 10 s lock, renewed every 5 s while the job runs,
+ * checked every 5 s) instead of BullMQ's default minute; and a job orphaned by
+ * several crashes in a row runs again instead of failing at the second one
+ * (BullMQ's default `maxStalledCount` is 1). Handlers are idempotent, so a job
+ * that runs again is harmless.
+ */
+export const WORKER_RECOVERY = {
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 5,
+} as const;
+
+/**
  * Runs a job handler within the request context the job carries (so its logs,
  * audit rows and the outbox rows it writes name the request that started it)
  * and tells BullMQ whether to retry: a {@link PermanentJobError} (bad input,
