@@ -47,10 +47,11 @@ import {
   type EventEnvelope,
 } from '@newsdesk/messaging';
 import { describeReport } from '../test/faults/checker';
-import { QUEUES_OF, repoRoot, type AppName, type ServiceName } from '../test/faults/cluster';
+import { QUEUES_OF, type AppName, type ServiceName } from '../test/faults/cluster';
 import { pictureFor, type Newsroom } from '../test/faults/load';
 import { Rig, type Fault } from '../test/faults/rig';
-import { nonNegativeInt, positiveInt, stats } from './support';
+import { seededRandom } from '@newsdesk/common';
+import { loadStackModule, nonNegativeInt, positiveInt, stats, type BenchStack } from './support';
 
 const KILLS = nonNegativeInt('BENCH_KILLS', 100);
 const REDIS_RESTARTS = nonNegativeInt('BENCH_REDIS_RESTARTS', 20);
@@ -67,30 +68,10 @@ const CONCURRENCY = 4;
 const MAX_IN_FLIGHT = 100;
 const DONE_TIMEOUT_MS = 300_000;
 const OVERHEAD_GOAL = 0.7;
-const STACK_MODULE = join(repoRoot(__dirname), 'scripts', 'lib', 'stack.mjs');
 
 // ---------------------------------------------------------------------------
 // The throwaway stack (scripts/lib/stack.mjs, plain Node ESM)
 // ---------------------------------------------------------------------------
-
-interface Stack {
-  env: Record<string, string>;
-  stop(): Promise<void>;
-  restart(name: ServiceName): Promise<void>;
-  summary(): string;
-}
-
-interface StackModule {
-  findFreePorts(count: number): Promise<number[]>;
-  startStack(options: {
-    root: string;
-    ports: { postgres: number; redis: number; s3: number };
-    database?: string;
-    fast?: boolean;
-  }): Promise<Stack>;
-  setStackLogger(fn: ((message: string) => void) | null): void;
-  describeError(error: unknown): string;
-}
 
 // ---------------------------------------------------------------------------
 // 1: the messaging layer against bare BullMQ
@@ -257,25 +238,13 @@ class Load {
 
 type Target = AppName | ServiceName;
 
-/** mulberry32: a small seeded generator, so that a run's order of faults can be drawn again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function faultPlan(): Target[] {
   const plan: Target[] = [
     ...Array.from({ length: KILLS }, (_, i): Target => (i % 2 === 0 ? 'media' : 'workflow')),
     ...Array.from({ length: REDIS_RESTARTS }, (): Target => 'redis'),
     ...Array.from({ length: POSTGRES_RESTARTS }, (): Target => 'postgres'),
   ];
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   for (let i = plan.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [plan[i], plan[j]] = [plan[j], plan[i]];
@@ -302,12 +271,12 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  const lib = (await import(STACK_MODULE)) as StackModule;
+  const lib = await loadStackModule();
   const benchStarted = Date.now();
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-bench-faults-'));
   // mkdtemp creates 0700; as root, PostgreSQL runs as `postgres` and must traverse it.
   chmodSync(root, 0o755);
-  let stack: Stack | null = null;
+  let stack: BenchStack | null = null;
   let rig: Rig | null = null;
   let interrupted = false;
   const cleanUp = async () => {

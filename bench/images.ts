@@ -50,6 +50,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
+import { seededRandom } from '@newsdesk/common';
 import { positiveInt, inPool } from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
@@ -111,18 +112,6 @@ function percentile(samples: number[], p: number): number {
 // 1: the 24-megapixel JPEGs (generated once, cached in the temp folder)
 // ---------------------------------------------------------------------------
 
-/** A small seeded PRNG (mulberry32): image n is the same in every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Photo-like: soft colour fields (a random 24×16 grid upscaled), forty
  * translucent shapes and sixty lines with hard edges, and grain (a shared
@@ -130,7 +119,7 @@ function random(seed: number): () => number {
  * camera JPEG of this size, and every index gives other pixels.
  */
 async function generateImage(index: number, grain: Buffer): Promise<Buffer> {
-  const next = random(index * 7919 + 1);
+  const next = seededRandom(index * 7919 + 1); // image n is the same in every run
   const byte = (from: number, span: number) => Math.floor(from + next() * span);
   const colour = () => `rgb(${byte(0, 256)},${byte(0, 256)},${byte(0, 256)})`;
   const field = Buffer.alloc(24 * 16 * 3);

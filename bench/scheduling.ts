@@ -38,13 +38,23 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { JobQueue, redisOptions } from '@newsdesk/messaging';
-import { positiveInt, nonNegativeInt, inPool, type Stats, stats } from './support';
+import {
+  REPO_ROOT,
+  loadStackModule,
+  positiveInt,
+  nonNegativeInt,
+  inPool,
+  stats,
+  type BenchStack,
+  type StackModule,
+  type Stats,
+} from './support';
 
 const STORIES = positiveInt('BENCH_STORIES', 300);
 const SECONDS = positiveInt('BENCH_SECONDS', 300);
@@ -68,8 +78,6 @@ const APP_STOP_TIMEOUT_MS = 10_000;
 const OUTAGE_MARGIN_MS = 1000;
 /** The issue's goal, outside the outage window. */
 const GOAL = { p99: 1000, max: 2000 };
-const REPO_ROOT = resolve(__dirname, '..', '..');
-const STACK_MODULE = join(REPO_ROOT, 'scripts', 'lib', 'stack.mjs');
 
 if (DOWN_SECONDS * 2 >= SECONDS)
   throw new Error('BENCH_DOWN_SECONDS must be under half of BENCH_SECONDS');
@@ -77,28 +85,6 @@ if (DOWN_SECONDS * 2 >= SECONDS)
 // ---------------------------------------------------------------------------
 // The throwaway stack (scripts/lib/stack.mjs, plain Node ESM) and the apps
 // ---------------------------------------------------------------------------
-
-interface Stack {
-  env: Record<string, string>;
-  stop(): Promise<void>;
-  summary(): string;
-}
-
-/** The part of scripts/lib/stack.mjs used here. */
-interface StackModule {
-  findFreePorts(count: number): Promise<number[]>;
-  startStack(options: {
-    root: string;
-    ports: { postgres: number; redis: number; s3: number };
-    database?: string;
-    fast?: boolean;
-  }): Promise<Stack>;
-  setStackLogger(fn: ((message: string) => void) | null): void;
-  killGroup(child: ChildProcess, signal: NodeJS.Signals): void;
-  killOnExit(child: ChildProcess): void;
-  describeError(error: unknown): string;
-  tailLog(file: string, fromOffset?: number, lines?: number): string;
-}
 
 type AppName = 'api' | 'workflow' | 'projector';
 
@@ -114,7 +100,7 @@ interface App {
 /** Everything started, so that `cleanUp` can stop it whatever went wrong. */
 class Harness {
   root = '';
-  stack: Stack | null = null;
+  stack: BenchStack | null = null;
   env: NodeJS.ProcessEnv = {};
   apiUrl = '';
   readonly apps = new Map<AppName, App>();
@@ -810,7 +796,7 @@ function report({
 }
 
 async function main(): Promise<void> {
-  const lib = (await import(STACK_MODULE)) as StackModule;
+  const lib = await loadStackModule();
   const h = new Harness(lib);
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -1,4 +1,6 @@
 /** What every benchmark shares: env settings, bounded and paced loops, percentiles. */
+import type { ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -69,4 +71,36 @@ export function stats(samples: number[]): Stats {
   const at = (p: number) =>
     sorted.length ? round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN;
   return { n: sorted.length, min: at(0), p50: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+/** What `startStack()` of scripts/lib/stack.mjs returns: throwaway PostgreSQL, Redis and S3. */
+export interface BenchStack {
+  env: Record<string, string>;
+  stop(): Promise<void>;
+  restart(name: 'redis' | 'postgres'): Promise<void>;
+  summary(): string;
+}
+
+/** The part of scripts/lib/stack.mjs (the stack scripts' plain Node ESM module) the benchmarks use. */
+export interface StackModule {
+  findFreePorts(count: number): Promise<number[]>;
+  startStack(options: {
+    root: string;
+    ports: { postgres: number; redis: number; s3: number };
+    database?: string;
+    fast?: boolean;
+  }): Promise<BenchStack>;
+  setStackLogger(fn: ((message: string) => void) | null): void;
+  killGroup(child: ChildProcess, signal: NodeJS.Signals): void;
+  killOnExit(child: ChildProcess): void;
+  describeError(error: unknown): string;
+  tailLog(file: string, fromOffset?: number, lines?: number): string;
+}
+
+/** The repository root, from a compiled benchmark in dist/bench. */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** Loads scripts/lib/stack.mjs, the module `npm start` and `npm test` start their servers with. */
+export async function loadStackModule(): Promise<StackModule> {
+  return (await import(join(REPO_ROOT, 'scripts', 'lib', 'stack.mjs'))) as StackModule;
 }

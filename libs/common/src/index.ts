@@ -3,3 +3,4 @@ export * from './clock';
 export * from './text';
 export * from './time';
 export * from './request-context';
+export * from './random';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import sharp from 'sharp';
-import { Clock, slugify } from '@newsdesk/common';
+import { Clock, seededRandom, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { ListingService } from '@newsdesk/delivery';
 import {
@@ -333,7 +333,7 @@ async function renderPicture(
   hue: number,
   slug: string,
 ): Promise<{ bytes: Buffer; width: number; height: number }> {
-  const random = mulberry32(createHash('sha256').update(slug).digest().readUInt32BE(0));
+  const random = seededRandom(createHash('sha256').update(slug).digest().readUInt32BE(0));
   const { width, height } = PICTURE;
   const angle = random() * Math.PI * 2;
   const dx = Math.cos(angle) / 2;
@@ -400,16 +400,4 @@ function hsl(hue: number, saturation: number, lightness: number): string {
       .padStart(2, '0');
   };
   return `#${channel(0)}${channel(8)}${channel(4)}`;
-}
-
-/** A small seeded PRNG, so generated pictures are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
