@@ -55,7 +55,17 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
-import { positiveInt, nonNegativeInt, inPool, atRate, type Stats, stats } from './support';
+import {
+  BenchApi,
+  atRate,
+  inPool,
+  nonNegativeInt,
+  positiveInt,
+  printStatsTable,
+  stats,
+  type BenchArticle,
+  type Stats,
+} from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const SECONDS = positiveInt('BENCH_SECONDS', 60);
@@ -71,6 +81,7 @@ const WARM_SECONDS = Math.min(3, LOAD_SECONDS);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 20);
 const STAGGER = positiveInt('BENCH_STAGGER', 10);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
+const api = new BenchApi(API, TIMEOUT_MS);
 const CORES = availableParallelism();
 
 const LISTING_SECTION = 'smart-city';
@@ -99,44 +110,8 @@ const RATE_REACHED = 0.95;
 // HTTP
 // ---------------------------------------------------------------------------
 
-interface Article {
-  id: string;
-  slug: string;
-  status: string;
-  failedChecks: { field: string; message: string }[] | null;
-}
-
 interface Listing {
   items: { slug: string }[];
-}
-
-/** One JSON call to the API; throws unless the reply has the expected status. */
-async function call<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  expected: number,
-  options: { token?: string; body?: unknown } = {},
-): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${API}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  if (response.status !== expected) {
-    throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
-  }
-  return JSON.parse(text) as T;
-}
-
-async function login(email: string): Promise<string> {
-  const reply = await call<{ accessToken: string }>('POST', '/api/auth/login', 200, {
-    body: { email, password: 'newsdesk' },
-  });
-  return reply.accessToken;
 }
 
 /** A cacheable reply as sent: the body bytes and the headers the bare server copies. */
@@ -481,10 +456,10 @@ async function prepareStories(
   editor: string,
   reviewers: string[],
   runId: string,
-): Promise<Article[]> {
-  const stories: Article[] = [];
+): Promise<BenchArticle[]> {
+  const stories: BenchArticle[] = [];
   await inPool(count, PREPARE_CONCURRENCY, async (i) => {
-    const draft = await call<Article>('POST', '/api/articles', 201, {
+    const draft = await api.call<BenchArticle>('POST', '/api/articles', 201, {
       token: editor,
       body: {
         section: PUBLISH_SECTION,
@@ -497,13 +472,13 @@ async function prepareStories(
         format: 'news',
       },
     });
-    await call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
-    await waitForReview(draft.id, editor);
+    await api.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
+    await api.waitForReview(draft.id, editor);
     // One approval per step of the section, by a different reviewer each.
     let status = 'in_review';
     for (const reviewer of reviewers) {
       if (status === 'approved') break;
-      ({ status } = await call<Article>('POST', `/api/articles/${draft.id}/approve`, 200, {
+      ({ status } = await api.call<BenchArticle>('POST', `/api/articles/${draft.id}/approve`, 200, {
         token: reviewer,
       }));
     }
@@ -511,20 +486,6 @@ async function prepareStories(
     stories.push(draft);
   });
   return stories;
-}
-
-/** The publish checks run in a queued job; wait for them to pass. */
-async function waitForReview(id: string, token: string): Promise<void> {
-  const deadline = performance.now() + TIMEOUT_MS;
-  while (performance.now() < deadline) {
-    const article = await call<Article>('GET', `/api/articles/${id}`, 200, { token });
-    if (article.status === 'in_review') return;
-    if (article.status === 'draft' && article.failedChecks?.length) {
-      throw new Error(`story ${id} failed its checks: ${JSON.stringify(article.failedChecks)}`);
-    }
-    await sleep(20);
-  }
-  throw new Error(`story ${id} did not reach in_review within ${TIMEOUT_MS} ms`);
 }
 
 // ---------------------------------------------------------------------------
@@ -549,7 +510,7 @@ interface PublishRun {
 
 async function measurePublishing(
   reviewer: string,
-  stories: Article[],
+  stories: BenchArticle[],
   apiPid: number | null,
 ): Promise<PublishRun> {
   const pending = new Map<string, number>(); // slug → t0 (the 202)
@@ -600,7 +561,7 @@ async function measurePublishing(
       const story = stories[i];
       const sent = performance.now();
       try {
-        await call('POST', `/api/articles/${story.id}/publish`, 202, {
+        await api.call('POST', `/api/articles/${story.id}/publish`, 202, {
           token: reviewer,
           body: {},
         });
@@ -679,16 +640,6 @@ function printLoadTable(rows: LoadRun[]): void {
   }
 }
 
-function printStatsTable(rows: [string, Stats][]): void {
-  const columns = ['n', 'min', 'p50', 'p95', 'p99', 'max'] as const;
-  const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  console.log(`${'(ms)'.padEnd(labelWidth)}${columns.map((c) => cell(c)).join('')}`);
-  for (const [label, s] of rows) {
-    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : s[c].toFixed(2)));
-    console.log(`${label.padEnd(labelWidth)}${cells.join('')}`);
-  }
-}
-
 async function main(): Promise<void> {
   const runId = randomUUID().slice(0, 8);
   const apiPid = findApiPid();
@@ -719,9 +670,9 @@ async function main(): Promise<void> {
   // -- 2 --------------------------------------------------------------------
   const count = RATE * SECONDS;
   const [editor, reviewer, chief] = await Promise.all([
-    login('editor@newsdesk.test'),
-    login('reviewer@newsdesk.test'),
-    login('chief@newsdesk.test'),
+    api.login('editor@newsdesk.test'),
+    api.login('reviewer@newsdesk.test'),
+    api.login('chief@newsdesk.test'),
   ]);
   const warmCount = RATE * WARM_PUBLISH_SECONDS;
   let started = performance.now();
@@ -790,7 +741,7 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`2) publish → visible in ${PUBLISH_LISTING_PATH}`);
-  printStatsTable([
+  printStatsTable('(ms)', [
     ['publish 202 → visible in listing', summary.publish.publishToVisibleMs],
     ['POST …/publish → 202', summary.publish.publishAcceptedMs],
   ]);

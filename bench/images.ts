@@ -51,7 +51,7 @@ import { execFileSync } from 'node:child_process';
 import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { seededRandom } from '@newsdesk/common';
-import { positiveInt, inPool } from './support';
+import { BenchApi, positiveInt, inPool } from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const CORES = availableParallelism();
@@ -528,18 +528,6 @@ interface ImageView {
   renditions: { preset: string; format: string; width: number; bytes: number }[];
 }
 
-async function login(email: string): Promise<string> {
-  const response = await fetch(`${API}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'newsdesk' }),
-  });
-  if (!response.ok) {
-    throw new Error(`login as ${email}: ${response.status} ${await response.text()}`);
-  }
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 /**
  * The cached file with a JPEG comment (COM) naming this run right after the
  * SOI marker: the same pixels, but bytes the dedupe has not seen before, so
@@ -751,7 +739,7 @@ async function main(): Promise<void> {
       `bare sharp ${BASELINE_CONCURRENCY} images at once with sharp.concurrency ${sharp.concurrency()}; ` +
       `pipeline ${IN_FLIGHT} images in flight; in blocks of ${BLOCK}, bare then pipeline`,
   );
-  const token = await login('photo@newsdesk.test'); // fails fast when the stack is not running
+  const token = await new BenchApi(API).login('photo@newsdesk.test'); // fails fast when the stack is not running
   const prepared = await prepareImages(IMAGES);
   const meanMb = prepared.bytes.reduce((a, b) => a + b, 0) / prepared.bytes.length / 1e6;
 

@@ -21,12 +21,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import Fastify from 'fastify';
 import { redisOptions } from '@newsdesk/messaging';
-import { positiveInt, inPool, atRate, type Stats, stats } from './support';
+import {
+  BenchApi,
+  atRate,
+  inPool,
+  positiveInt,
+  printStatsTable,
+  stats,
+  type BenchArticle,
+} from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const STORIES = positiveInt('BENCH_STORIES', 200);
 const RATE = positiveInt('BENCH_RATE', 20);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
+const api = new BenchApi(API, TIMEOUT_MS);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:63799';
 const SECTION = 'smart-city';
 // The API caps `limit` at 50; at 20/s a story would need > 2.5 s to be pushed out unseen.
@@ -39,44 +48,8 @@ const WARM_UP = 20;
 // HTTP
 // ---------------------------------------------------------------------------
 
-interface Article {
-  id: string;
-  slug: string;
-  status: string;
-  failedChecks: { field: string; message: string }[] | null;
-}
-
 interface Listing {
   items: { slug: string }[];
-}
-
-/** One JSON call to the API; throws unless the reply has the expected status. */
-async function call<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  expected: number,
-  options: { token?: string; body?: unknown } = {},
-): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${API}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  if (response.status !== expected) {
-    throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
-  }
-  return JSON.parse(text) as T;
-}
-
-async function login(email: string): Promise<string> {
-  const reply = await call<{ accessToken: string }>('POST', '/api/auth/login', 200, {
-    body: { email, password: 'newsdesk' },
-  });
-  return reply.accessToken;
 }
 
 // ---------------------------------------------------------------------------
@@ -87,10 +60,14 @@ async function login(email: string): Promise<string> {
 // 1 + 2: approved stories (not measured)
 // ---------------------------------------------------------------------------
 
-async function prepareStories(editor: string, reviewer: string, runId: string): Promise<Article[]> {
-  const stories: Article[] = [];
+async function prepareStories(
+  editor: string,
+  reviewer: string,
+  runId: string,
+): Promise<BenchArticle[]> {
+  const stories: BenchArticle[] = [];
   await inPool(STORIES, PREPARE_CONCURRENCY, async (i) => {
-    const draft = await call<Article>('POST', '/api/articles', 201, {
+    const draft = await api.call<BenchArticle>('POST', '/api/articles', 201, {
       token: editor,
       body: {
         section: SECTION,
@@ -103,26 +80,12 @@ async function prepareStories(editor: string, reviewer: string, runId: string): 
         format: 'news',
       },
     });
-    await call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
-    await waitForReview(draft.id, editor);
-    await call('POST', `/api/articles/${draft.id}/approve`, 200, { token: reviewer });
+    await api.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
+    await api.waitForReview(draft.id, editor);
+    await api.call('POST', `/api/articles/${draft.id}/approve`, 200, { token: reviewer });
     stories.push(draft);
   });
   return stories;
-}
-
-/** The publish checks run in a queued job; wait for them to pass. */
-async function waitForReview(id: string, token: string): Promise<void> {
-  const deadline = performance.now() + TIMEOUT_MS;
-  while (performance.now() < deadline) {
-    const article = await call<Article>('GET', `/api/articles/${id}`, 200, { token });
-    if (article.status === 'in_review') return;
-    if (article.status === 'draft' && article.failedChecks?.length) {
-      throw new Error(`story ${id} failed its checks: ${JSON.stringify(article.failedChecks)}`);
-    }
-    await sleep(20);
-  }
-  throw new Error(`story ${id} did not reach in_review within ${TIMEOUT_MS} ms`);
 }
 
 // ---------------------------------------------------------------------------
@@ -139,7 +102,7 @@ interface PublishRun {
   listingBody: string;
 }
 
-async function measurePublishing(reviewer: string, stories: Article[]): Promise<PublishRun> {
+async function measurePublishing(reviewer: string, stories: BenchArticle[]): Promise<PublishRun> {
   const pending = new Map<string, number>(); // slug → t0 (the 202)
   const latencies: number[] = [];
   const publishErrors: string[] = [];
@@ -183,7 +146,7 @@ async function measurePublishing(reviewer: string, stories: Article[]): Promise<
     await atRate(stories.length, RATE, async (i) => {
       const story = stories[i];
       try {
-        await call('POST', `/api/articles/${story.id}/publish`, 202, {
+        await api.call('POST', `/api/articles/${story.id}/publish`, 202, {
           token: reviewer,
           body: {},
         });
@@ -285,24 +248,13 @@ async function measureBullMq(runId: string): Promise<number[]> {
 // 5: report
 // ---------------------------------------------------------------------------
 
-function printTable(rows: [string, Stats][]): void {
-  const columns = ['n', 'min', 'p50', 'p95', 'p99', 'max'] as const;
-  const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  const cell = (text: string) => text.padStart(9);
-  console.log(`${'(ms)'.padEnd(labelWidth)}${columns.map(cell).join('')}`);
-  for (const [label, s] of rows) {
-    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : s[c].toFixed(2)));
-    console.log(`${label.padEnd(labelWidth)}${cells.join('')}`);
-  }
-}
-
 async function main(): Promise<void> {
   const runId = randomUUID().slice(0, 8);
   console.log(`publish → listing benchmark ${runId}: ${STORIES} stories at ${RATE}/s on ${API}`);
 
   const [editor, reviewer] = await Promise.all([
-    login('editor@newsdesk.test'),
-    login('reviewer@newsdesk.test'),
+    api.login('editor@newsdesk.test'),
+    api.login('reviewer@newsdesk.test'),
   ]);
 
   let started = performance.now();
@@ -336,7 +288,7 @@ async function main(): Promise<void> {
   };
 
   console.log('');
-  printTable([
+  printStatsTable('(ms)', [
     ['publish → visible in listing', summary.publishToVisibleMs],
     ['bare Fastify round trip', summary.fastifyRoundTripMs],
     ['bare BullMQ hop', summary.bullmqHopMs],

@@ -44,13 +44,17 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { JobQueue, redisOptions } from '@newsdesk/messaging';
+import { seededRandom } from '@newsdesk/common';
 import {
+  BenchApi,
   REPO_ROOT,
   loadStackModule,
+  printStatsTable,
   positiveInt,
   nonNegativeInt,
   inPool,
   stats,
+  type BenchArticle,
   type BenchStack,
   type StackModule,
   type Stats,
@@ -250,57 +254,9 @@ class Harness {
 // HTTP
 // ---------------------------------------------------------------------------
 
-interface Article {
-  id: string;
-  status: string;
-  failedChecks: { field: string; message: string }[] | null;
-}
-
-/** One JSON call to the API; throws unless the reply has the expected status. */
-async function call<T>(
-  api: string,
-  method: 'GET' | 'POST',
-  path: string,
-  expected: number,
-  options: { token?: string; body?: unknown } = {},
-): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  if (response.status !== expected) {
-    throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
-  }
-  return JSON.parse(text) as T;
-}
-
-async function login(api: string, email: string): Promise<string> {
-  const reply = await call<{ accessToken: string }>(api, 'POST', '/api/auth/login', 200, {
-    body: { email, password: 'newsdesk' },
-  });
-  return reply.accessToken;
-}
-
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a small seeded generator, so that a run's due times can be drawn again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` due times at random whole seconds in [start, start + seconds). */
 function dueTimes(count: number, start: number, seconds: number, next: () => number): number[] {
@@ -329,14 +285,14 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 // ---------------------------------------------------------------------------
 
 async function prepareStories(
-  api: string,
+  api: BenchApi,
   editor: string,
   reviewer: string,
   runId: string,
 ): Promise<string[]> {
   const ids: string[] = [];
   await inPool(STORIES, PREPARE_CONCURRENCY, async (i) => {
-    const draft = await call<Article>(api, 'POST', '/api/articles', 201, {
+    const draft = await api.call<BenchArticle>('POST', '/api/articles', 201, {
       token: editor,
       body: {
         section: SECTION,
@@ -347,31 +303,22 @@ async function prepareStories(
         format: 'news',
       },
     });
-    await call(api, 'POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
-    await waitForReview(api, draft.id, editor);
-    const approved = await call<Article>(api, 'POST', `/api/articles/${draft.id}/approve`, 200, {
-      token: reviewer,
-    });
+    await api.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
+    await api.waitForReview(draft.id, editor);
+    const approved = await api.call<BenchArticle>(
+      'POST',
+      `/api/articles/${draft.id}/approve`,
+      200,
+      {
+        token: reviewer,
+      },
+    );
     if (approved.status !== 'approved') {
       throw new Error(`story ${draft.id} is ${approved.status} after one approval`);
     }
     ids.push(draft.id);
   });
   return ids;
-}
-
-/** The publish checks run in a queued job; wait for them to pass. */
-async function waitForReview(api: string, id: string, token: string): Promise<void> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const article = await call<Article>(api, 'GET', `/api/articles/${id}`, 200, { token });
-    if (article.status === 'in_review') return;
-    if (article.status === 'draft' && article.failedChecks?.length) {
-      throw new Error(`story ${id} failed its checks: ${JSON.stringify(article.failedChecks)}`);
-    }
-    await sleep(20);
-  }
-  throw new Error(`story ${id} did not reach in_review within ${TIMEOUT_MS} ms`);
 }
 
 // ---------------------------------------------------------------------------
@@ -411,14 +358,14 @@ interface Scheduled {
 }
 
 async function scheduleStories(
-  api: string,
+  api: BenchApi,
   reviewer: string,
   ids: string[],
   dues: number[],
 ): Promise<Scheduled[]> {
   const scheduled: Scheduled[] = [];
   await inPool(ids.length, PREPARE_CONCURRENCY, async (i) => {
-    await call(api, 'POST', `/api/articles/${ids[i]}/publish`, 202, {
+    await api.call('POST', `/api/articles/${ids[i]}/publish`, 202, {
       token: reviewer,
       body: { at: plusOneHour(dues[i]) },
     });
@@ -508,7 +455,7 @@ async function measureBullMqDelays(redisUrl: string, name: string): Promise<numb
   try {
     await worker.waitUntilReady();
     const start = wholeSecondAfter(2000);
-    const next = random((SEED ^ 0x5eed) >>> 0);
+    const next = seededRandom((SEED ^ 0x5eed) >>> 0);
     const dues = dueTimes(BASELINE_JOBS, start, BASELINE_SECONDS, next);
     // Added up front, like the relay adds a schedule long before it is due.
     await Promise.all(
@@ -536,17 +483,6 @@ async function measureBullMqDelays(redisUrl: string, name: string): Promise<numb
 // ---------------------------------------------------------------------------
 // 5: report
 // ---------------------------------------------------------------------------
-
-function printTable(rows: [string, Stats][]): void {
-  const columns = ['n', 'min', 'p50', 'p95', 'p99', 'max'] as const;
-  const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  const cell = (text: string) => text.padStart(10);
-  console.log(`${'lateness (ms)'.padEnd(labelWidth)}${columns.map(cell).join('')}`);
-  for (const [label, s] of rows) {
-    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : s[c].toFixed(2)));
-    console.log(`${label.padEnd(labelWidth)}${cells.join('')}`);
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Main
@@ -582,18 +518,19 @@ async function run(h: Harness): Promise<void> {
         `${seconds(firstBootMs)}); Redis hz ${hz}`,
     );
 
+    const api = new BenchApi(h.apiUrl, TIMEOUT_MS);
     const [editor, reviewer] = await Promise.all([
-      login(h.apiUrl, 'editor@newsdesk.test'),
-      login(h.apiUrl, 'reviewer@newsdesk.test'),
+      api.login('editor@newsdesk.test'),
+      api.login('reviewer@newsdesk.test'),
     ]);
     t = Date.now();
-    const ids = await prepareStories(h.apiUrl, editor, reviewer, runId);
+    const ids = await prepareStories(api, editor, reviewer, runId);
     console.log(`prepared ${ids.length} approved stories in ${seconds(Date.now() - t)}`);
 
     // Leave time to schedule them all before the first is due (~25 ms per request here).
     const start = wholeSecondAfter(3000 + STORIES * 40);
-    const dues = dueTimes(STORIES, start, SECONDS, random(SEED));
-    const scheduled = await scheduleStories(h.apiUrl, reviewer, ids, dues);
+    const dues = dueTimes(STORIES, start, SECONDS, seededRandom(SEED));
+    const scheduled = await scheduleStories(api, reviewer, ids, dues);
     const lastAck = Math.max(...scheduled.map((s) => s.ackAt));
     const ackedLate = scheduled.filter((s) => s.ackAt > s.due).length;
     console.log(
@@ -743,17 +680,21 @@ function report({
     never.length === 0;
 
   console.log('');
-  printTable([
-    ['every story', summary.latenessMs],
-    ['due outside the outage window', outsideStats],
-    ['due during the outage window', summary.latenessDueDuringOutageMs],
-    ...baselines.map((b): [string, Stats] => [
-      b.hz === hz
-        ? `baseline: bare BullMQ delayed job (Redis hz ${b.hz})`
-        : `  the same at Redis hz ${b.hz} (not this run's)`,
-      stats(b.samples),
-    ]),
-  ]);
+  printStatsTable(
+    'lateness (ms)',
+    [
+      ['every story', summary.latenessMs],
+      ['due outside the outage window', outsideStats],
+      ['due during the outage window', summary.latenessDueDuringOutageMs],
+      ...baselines.map((b): [string, Stats] => [
+        b.hz === hz
+          ? `baseline: bare BullMQ delayed job (Redis hz ${b.hz})`
+          : `  the same at Redis hz ${b.hz} (not this run's)`,
+        stats(b.samples),
+      ]),
+    ],
+    10,
+  );
   console.log(
     `outage window: due from ${seconds(windowFrom - start)} to ${seconds(windowTo - start)} ` +
       `(kill − ${OUTAGE_MARGIN_MS / 1000} s … worker back + ${OUTAGE_MARGIN_MS / 1000} s); ` +

@@ -104,3 +104,75 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 export async function loadStackModule(): Promise<StackModule> {
   return (await import(join(REPO_ROOT, 'scripts', 'lib', 'stack.mjs'))) as StackModule;
 }
+
+/** A story as the benchmarks read it back from the API. */
+export interface BenchArticle {
+  id: string;
+  slug: string;
+  status: string;
+  failedChecks: { field: string; message: string }[] | null;
+}
+
+/** The API as the benchmarks use it: JSON calls that throw on any other status than expected. */
+export class BenchApi {
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  /** One JSON call; throws unless the reply has the expected status. */
+  async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    expected: number,
+    options: { token?: string; body?: unknown } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    if (response.status !== expected) {
+      throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
+    }
+    return JSON.parse(text) as T;
+  }
+
+  /** A demo user's access token (every seeded user's password is `newsdesk`). */
+  async login(email: string): Promise<string> {
+    const reply = await this.call<{ accessToken: string }>('POST', '/api/auth/login', 200, {
+      body: { email, password: 'newsdesk' },
+    });
+    return reply.accessToken;
+  }
+
+  /** The publish checks run in a queued job; waits for them to pass. */
+  async waitForReview(id: string, token: string): Promise<void> {
+    const deadline = performance.now() + this.timeoutMs;
+    while (performance.now() < deadline) {
+      const article = await this.call<BenchArticle>('GET', `/api/articles/${id}`, 200, { token });
+      if (article.status === 'in_review') return;
+      if (article.status === 'draft' && article.failedChecks?.length) {
+        throw new Error(`story ${id} failed its checks: ${JSON.stringify(article.failedChecks)}`);
+      }
+      await sleep(20);
+    }
+    throw new Error(`story ${id} did not reach in_review within ${this.timeoutMs} ms`);
+  }
+}
+
+/** Prints latency figures as a table: a row per label, columns n, min, p50, p95, p99, max. */
+export function printStatsTable(title: string, rows: [string, Stats][], width = 9): void {
+  const columns = ['n', 'min', 'p50', 'p95', 'p99', 'max'] as const;
+  const labelWidth = Math.max(title.length, ...rows.map(([label]) => label.length));
+  const cell = (text: string) => text.padStart(width);
+  console.log(`${title.padEnd(labelWidth)}${columns.map(cell).join('')}`);
+  for (const [label, s] of rows) {
+    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : s[c].toFixed(2)));
+    console.log(`${label.padEnd(labelWidth)}${cells.join('')}`);
+  }
+}
