@@ -37,7 +37,8 @@ const RATE = positiveInt('BENCH_RATE', 20);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
 const api = new BenchApi(API, TIMEOUT_MS);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:63799';
-const SECTION = 'smart-city';
+// A section with one approval step (Smart City needs two reviewers).
+const SECTION = 'it-infrastruktur';
 // The API caps `limit` at 50; at 20/s a story would need > 2.5 s to be pushed out unseen.
 const LISTING_PATH = `/public/sections/${SECTION}/teasers?limit=50`;
 const PREPARE_CONCURRENCY = 8;
