@@ -459,9 +459,9 @@ async function prepareStories(
 ): Promise<BenchArticle[]> {
   const stories: BenchArticle[] = [];
   await inPool(count, PREPARE_CONCURRENCY, async (i) => {
-    const draft = await api.call<BenchArticle>('POST', '/api/articles', 201, {
-      token: editor,
-      body: {
+    // One approval per step of the section, by a different reviewer each.
+    stories.push(
+      await api.approvedStory(editor, reviewers, {
         section: PUBLISH_SECTION,
         kicker: 'Benchmark',
         headline: `Rechenzentrum meldet Auslastung ${runId} Nr. ${i + 1}`,
@@ -470,20 +470,8 @@ async function prepareStories(
           { type: 'paragraph', text: 'Das Rechenzentrum misst Strom, Kühlung und Auslastung.' },
         ],
         format: 'news',
-      },
-    });
-    await api.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
-    await api.waitForReview(draft.id, editor);
-    // One approval per step of the section, by a different reviewer each.
-    let status = 'in_review';
-    for (const reviewer of reviewers) {
-      if (status === 'approved') break;
-      ({ status } = await api.call<BenchArticle>('POST', `/api/articles/${draft.id}/approve`, 200, {
-        token: reviewer,
-      }));
-    }
-    if (status !== 'approved') throw new Error(`story ${draft.id} is ${status} after approvals`);
-    stories.push(draft);
+      }),
+    );
   });
   return stories;
 }

@@ -54,10 +54,6 @@ interface Listing {
 }
 
 // ---------------------------------------------------------------------------
-// Scheduling and statistics
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
 // 1 + 2: approved stories (not measured)
 // ---------------------------------------------------------------------------
 
@@ -68,9 +64,8 @@ async function prepareStories(
 ): Promise<BenchArticle[]> {
   const stories: BenchArticle[] = [];
   await inPool(STORIES, PREPARE_CONCURRENCY, async (i) => {
-    const draft = await api.call<BenchArticle>('POST', '/api/articles', 201, {
-      token: editor,
-      body: {
+    stories.push(
+      await api.approvedStory(editor, [reviewer], {
         section: SECTION,
         kicker: 'Benchmark',
         headline: `Sensoren melden Füllstand ${runId} Nr. ${i + 1}`,
@@ -79,12 +74,8 @@ async function prepareStories(
           { type: 'paragraph', text: 'Die Stadt hat ihre Abfallbehälter mit Sensoren versehen.' },
         ],
         format: 'news',
-      },
-    });
-    await api.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
-    await api.waitForReview(draft.id, editor);
-    await api.call('POST', `/api/articles/${draft.id}/approve`, 200, { token: reviewer });
-    stories.push(draft);
+      }),
+    );
   });
   return stories;
 }

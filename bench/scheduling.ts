@@ -54,7 +54,6 @@ import {
   nonNegativeInt,
   inPool,
   stats,
-  type BenchArticle,
   type BenchStack,
   type StackModule,
   type Stats,
@@ -292,31 +291,15 @@ async function prepareStories(
 ): Promise<string[]> {
   const ids: string[] = [];
   await inPool(STORIES, PREPARE_CONCURRENCY, async (i) => {
-    const draft = await api.call<BenchArticle>('POST', '/api/articles', 201, {
-      token: editor,
-      body: {
-        section: SECTION,
-        kicker: 'Benchmark',
-        headline: `Rechenzentrum schaltet pünktlich um ${runId} Nr. ${i + 1}`,
-        teaser: `Lauf ${runId}: Das kommunale Rechenzentrum zieht seine Dienste zur angekündigten Minute um.`,
-        body: [{ type: 'paragraph', text: 'Die Umstellung war für diese Sekunde angekündigt.' }],
-        format: 'news',
-      },
+    const story = await api.approvedStory(editor, [reviewer], {
+      section: SECTION,
+      kicker: 'Benchmark',
+      headline: `Rechenzentrum schaltet pünktlich um ${runId} Nr. ${i + 1}`,
+      teaser: `Lauf ${runId}: Das kommunale Rechenzentrum zieht seine Dienste zur angekündigten Minute um.`,
+      body: [{ type: 'paragraph', text: 'Die Umstellung war für diese Sekunde angekündigt.' }],
+      format: 'news',
     });
-    await api.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
-    await api.waitForReview(draft.id, editor);
-    const approved = await api.call<BenchArticle>(
-      'POST',
-      `/api/articles/${draft.id}/approve`,
-      200,
-      {
-        token: reviewer,
-      },
-    );
-    if (approved.status !== 'approved') {
-      throw new Error(`story ${draft.id} is ${approved.status} after one approval`);
-    }
-    ids.push(draft.id);
+    ids.push(story.id);
   });
   return ids;
 }
