@@ -35,7 +35,11 @@ describe('the OpenAPI document and its UI', () => {
         '/public/sections/{slug}/teasers',
         '/api/ops/queues',
         '/api/ops/outbox',
+        '/health/live',
+        '/health/ready',
       ]),
     );
+    // Scrapers read /metrics; it is not part of the API's contract.
+    expect(Object.keys(reply.body.paths)).not.toContain('/metrics');
   });
 });

@@ -16,7 +16,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
-import { HealthController, MetricsController } from './ops/health.controller';
+import { HealthController } from './ops/health.controller';
 import { OutboxOpsController, QueuesOpsController } from './ops/queues.controller';
 import { WebhooksController } from './ops/webhooks.controller';
 import { ImagesController, ImagesOpsController } from './images/images.controller';
@@ -50,7 +50,6 @@ import { ResponseCache } from './public/response-cache';
     FeedsController,
     AuditController,
     HealthController,
-    MetricsController,
     WebhooksController,
     QueuesOpsController,
     OutboxOpsController,

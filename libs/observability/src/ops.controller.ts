@@ -1,12 +1,13 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppMetrics } from './app-metrics';
 import { Readiness, liveness } from './readiness';
 
 /**
- * The ops endpoints of a worker app (workflow, media, projector), on its own
- * small HTTP port: liveness, readiness (also at `/health`, as in the API) and
- * Prometheus metrics.
+ * The ops endpoints of every app: liveness, readiness (also at `/health`) and
+ * Prometheus metrics. The worker apps (workflow, media, projector) serve them on
+ * a small HTTP port of their own; the API inherits them into its own controller.
  */
 @Controller()
 export class OpsController {
@@ -28,6 +29,7 @@ export class OpsController {
   }
 
   @Get('metrics')
+  @ApiExcludeEndpoint()
   @Header('cache-control', 'no-store')
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     void reply.header('content-type', this.metrics.contentType);
