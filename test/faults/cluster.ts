@@ -10,7 +10,13 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
-import { Consumer, JobQueue, eventQueueOf, redisOptions } from '@newsdesk/messaging';
+import {
+  Consumer,
+  JobQueue,
+  eventQueueOf,
+  redisOptions,
+  registryQueueNames,
+} from '@newsdesk/messaging';
 
 export type AppName = 'api' | 'workflow' | 'media' | 'projector';
 export const APPS: readonly AppName[] = ['api', 'workflow', 'media', 'projector'];
@@ -19,10 +25,7 @@ export const APPS: readonly AppName[] = ['api', 'workflow', 'media', 'projector'
 export type ServiceName = 'redis' | 'postgres';
 
 /** Every queue the apps read: where work is held while it runs. */
-export const WORK_QUEUES: readonly string[] = [
-  ...Object.values(JobQueue),
-  ...Object.values(Consumer).map(eventQueueOf),
-];
+export const WORK_QUEUES: readonly string[] = registryQueueNames();
 
 /** The queues whose workers show that an app is up (BullMQ names its Redis connections). */
 const WORKER_QUEUES: Record<AppName, string[]> = {

@@ -11,7 +11,7 @@ import { startProjector } from '../../apps/projector/src/setup';
 import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
 import { loadConfig, type AppConfig } from '@newsdesk/config';
 import { migrate, ormConfig } from '@newsdesk/database';
-import { Consumer, JobQueue, OutboxEntry, eventQueueOf, redisOptions } from '@newsdesk/messaging';
+import { OutboxEntry, redisOptions, registryQueueNames } from '@newsdesk/messaging';
 
 let migrated: Promise<string[]> | null = null;
 
@@ -122,7 +122,7 @@ export class Newsdesk {
 
   /** Every queue that the apps read. */
   queueNames(): string[] {
-    return [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)];
+    return registryQueueNames();
   }
 
   /**

@@ -13,13 +13,12 @@ import { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
 import { traced } from './trace';
 import {
-  Consumer,
   EVENT_CONSUMERS,
   JOB_QUEUE,
-  JobQueue,
   eventQueueOf,
   isEventName,
   isJobName,
+  registryQueueNames,
   type EventEnvelope,
 } from './registry';
 
@@ -64,11 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = false;
     // Connect to every queue now, not on the first message: the first publication after a
     // start would otherwise wait for the connections and BullMQ's script loading.
-    await Promise.all(
-      [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)].map((name) =>
-        this.queues.get(name).waitUntilReady(),
-      ),
-    );
+    await Promise.all(registryQueueNames().map((name) => this.queues.get(name).waitUntilReady()));
     await this.listen();
     this.timer = setInterval(() => this.wake(), this.config.outboxPollMs);
     this.wake();

@@ -10,12 +10,7 @@ import {
 } from '@newsdesk/common';
 import { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
-import { Consumer, JobQueue, eventQueueOf } from './registry';
-
-/** Every queue the apps work: the job queues, then one event queue per consumer. */
-export function registryQueueNames(): string[] {
-  return [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)];
-}
+import { JobQueue, registryQueueNames } from './registry';
 
 /**
  * The states ops see jobs in. BullMQ 6 keeps the jobs of a paused queue in its

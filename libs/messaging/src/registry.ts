@@ -110,6 +110,11 @@ export function eventQueueOf(consumer: ConsumerName): string {
   return `events.${consumer}`;
 }
 
+/** Every queue the apps work: the job queues, then one event queue per consumer. */
+export function registryQueueNames(): string[] {
+  return [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)];
+}
+
 /** The events a consumer must handle; its transport refuses to start without a handler for each. */
 export function eventsConsumedBy(consumer: ConsumerName): EventName[] {
   return (Object.keys(EVENT_CONSUMERS) as EventName[]).filter((event) =>

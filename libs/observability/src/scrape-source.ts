@@ -1,15 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Consumer, JobQueue, QueuesService, eventQueueOf } from '@newsdesk/messaging';
+import { QueuesService, registryQueueNames } from '@newsdesk/messaging';
 import { AppMetrics, type ScrapeSource } from './app-metrics';
 
 /** The BullMQ states worth a gauge: work not yet done, and work that gave up. */
 const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
-
-/** Every queue in the registry: the job queues and each consumer's event queue. */
-export function registryQueues(): string[] {
-  return [...Object.values(JobQueue), ...Object.values(Consumer).map(eventQueueOf)];
-}
 
 /**
  * Reads queue counts and the outbox for the scrape-time gauges. Every app
@@ -38,7 +33,7 @@ export class QueueAndOutboxSource implements ScrapeSource, OnModuleInit, OnModul
   async queueCounts(): Promise<{ queue: string; state: string; count: number }[]> {
     try {
       const perQueue = await Promise.all(
-        registryQueues().map(async (queue) => {
+        registryQueueNames().map(async (queue) => {
           const counts = await this.queues.get(queue).getJobCounts(...STATES);
           return STATES.map((state) => ({ queue, state, count: counts[state] ?? 0 }));
         }),
