@@ -1,25 +1,17 @@
 import { Logger, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { Server } from 'node:http';
 import { ModulesContainer } from '@nestjs/core';
-import { WorkerHost } from '@nestjs/bullmq';
 import type { Worker } from 'bullmq';
 import { BullMqTransport } from './bullmq.transport';
+import { processorWorkers } from './job-worker';
 
 /** The BullMQ workers of an app: its `@Processor` classes. */
 function processorWorkersOf(app: INestApplicationContext): Worker[] {
-  const workers: Worker[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.providers.values()) {
-      const instance: unknown = wrapper.instance;
-      if (!(instance instanceof WorkerHost)) continue;
-      try {
-        workers.push(instance.worker as Worker);
-      } catch {
-        // never started: nothing to drain
-      }
-    }
-  }
-  return workers;
+  return processorWorkers(
+    [...app.get(ModulesContainer).values()].flatMap((module) =>
+      [...module.providers.values()].map((wrapper): unknown => wrapper.instance),
+    ),
+  );
 }
 
 /** The Node HTTP server of an app that serves HTTP. */

@@ -1,5 +1,6 @@
+import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { PermanentJobError, RequestContext } from '@newsdesk/common';
 import { requestIdOf } from './trace';
 
@@ -38,4 +39,18 @@ export function runJob<T>(job: Job, handler: () => Promise<T>): Promise<T> {
       throw error;
     }
   });
+}
+
+/** The BullMQ workers of these provider instances: the `@Processor` classes (`WorkerHost`) that started one. */
+export function processorWorkers(instances: Iterable<unknown>): Worker[] {
+  const workers: Worker[] = [];
+  for (const instance of instances) {
+    if (!(instance instanceof WorkerHost)) continue;
+    try {
+      workers.push(instance.worker as Worker);
+    } catch {
+      // never started: no worker
+    }
+  }
+  return workers;
 }

@@ -1,4 +1,3 @@
-import { WorkerHost } from '@nestjs/bullmq';
 import {
   Inject,
   Injectable,
@@ -7,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Worker } from 'bullmq';
+import { processorWorkers } from '@newsdesk/messaging';
 import { AppMetrics } from './app-metrics';
 import { countJobsOf } from './job-metrics';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './options';
@@ -49,10 +49,8 @@ export class AppWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (instance instanceof WorkerHost) this.watch((instance as WorkerHost).worker);
-    }
+    const instances = this.discovery.getProviders().map((wrapper): unknown => wrapper.instance);
+    for (const worker of processorWorkers(instances)) this.watch(worker);
   }
 
   /** Counts this worker's jobs and includes it in the readiness check. */
