@@ -1,6 +1,7 @@
 import { parse, validate } from 'fast-xml-parser';
 import { randomUUID } from 'node:crypto';
-import { PublishedArticle, type Section } from '@newsdesk/editorial';
+import type { Section } from '@newsdesk/editorial';
+import { PublishedArticle } from '@newsdesk/publication';
 import { photoJpeg, withIptc } from '@newsdesk/testing';
 import { ApiClient, type Reply } from './support/http';
 import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { PublishedArticle, Section, type ApprovalStep } from '@newsdesk/editorial';
+import { Section, type ApprovalStep } from '@newsdesk/editorial';
+import { PublishedArticle } from '@newsdesk/publication';
 import { EventName, Outbox, type OutboxEntry } from '@newsdesk/messaging';
 import { Passwords, User, type Role } from '@newsdesk/identity';
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ListingService } from '@newsdesk/delivery';
-import { PublicationService } from '@newsdesk/editorial';
+import { PublicationService } from '@newsdesk/publication';
 import { EventName, type EventEnvelope } from '@newsdesk/messaging';
 
 /** Refreshes every published story and listing that shows an image that changed. */

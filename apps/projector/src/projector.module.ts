@@ -4,9 +4,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
-import { EditorialModule } from '@newsdesk/editorial';
 import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
+import { PublicationModule } from '@newsdesk/publication';
 import { CdnPurgeProcessor } from './cdn-purge.processor';
 import { ImagesHandler } from './images.handler';
 import { ListingsHandler } from './listings.handler';
@@ -24,7 +24,7 @@ import { ListingsHandler } from './listings.handler';
     BullRootModule,
     BullModule.registerQueue({ name: JobQueue.Cdn }),
     DeliveryModule,
-    EditorialModule,
+    PublicationModule,
     // Serves the ops HTTP for the whole projector process, the webhooks app's workers included.
     ObservabilityModule.forRoot({ app: 'projector', controllers: true, workers: true }),
   ],

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { PublicationService } from '@newsdesk/editorial';
+import { ReleaseService } from '@newsdesk/editorial';
 import { JobName, JobQueue, WORKER_RECOVERY, runJob, type JobOf } from '@newsdesk/messaging';
 
 type PublicationJob =
@@ -10,7 +10,7 @@ type PublicationJob =
 // Several publications at once: each job locks its own story row, so they never collide.
 @Processor(JobQueue.Publication, { ...WORKER_RECOVERY, concurrency: 8 })
 export class PublicationProcessor extends WorkerHost {
-  constructor(private readonly publication: PublicationService) {
+  constructor(private readonly release: ReleaseService) {
     super();
   }
 
@@ -18,9 +18,9 @@ export class PublicationProcessor extends WorkerHost {
     const outcome = await runJob(job, () => {
       switch (job.name) {
         case JobName.ArticlePublish:
-          return this.publication.handlePublish(job.data);
+          return this.release.handlePublish(job.data);
         case JobName.ArticleUnpublish:
-          return this.publication.handleUnpublish(job.data);
+          return this.release.handleUnpublish(job.data);
         default:
           throw new UnrecoverableError(
             `the publication queue has no job ${String((job as Job).name)}`,

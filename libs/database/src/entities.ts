@@ -1,12 +1,5 @@
-import {
-  AuditEntry,
-  Article,
-  Comment,
-  EditLock,
-  PublishedArticle,
-  Revision,
-  Section,
-} from '@newsdesk/editorial';
+import { AuditEntry, Article, Comment, EditLock, Revision, Section } from '@newsdesk/editorial';
+import { PublishedArticle } from '@newsdesk/publication';
 import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';

@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, formatInZone, NotFound } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { PublishedArticle, Section } from '@newsdesk/editorial';
+import { Section } from '@newsdesk/editorial';
 import { Rendition } from '@newsdesk/media';
-import { storyPath } from './teaser';
+import { PublishedArticle, storyPath } from '@newsdesk/publication';
 
 /** Stories per RSS / JSON feed. */
 export const FEED_LIMIT = 50;

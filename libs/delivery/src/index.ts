@@ -2,7 +2,6 @@ export * from './listing.service';
 export * from './public-articles.service';
 export * from './search.service';
 export * from './feeds.service';
-export * from './teaser';
 export * from './delivery.module';
 export * from './webhooks/webhook-subscription.entity';
 export * from './webhooks/webhook-delivery.entity';

@@ -2,9 +2,9 @@ import { EntityManager, IsolationLevel, type FilterQuery } from '@mikro-orm/post
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { PublishedArticle, Section, type TeaserItem } from '@newsdesk/editorial';
+import { Section } from '@newsdesk/editorial';
+import { PublishedArticle, toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 import { RedisClient } from '@newsdesk/messaging';
-import { toTeaserItem } from './teaser';
 
 /** Which listing: the home page, or the stories of one section, series or tag. */
 export type ListingRef = { kind: 'home' } | { kind: 'section' | 'series' | 'tag'; slug: string };

@@ -1,8 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@newsdesk/common';
-import { PublishedArticle, type PublicArticle } from '@newsdesk/editorial';
-import { toPublicArticle } from './teaser';
+import { PublishedArticle, toPublicArticle, type PublicArticle } from '@newsdesk/publication';
 
 /** Published stories for the public site, from the public read model only. */
 @Injectable()

@@ -1,15 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed, type FieldProblem } from '@newsdesk/common';
-import {
-  PublishedArticle,
-  SqlParams,
-  parseSearchQuery,
-  searchQuerySql,
-  snippetSql,
-  type TeaserItem,
-} from '@newsdesk/editorial';
-import { toTeaserItem } from './teaser';
+import { SqlParams, parseSearchQuery, searchQuerySql, snippetSql } from '@newsdesk/editorial';
+import { PublishedArticle, toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;

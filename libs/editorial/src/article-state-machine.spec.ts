@@ -1,5 +1,6 @@
 /**
- * The state machine: every state × transition × role, allowed or refused.
+ * The state machine: every state (with the update review of a published
+ * story) × transition × role, allowed or refused.
  *
  * The expectations below are written out by hand from the business rules, NOT
  * derived from `TRANSITIONS`, so that a change to the table in the module shows
@@ -15,7 +16,12 @@ import {
   type StorySubject,
   type Transition,
 } from './article-state-machine';
-import { ARTICLE_STATUSES, type ArticleStatus } from './article-status';
+import {
+  ARTICLE_STATUSES,
+  UPDATE_STATUSES,
+  type ArticleStatus,
+  type UpdateStatus,
+} from './article-status';
 
 type Reason = ForbiddenTransition['reason'];
 
@@ -37,6 +43,8 @@ interface AllowedRow {
   from: readonly ArticleStatus[];
   to: ArticleStatus;
   who: readonly Who[];
+  /** For the update review of a published story: the update states it starts from, and the one it leaves. */
+  update?: { from: readonly UpdateStatus[]; to: UpdateStatus };
 }
 
 // prettier-ignore
@@ -58,27 +66,36 @@ const ALLOWED: readonly AllowedRow[] = [
     who: ['reviewer', 'admin', 'system'] },
   { transition: 'requestChanges', from: ['in_review'],                  to: 'changes_requested',
     who: ['reviewer', 'admin', 'system'] },
-  // Scheduling and unpublishing: reviewer or admin, whether they wrote the story or not.
+  // Scheduling and asking for a take-down: reviewer or admin, whether they wrote the story or not.
   { transition: 'schedule',       from: ['approved'],                   to: 'scheduled',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
   { transition: 'reschedule',     from: ['scheduled'],                  to: 'scheduled',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
   { transition: 'cancelSchedule', from: ['scheduled'],                  to: 'approved',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  { transition: 'requestUnpublish', from: ['published'],                to: 'published',
+    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+  // The take-down itself is the publication job's, like the release.
   { transition: 'unpublish',      from: ['published'],                  to: 'unpublished',
-    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
-  // A minor correction goes live at once; a retraction (kill) takes the story down everywhere.
+    who: ['system'] },
+  // A minor correction goes live at once (not while an update is in review); a retraction (kill)
+  // takes the story down everywhere.
   { transition: 'correct',        from: ['published'],                  to: 'published',
-    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
+    who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'],
+    update: { from: [null, 'changes_requested'], to: null } },
   // A substantial update of a published story: submitted by its author, reviewed by others.
   { transition: 'submitUpdate',   from: ['published'],                  to: 'published',
-    who: ['editor as author', 'admin as author', 'admin', 'system'] },
+    who: ['editor as author', 'admin as author', 'admin', 'system'],
+    update: { from: [null, 'changes_requested'], to: 'in_review' } },
   { transition: 'approveUpdateStep', from: ['published'],               to: 'published',
-    who: ['reviewer', 'admin', 'system'] },
+    who: ['reviewer', 'admin', 'system'],
+    update: { from: ['in_review'], to: 'in_review' } },
   { transition: 'approveUpdate',  from: ['published'],                  to: 'published',
-    who: ['reviewer', 'admin', 'system'] },
+    who: ['reviewer', 'admin', 'system'],
+    update: { from: ['in_review'], to: null } },
   { transition: 'requestUpdateChanges', from: ['published'],            to: 'published',
-    who: ['reviewer', 'admin', 'system'] },
+    who: ['reviewer', 'admin', 'system'],
+    update: { from: ['in_review'], to: 'changes_requested' } },
   { transition: 'kill',           from: ['published', 'unpublished'],   to: 'killed',
     who: ['reviewer as author', 'reviewer', 'admin as author', 'admin', 'system'] },
   // Reopening an unpublished story: the author (as editor) or an admin.
@@ -100,8 +117,20 @@ const MAY_EDIT: readonly Who[] = ['editor as author', 'admin as author', 'admin'
 const AUTHOR_ID = 'user-author';
 const OTHER_ID = 'user-other';
 
-function story(status: ArticleStatus): StorySubject {
-  return { status, authorId: AUTHOR_ID };
+/** Every state a story can be in: each status, and a published story with each state of an update. */
+interface Position {
+  status: ArticleStatus;
+  updateStatus: UpdateStatus;
+}
+const POSITIONS: readonly Position[] = [
+  ...ARTICLE_STATUSES.map((status) => ({ status, updateStatus: null })),
+  ...UPDATE_STATUSES.map((updateStatus) => ({ status: 'published' as const, updateStatus })),
+];
+const labelOf = (p: Position) =>
+  p.updateStatus ? `${p.status} (update ${p.updateStatus})` : p.status;
+
+function story(status: ArticleStatus, updateStatus: UpdateStatus = null): StorySubject {
+  return { status, updateStatus, authorId: AUTHOR_ID };
 }
 
 function user(roles: readonly Role[], isAuthor: boolean): Actor {
@@ -151,31 +180,43 @@ function listed(who: readonly Who[], a: ActorCase, asAuthor = a.isAuthor): boole
   return a.roles.some((role) => who.includes(whoOf(role, asAuthor)));
 }
 
-type Expected = { allowed: true; to: ArticleStatus } | { allowed: false; reason: Reason };
+type Expected = { allowed: true; to: Position } | { allowed: false; reason: Reason };
 
 /**
  * Expected outcome, from the hand-written table only:
- * - the state does not match                         → wrong_state
- * - the actor is listed                              → allowed
+ * - the state (or the update's state) does not match → wrong_state
+ * - the actor is listed                              → allowed; the update
+ *   state becomes the row's, stays as it was without one, and ends (null)
+ *   when the story leaves `published`
  * - the same roles would be listed with the other
  *   authorship (own story / not own story)           → own_story
  * - otherwise                                        → wrong_role
  */
-function expectedFor(status: ArticleStatus, transition: string, a: ActorCase): Expected {
+function expectedFor(at: Position, transition: string, a: ActorCase): Expected {
   const rows = ALLOWED.filter((r) => r.transition === transition);
   if (rows.length === 0) return { allowed: false, reason: 'unknown_transition' };
-  const row = rows.find((r) => r.from.includes(status));
+  const row = rows.find((r) => r.from.includes(at.status));
   if (!row) return { allowed: false, reason: 'wrong_state' };
-  if (listed(row.who, a)) return { allowed: true, to: row.to };
+  if (row.update && !row.update.from.includes(at.updateStatus))
+    return { allowed: false, reason: 'wrong_state' };
+  if (listed(row.who, a)) {
+    const updateStatus =
+      row.to !== 'published' ? null : row.update ? row.update.to : at.updateStatus;
+    return { allowed: true, to: { status: row.to, updateStatus } };
+  }
   if (a.roles !== 'system' && listed(row.who, a, !a.isAuthor)) {
     return { allowed: false, reason: 'own_story' };
   }
   return { allowed: false, reason: 'wrong_role' };
 }
 
-function expectedEdit(status: ArticleStatus, a: ActorCase): Expected {
-  if (!EDITABLE_IN.includes(status)) return { allowed: false, reason: 'wrong_state' };
-  if (listed(MAY_EDIT, a)) return { allowed: true, to: status };
+function expectedEdit(at: Position, a: ActorCase): Expected {
+  if (!EDITABLE_IN.includes(at.status)) return { allowed: false, reason: 'wrong_state' };
+  if (listed(MAY_EDIT, a)) {
+    // An update in review is frozen until the decision.
+    if (at.updateStatus === 'in_review') return { allowed: false, reason: 'wrong_state' };
+    return { allowed: true, to: at };
+  }
   if (a.roles !== 'system' && listed(MAY_EDIT, a, !a.isAuthor)) {
     return { allowed: false, reason: 'own_story' };
   }
@@ -183,7 +224,7 @@ function expectedEdit(status: ArticleStatus, a: ActorCase): Expected {
 }
 
 function describeExpected(e: Expected): string {
-  return e.allowed ? `allowed → ${e.to}` : `refused (${e.reason})`;
+  return e.allowed ? `allowed → ${labelOf(e.to)}` : `refused (${e.reason})`;
 }
 
 /** Catches what `fn` throws, so it can be compared as a value. */
@@ -197,13 +238,13 @@ function thrownBy(fn: () => unknown): unknown {
 }
 
 function matrix(actors: readonly ActorCase[]) {
-  return ARTICLE_STATUSES.flatMap((status) =>
+  return POSITIONS.flatMap((at) =>
     TRANSITION_NAMES.flatMap((transition) =>
       actors.map((a) => {
-        const expected = expectedFor(status, transition, a);
+        const expected = expectedFor(at, transition, a);
         return {
-          name: `${transition} from ${status} by ${a.label}: ${describeExpected(expected)}`,
-          status,
+          name: `${transition} from ${labelOf(at)} by ${a.label}: ${describeExpected(expected)}`,
+          at,
           transition,
           actor: a.actor,
           expected,
@@ -214,21 +255,22 @@ function matrix(actors: readonly ActorCase[]) {
 }
 
 function checkDecision(
-  status: ArticleStatus,
+  at: Position,
   transition: Transition,
   actor: Actor,
   expected: Expected,
 ): void {
-  const decision = decide(story(status), transition, actor);
+  const subject = story(at.status, at.updateStatus);
+  const decision = decide(subject, transition, actor);
   if (expected.allowed) {
     expect(decision).toEqual({ allowed: true, to: expected.to });
-    expect(assertTransition(story(status), transition, actor)).toBe(expected.to);
+    expect(assertTransition(subject, transition, actor)).toEqual(expected.to);
   } else {
     expect(decision.allowed).toBe(false);
     if (decision.allowed) return;
     expect(decision.error).toBeInstanceOf(ForbiddenTransition);
     expect(decision.error.reason).toBe(expected.reason);
-    const thrown = thrownBy(() => assertTransition(story(status), transition, actor));
+    const thrown = thrownBy(() => assertTransition(subject, transition, actor));
     expect(thrown).toBeInstanceOf(ForbiddenTransition);
     expect((thrown as ForbiddenTransition).reason).toBe(expected.reason);
   }
@@ -249,19 +291,21 @@ describe('article state machine', () => {
     it('uses only known states', () => {
       for (const row of ALLOWED) {
         for (const s of [...row.from, row.to]) expect(ARTICLE_STATUSES).toContain(s);
+        for (const u of [...(row.update?.from ?? []), row.update?.to ?? null])
+          expect([null, ...UPDATE_STATUSES]).toContain(u);
       }
     });
   });
 
   describe('decide / assertTransition: every state × transition × single-role actor', () => {
-    it.each(matrix(SINGLE_ROLE_ACTORS))('$name', ({ status, transition, actor, expected }) => {
-      checkDecision(status, transition, actor, expected);
+    it.each(matrix(SINGLE_ROLE_ACTORS))('$name', ({ at, transition, actor, expected }) => {
+      checkDecision(at, transition, actor, expected);
     });
   });
 
   describe('decide / assertTransition: users with several roles (allowed if any role allows)', () => {
-    it.each(matrix(MULTI_ROLE_ACTORS))('$name', ({ status, transition, actor, expected }) => {
-      checkDecision(status, transition, actor, expected);
+    it.each(matrix(MULTI_ROLE_ACTORS))('$name', ({ at, transition, actor, expected }) => {
+      checkDecision(at, transition, actor, expected);
     });
   });
 
@@ -272,8 +316,13 @@ describe('article state machine', () => {
     const adminAuthor = user(['admin'], true);
     const reviewerAuthor = user(['reviewer'], true);
 
-    function reasonOf(status: ArticleStatus, transition: string, actor: Actor): Reason | null {
-      const d = decide(story(status), transition, actor);
+    function reasonOf(
+      status: ArticleStatus,
+      transition: string,
+      actor: Actor,
+      updateStatus: UpdateStatus = null,
+    ): Reason | null {
+      const d = decide(story(status, updateStatus), transition, actor);
       return d.allowed ? null : d.error.reason;
     }
 
@@ -317,6 +366,54 @@ describe('article state machine', () => {
       expect(reasonOf('unpublished', 'reopen', editorOther)).toBe('own_story');
     });
 
+    it('update review: no approval or change request without an update in review', () => {
+      expect(reasonOf('published', 'approveUpdate', reviewer)).toBe('wrong_state');
+      expect(reasonOf('published', 'approveUpdateStep', reviewer)).toBe('wrong_state');
+      expect(reasonOf('published', 'requestUpdateChanges', reviewer)).toBe('wrong_state');
+      const d = decide(story('published', 'changes_requested'), 'approveUpdate', reviewer);
+      expect(d.allowed ? null : d.error.message).toBe(
+        'cannot approveUpdate: no update of the story is in review',
+      );
+    });
+
+    it('update review: no second submission and no correction while an update is in review', () => {
+      expect(reasonOf('published', 'submitUpdate', editorAuthor, 'in_review')).toBe('wrong_state');
+      expect(reasonOf('published', 'correct', reviewer, 'in_review')).toBe('wrong_state');
+      expect(reasonOf('published', 'submitUpdate', editorAuthor, 'changes_requested')).toBeNull();
+    });
+
+    it('update review: the last approval ends the update, a change request sends it back', () => {
+      expect(decide(story('published', 'in_review'), 'approveUpdate', reviewer)).toEqual({
+        allowed: true,
+        to: { status: 'published', updateStatus: null },
+      });
+      expect(decide(story('published', 'in_review'), 'requestUpdateChanges', reviewer)).toEqual({
+        allowed: true,
+        to: { status: 'published', updateStatus: 'changes_requested' },
+      });
+    });
+
+    it('taking a story down ends an update under way; asking for it does not', () => {
+      expect(decide(story('published', 'in_review'), 'kill', reviewer)).toEqual({
+        allowed: true,
+        to: { status: 'killed', updateStatus: null },
+      });
+      expect(decide(story('published', 'in_review'), 'unpublish', SYSTEM)).toEqual({
+        allowed: true,
+        to: { status: 'unpublished', updateStatus: null },
+      });
+      expect(decide(story('published', 'in_review'), 'requestUnpublish', reviewer)).toEqual({
+        allowed: true,
+        to: { status: 'published', updateStatus: 'in_review' },
+      });
+    });
+
+    it('wrong role: a reviewer asks for a take-down; only the publication job makes it', () => {
+      expect(reasonOf('published', 'requestUnpublish', reviewer)).toBeNull();
+      expect(reasonOf('published', 'unpublish', reviewer)).toBe('wrong_role');
+      expect(reasonOf('published', 'unpublish', SYSTEM)).toBeNull();
+    });
+
     it('the author (editor) may submit and reopen', () => {
       expect(reasonOf('draft', 'submit', editorAuthor)).toBeNull();
       expect(reasonOf('unpublished', 'reopen', editorAuthor)).toBeNull();
@@ -353,20 +450,20 @@ describe('article state machine', () => {
     const userActors = [...SINGLE_ROLE_ACTORS, ...MULTI_ROLE_ACTORS].filter(
       (a) => a.roles !== 'system',
     );
-    const cases = ARTICLE_STATUSES.flatMap((status) =>
+    const cases = POSITIONS.flatMap((at) =>
       userActors.map((a) => {
-        const expected = expectedEdit(status, a);
+        const expected = expectedEdit(at, a);
         return {
-          name: `edit in ${status} by ${a.label}: ${expected.allowed ? 'allowed' : describeExpected(expected)}`,
-          status,
+          name: `edit in ${labelOf(at)} by ${a.label}: ${expected.allowed ? 'allowed' : describeExpected(expected)}`,
+          at,
           actor: a.actor,
           expected,
         };
       }),
     );
 
-    it.each(cases)('$name', ({ status, actor, expected }) => {
-      const thrown = thrownBy(() => assertEditable(story(status), actor));
+    it.each(cases)('$name', ({ at, actor, expected }) => {
+      const thrown = thrownBy(() => assertEditable(story(at.status, at.updateStatus), actor));
       if (expected.allowed) {
         expect(thrown).toBeUndefined();
       } else {

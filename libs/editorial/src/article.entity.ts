@@ -20,7 +20,8 @@ import {
 } from './article-status';
 import type { BodyBlock } from './body';
 import type { PublishCheckFailure } from './publish-checks';
-import { ArticleRepository, SEARCH_VECTOR_SQL } from './article.repository';
+import { SEARCH_VECTOR_SQL } from '@newsdesk/publication';
+import { ArticleRepository } from './article.repository';
 import { Section } from './section.entity';
 
 /** One approval step done. */

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PublicationModule } from '@newsdesk/publication';
 import { AuditLogService } from './audit-log.service';
 import { CommentsService } from './comments.service';
 import { EditLocksService } from './edit-locks.service';
 import { EditorialService } from './editorial.service';
 import { PreviewService } from './preview.service';
-import { PublicationService } from './publication.service';
 import { PublishingService } from './publishing.service';
+import { ReleaseService } from './release.service';
 import { RevisionsService } from './revisions.service';
 import { SectionsService } from './sections.service';
 import { StoryStore } from './story-store';
@@ -22,7 +23,7 @@ const SERVICES = [
   AuditLogService,
   SectionsService,
   SubmissionService,
-  PublicationService,
+  ReleaseService,
 ];
 
 /**
@@ -30,5 +31,5 @@ const SERVICES = [
  * scheduling, publication, corrections. Needs the database and messaging modules.
  * The workflow app adds the {@link ScheduleReconciler}.
  */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [PublicationModule], providers: SERVICES, exports: SERVICES })
 export class EditorialModule {}

@@ -13,6 +13,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { User } from '@newsdesk/identity';
 import { Image } from '@newsdesk/media';
+import { PublicationService } from '@newsdesk/publication';
 import { JobName, Outbox } from '@newsdesk/messaging';
 import { nextApproval } from './approval-steps';
 import { Article } from './article.entity';
@@ -24,9 +25,9 @@ import { toArticleView, type ArticleView } from './article-view';
 import { AuditEntry } from './audit-entry.entity';
 import { EditLocksService } from './edit-locks.service';
 import { Section } from './section.entity';
-import { PublicationService } from './publication.service';
+import { freezePublicVersion, publicStoryOf } from './public-version';
 import { checkable, runPublishChecks } from './publish-checks';
-import { StoryStore, type UserActor } from './story-store';
+import { StoryStore, subjectOf, type UserActor } from './story-store';
 
 export interface ListQuery {
   status?: string;
@@ -108,13 +109,7 @@ export class EditorialService {
           },
         );
       }
-      assertEditable({ status: article.status, authorId: article.author.id }, actor);
-      if (article.updateStatus === 'in_review') {
-        throw new ForbiddenTransition(
-          'the update is in review; wait for the decision or ask for it back',
-          'wrong_state',
-        );
-      }
+      assertEditable(subjectOf(article), actor);
       await this.locks.assertMaySave(em, actor, id);
       await this.apply(em, article, clean);
       this.store.addRevision(em, article, actor.id);
@@ -151,14 +146,11 @@ export class EditorialService {
               'wrong_state',
             );
           }
-          if (a.updateStatus === 'in_review')
-            throw new ForbiddenTransition('the update is in review already', 'wrong_state');
           const failures = runPublishChecks(checkable(a));
           if (failures.length)
             throw new ValidationFailed(
               failures.map((f) => ({ field: f.field, reason: f.message })),
             );
-          a.updateStatus = 'in_review';
         },
         after: (em, a) => {
           if (a.status !== 'published')
@@ -180,41 +172,36 @@ export class EditorialService {
    * two steps of one story.
    */
   async approve(actor: UserActor & { name: string }, id: string): Promise<ArticleView> {
-    let step: ReturnType<typeof nextApproval> | null = null;
     const article = await this.store.transition(
       actor,
       id,
       (a) => {
+        // Outside review the plain name: the state machine refuses it with the reason.
         const update = a.status === 'published';
-        // Outside review the state machine gives the clearer refusal (wrong state).
-        if (update ? a.updateStatus !== 'in_review' : a.status !== 'in_review') {
-          if (update)
-            throw new ForbiddenTransition('no update of this story is in review', 'wrong_state');
-          return 'approve';
-        }
-        step = nextApproval(a.section.approvalSteps, a.approvals, actor);
-        if (update) return step.last ? 'approveUpdate' : 'approveUpdateStep';
-        return step.last ? 'approve' : 'approveStep';
+        const inReview = update ? a.updateStatus === 'in_review' : a.status === 'in_review';
+        const last = !inReview || a.approvals.length >= a.section.approvalSteps.length - 1;
+        if (update) return last ? 'approveUpdate' : 'approveUpdateStep';
+        return last ? 'approve' : 'approveStep';
       },
       {
         before: (_em, a) => {
-          if (!step) return;
+          const { step, last } = nextApproval(a.section.approvalSteps, a.approvals, actor);
           a.approvals = [
             ...a.approvals,
             {
-              step: step.step.key,
-              label: step.step.label,
+              step: step.key,
+              label: step.label,
               userId: actor.id,
               userName: actor.name,
               at: this.clock.now().toISOString(),
             },
           ];
-          if (a.status === 'published' && step.last) a.updateStatus = null;
+          // The last approval of an update publishes it: the new version goes live, listings follow.
+          if (a.status === 'published' && last) freezePublicVersion(a);
         },
-        // The last approval of an update publishes it: the new version goes live, listings follow.
         after: (em, a) =>
-          a.status === 'published' && a.updateStatus === null && step?.last
-            ? this.publication.republish(em, a)
+          a.status === 'published' && a.updateStatus === null
+            ? this.publication.update(em, publicStoryOf(a, a.publishedSnapshot!))
             : undefined,
       },
     );
@@ -233,11 +220,6 @@ export class EditorialService {
       (a) => (a.status === 'published' ? 'requestUpdateChanges' : 'requestChanges'),
       {
         before: (_em, a) => {
-          if (a.status === 'published') {
-            if (a.updateStatus !== 'in_review')
-              throw new ForbiddenTransition('no update of this story is in review', 'wrong_state');
-            a.updateStatus = 'changes_requested';
-          }
           a.approvals = [];
         },
         comment: text,

@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Clock, Expired, NotFound, Unauthenticated } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { PublicationService } from './publication.service';
-import type { PublicArticle } from './public-types';
+import { PublicationService, type PublicArticle } from '@newsdesk/publication';
+import { storyRefOf } from './public-version';
 import { Revision } from './revision.entity';
 import { Section } from './section.entity';
 import { StoryStore } from './story-store';
@@ -66,7 +66,17 @@ export class PreviewService {
     if (!revision) throw new NotFound('revision', `${claims.a}/${claims.r}`);
     const section =
       (await em.findOne(Section, { id: revision.content.sectionId })) ?? article.section;
-    const preview = await this.publication.previewOf(em, article, section, revision.content);
+    const now = this.clock.now();
+    const preview = await this.publication.preview(em, {
+      ...storyRefOf(article),
+      section: { id: section.id, slug: section.slug, name: section.name },
+      content: { version: article.version, ...revision.content, authorName: article.author.name },
+      firstPublishedAt: article.firstPublishedAt ?? now,
+      publishedAt: article.publishedAt ?? now,
+      homePinned: article.homePinned,
+      homePriority: article.homePriority,
+      corrections: article.corrections,
+    });
     return {
       ...preview,
       preview: { revision: claims.r, expiresAt: new Date(claims.exp * 1000).toISOString() },

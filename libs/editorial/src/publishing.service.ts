@@ -9,12 +9,11 @@ import {
   trimText,
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { EventName, JobName, Outbox } from '@newsdesk/messaging';
-import { assertTransition } from './article-state-machine';
+import { JobName, Outbox } from '@newsdesk/messaging';
+import { PublicationService } from '@newsdesk/publication';
 import type { ArticleView } from './article-view';
 import { EditorialService } from './editorial.service';
-import { PublicationService, affected } from './publication.service';
-import { PublishedArticle } from './published-article.entity';
+import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
 import { checkable, runPublishChecks } from './publish-checks';
 import { StoryStore, type UserActor } from './story-store';
 
@@ -102,31 +101,16 @@ export class PublishingService {
 
   /** Asks for a published story to be taken down; the publication job does it. */
   async unpublish(actor: UserActor, id: string): Promise<ArticleView> {
-    return this.em.fork().transactional(async (em) => {
-      const article = await this.store.load(em, id);
-      try {
-        assertTransition(
-          { status: article.status, authorId: article.author.id },
-          'unpublish',
-          actor,
-        );
-      } catch (error) {
-        await this.store.auditRefusal(
-          actor,
-          id,
-          'unpublish',
-          error as Parameters<StoryStore['auditRefusal']>[3],
-        );
-        throw error;
-      }
-      Outbox.job(
-        em,
-        JobName.ArticleUnpublish,
-        { articleId: article.id, version: article.version, scheduled: false },
-        { dedupeKey: [article.id, article.version, 'unpublish'] },
-      );
-      return this.editorial.view(article);
+    const article = await this.store.transition(actor, id, 'requestUnpublish', {
+      after: (em, a) =>
+        Outbox.job(
+          em,
+          JobName.ArticleUnpublish,
+          { articleId: a.id, version: a.version, scheduled: false },
+          { dedupeKey: [a.id, a.version, 'unpublish'] },
+        ),
     });
+    return this.editorial.view(article);
   }
 
   /**
@@ -145,16 +129,7 @@ export class PublishingService {
         a.killReason = text;
         a.unpublishAt = null;
       },
-      after: async (em, a) => {
-        const removed = await em.findOne(PublishedArticle, { articleId: a.id });
-        if (removed) em.remove(removed);
-        Outbox.event(em, EventName.ArticleKilled, {
-          articleId: a.id,
-          slug: a.slug,
-          version: a.version,
-          ...affected(a, removed),
-        });
-      },
+      after: (em, a) => this.publication.withdraw(em, storyRefOf(a), 'killed'),
       comment: text,
     });
     return this.editorial.view(article);
@@ -198,18 +173,7 @@ export class PublishingService {
       if (typeof input.homePinned === 'boolean') article.homePinned = input.homePinned;
       if (priority !== undefined) article.homePriority = priority as number;
       await em.flush();
-      const row = await em.findOne(PublishedArticle, { articleId: id });
-      if (row) {
-        row.homePinned = article.homePinned;
-        row.homePriority = article.homePriority;
-        Outbox.event(em, EventName.ArticleUpdated, {
-          articleId: id,
-          slug: article.slug,
-          version: article.version,
-          sectionIds: [row.sectionId],
-          listings: ['home'],
-        });
-      }
+      await this.publication.place(em, storyRefOf(article), article);
       this.store.audit(em, article, actor, 'place', article.status, article.status, {
         homePinned: article.homePinned,
         homePriority: article.homePriority,
@@ -236,8 +200,9 @@ export class PublishingService {
         if (failures.length)
           throw new ValidationFailed(failures.map((f) => ({ field: f.field, reason: f.message })));
         a.corrections = [...a.corrections, { at: this.clock.now().toISOString(), note: text }];
+        freezePublicVersion(a);
       },
-      after: (em, a) => this.publication.republish(em, a),
+      after: (em, a) => this.publication.update(em, publicStoryOf(a, a.publishedSnapshot!)),
       comment: text,
     });
     return this.editorial.view(article);

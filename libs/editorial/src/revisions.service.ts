@@ -9,7 +9,7 @@ import { EditLocksService } from './edit-locks.service';
 import { EditorialService } from './editorial.service';
 import { Revision } from './revision.entity';
 import { diffRevisions, type RevisionDiff } from './revision-diff';
-import { StoryStore, type UserActor } from './story-store';
+import { StoryStore, subjectOf, type UserActor } from './story-store';
 
 export interface RevisionSummary {
   number: number;
@@ -86,7 +86,7 @@ export class RevisionsService {
           },
         );
       }
-      assertEditable({ status: article.status, authorId: article.author.id }, actor);
+      assertEditable(subjectOf(article), actor);
       await this.locks.assertMaySave(em, actor, articleId);
       const { content } = await this.find(em, articleId, number);
       const section = await em.findOne(Section, { id: content.sectionId });

@@ -1,8 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed, trimText, type FieldProblem } from '@newsdesk/common';
-import { EventName, Outbox } from '@newsdesk/messaging';
-import { PublishedArticle } from './published-article.entity';
+import { PublicationService } from '@newsdesk/publication';
 import { Section } from './section.entity';
 
 /**
@@ -12,7 +11,10 @@ import { Section } from './section.entity';
  */
 @Injectable()
 export class SectionsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly publication: PublicationService,
+  ) {}
 
   list(): Promise<Section[]> {
     return this.em.fork().find(Section, {}, { orderBy: { name: 'asc' } });
@@ -49,18 +51,7 @@ export class SectionsService {
       const renamed = Boolean(name) && name !== section.name;
       if (name) section.name = name;
       if (description !== undefined && description !== null) section.description = description;
-      if (renamed) {
-        await em.nativeUpdate(
-          PublishedArticle,
-          { sectionId: section.id },
-          { sectionName: section.name },
-        );
-        Outbox.event(em, EventName.SectionRenamed, {
-          sectionId: section.id,
-          slug: section.slug,
-          name: section.name,
-        });
-      }
+      if (renamed) await this.publication.renameSection(em, section);
       return section;
     });
   }

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, ForbiddenTransition, NotFound } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
 import { Article } from './article.entity';
-import { assertTransition, type Transition } from './article-state-machine';
+import { assertTransition, type StorySubject, type Transition } from './article-state-machine';
 import type { ArticleStatus } from './article-status';
 import { recordAudit } from './audit';
 import { Revision, type RevisionContent } from './revision.entity';
@@ -24,11 +24,21 @@ export interface TransitionSteps {
   details?: Record<string, unknown>;
 }
 
+/** What the state machine decides on: a story's states and its author. */
+export function subjectOf(article: Article): StorySubject {
+  return {
+    status: article.status,
+    updateStatus: article.updateStatus,
+    authorId: article.author.id,
+  };
+}
+
 /**
  * Loading stories, running transitions and writing revisions: what every
- * editorial service shares. A transition checks the state machine, changes
- * the story, writes its audit row and runs its follow-ups in one transaction;
- * a refused transition is audited too (in a transaction of its own) and thrown.
+ * editorial service shares. Every status change is a transition: it checks the
+ * state machine, changes the story, writes its audit row and runs its
+ * follow-ups in one transaction; a refused transition is audited too (in a
+ * transaction of its own) and thrown.
  */
 @Injectable()
 export class StoryStore {
@@ -44,39 +54,55 @@ export class StoryStore {
     return article;
   }
 
-  /** `name` may be chosen from the loaded story (e.g. the last approval step or not). */
+  /**
+   * A user's transition in a transaction of its own. `which` may choose the
+   * transition from the loaded story (e.g. the last approval step or not).
+   */
   async transition(
     actor: UserActor,
     id: string,
     which: Transition | ((article: Article) => Transition),
     steps: TransitionSteps = {},
   ): Promise<Article> {
-    let attempted: string = typeof which === 'string' ? which : 'approve';
+    let attempted: string | null = typeof which === 'string' ? which : null;
     try {
       return await this.em.fork().transactional(async (em) => {
         const article = await this.load(em, id);
         const name: Transition = typeof which === 'string' ? which : which(article);
         attempted = name;
-        const from = article.status;
-        article.status = assertTransition(
-          { status: from, authorId: article.author.id },
-          name,
-          actor,
-        );
-        await steps.before?.(em, article);
-        await em.flush();
-        await steps.after?.(em, article);
-        this.audit(em, article, actor, name, from, article.status, steps.details, steps.comment);
-        await em.flush();
+        await this.apply(em, article, name, actor, steps);
         return article;
       });
     } catch (error) {
       if (error instanceof OptimisticLockError)
         throw new ConflictError(`story ${id} changed meanwhile; try again`);
-      if (error instanceof ForbiddenTransition)
+      if (error instanceof ForbiddenTransition && attempted)
         await this.auditRefusal(actor, id, attempted, error);
       throw error;
     }
+  }
+
+  /**
+   * Runs transition `name` on a story loaded (and for jobs, locked) in the
+   * caller's transaction: the state machine decides, `before` changes the
+   * story, the new version is written, then `after` and the audit row.
+   */
+  async apply(
+    em: EntityManager,
+    article: Article,
+    name: Transition,
+    actor: Actor,
+    steps: TransitionSteps = {},
+  ): Promise<void> {
+    const from = article.status;
+    const to = assertTransition(subjectOf(article), name, actor);
+    article.status = to.status;
+    article.updateStatus = to.updateStatus;
+    await steps.before?.(em, article);
+    await em.flush();
+    await steps.after?.(em, article);
+    this.audit(em, article, actor, name, from, article.status, steps.details, steps.comment);
+    await em.flush();
   }
 
   /**

@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, PermanentJobError } from '@newsdesk/common';
+import { PermanentJobError } from '@newsdesk/common';
 import { SYSTEM } from '@newsdesk/identity';
 import type { JobOf, JobName } from '@newsdesk/messaging';
 import { Article } from './article.entity';
-import { assertTransition } from './article-state-machine';
-import { recordAudit } from './audit';
 import { runPublishChecks } from './publish-checks';
+import { StoryStore } from './story-store';
 
 /** Runs the publish checks on a submitted story (the `ArticleSubmission` job). */
 @Injectable()
@@ -15,7 +14,7 @@ export class SubmissionService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly clock: Clock,
+    private readonly store: StoryStore,
   ) {}
 
   /** Idempotent: a story no longer `submitted` was handled already and is left alone. */
@@ -37,22 +36,10 @@ export class SubmissionService {
           ? { status: article.heroImage.status, alt: article.heroImage.alt }
           : null,
       });
-      const transition = failures.length ? 'failChecks' : 'passChecks';
-      const from = article.status;
-      article.status = assertTransition(
-        { status: from, authorId: article.author.id },
-        transition,
-        SYSTEM,
-      );
-      article.failedChecks = failures.length ? failures : null;
-      await em.flush();
-      recordAudit(em, {
-        article,
-        actor: SYSTEM,
-        action: transition,
-        from,
-        to: article.status,
-        at: this.clock.now(),
+      await this.store.apply(em, article, failures.length ? 'failChecks' : 'passChecks', SYSTEM, {
+        before: (_em, a) => {
+          a.failedChecks = failures.length ? failures : null;
+        },
         details: failures.length ? { failedChecks: failures } : {},
       });
     });

@@ -15,10 +15,10 @@ import { ListingService } from '@newsdesk/delivery';
 import {
   Article,
   AuditEntry,
-  PublicationService,
   Revision,
   Section,
   contentOf,
+  publicStoryOf,
   parseBody,
   type ApprovalStep,
   runPublishChecks,
@@ -28,6 +28,7 @@ import {
 import { Passwords, User, type Role } from '@newsdesk/identity';
 import { Image, ObjectStorage } from '@newsdesk/media';
 import { JobName, Outbox } from '@newsdesk/messaging';
+import { PublicationService } from '@newsdesk/publication';
 import { DEMO_SECTIONS, DEMO_STORIES, type DemoStory } from './demo-content';
 import { SeedModule } from './seed.module';
 
@@ -213,8 +214,8 @@ async function seedSections(em: EntityManager): Promise<Count> {
 }
 
 /**
- * Writes one published story with its hero image, read model row and audit
- * row in one transaction. The picture is uploaded first, so a committed image
+ * Writes one published story with its hero image, public version (and its
+ * `article.published` event) and audit row in one transaction. The picture is uploaded first, so a committed image
  * row never names a missing object; a story that already exists is skipped
  * before its picture is even rendered.
  */
@@ -307,8 +308,8 @@ async function seedStory(
       authorId: author.id,
       createdAt: new Date(publishedAt.getTime() - 3 * HOUR_MS),
     });
-    await tx.flush(); // the read model resolves the hero image from the database
-    tx.persist(await publication.readModel(tx, article, snapshot));
+    await tx.flush(); // the public version resolves the hero image from the database
+    await publication.release(tx, publicStoryOf(article, snapshot));
     tx.create(AuditEntry, {
       articleId: article.id,
       actorId: null,

@@ -4,6 +4,7 @@ import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
 import { MediaModule } from '@newsdesk/media';
 import { MessagingModule } from '@newsdesk/messaging';
+import { PublicationModule } from '@newsdesk/publication';
 import { DatabaseModule } from '../database.module';
 
 /**
@@ -19,6 +20,7 @@ import { DatabaseModule } from '../database.module';
     MessagingModule,
     MediaModule,
     EditorialModule,
+    PublicationModule,
     DeliveryModule,
   ],
 })

@@ -10,9 +10,8 @@ import {
   type FieldProblem,
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { PublishedArticle } from '@newsdesk/editorial';
+import { PublishedArticle, storyPath, toPublicArticle } from '@newsdesk/publication';
 import { EventName, JobName, Outbox, type EventEnvelope } from '@newsdesk/messaging';
-import { storyPath, toPublicArticle } from '../teaser';
 import { UrlGuard } from './url-guard';
 import {
   WebhookDelivery,

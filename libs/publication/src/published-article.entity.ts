@@ -1,10 +1,12 @@
 import { Entity, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import type { PublicContent } from './public-story';
 import type { PublicImage, PublicBodyBlock } from './public-types';
-import { SEARCH_VECTOR_SQL } from './article.repository';
+import { SEARCH_VECTOR_SQL } from './search-vector';
 
 /**
- * The public read model of a published story: what `/public` serves and what
- * listings are rebuilt from. Written by the publication job, removed on unpublish.
+ * The public version of a published story: what `/public` serves and what
+ * listings are rebuilt from. Written only by {@link PublicationService}; gone
+ * while the story is not public.
  */
 @Entity({ tableName: 'published_articles' })
 @Index({ properties: ['sectionId', 'publishedAt'] })
@@ -34,7 +36,8 @@ export class PublishedArticle {
     | 'seriesSlug'
     | 'tagSlugs'
     | 'homePinned'
-    | 'homePriority';
+    | 'homePriority'
+    | 'content';
 
   @PrimaryKey({ type: 'uuid' })
   articleId!: string;
@@ -102,6 +105,14 @@ export class PublishedArticle {
 
   @Property({ type: 'string', length: 120 })
   authorName!: string;
+
+  /**
+   * The frozen content this version was made from, images by id: a changed or
+   * re-rendered image is resolved again from it. Null only for rows older than
+   * the column whose story had no snapshot.
+   */
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true, lazy: true })
+  content: PublicContent | null = null;
 
   /** Public correction notes, oldest first. */
   @Property({ type: 'json', columnType: 'jsonb', default: '[]' })

@@ -1,4 +1,5 @@
-import type { PublicArticle, PublishedArticle, TeaserItem } from '@newsdesk/editorial';
+import type { PublicArticle, TeaserItem } from './public-types';
+import type { PublishedArticle } from './published-article.entity';
 
 /** Where the public site shows a story. */
 export const storyPath = (sectionSlug: string, slug: string) => `/${sectionSlug}/${slug}`;

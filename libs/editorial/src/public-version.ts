@@ -1,0 +1,50 @@
+import type { PublicStory, StoryRef } from '@newsdesk/publication';
+import type { Article, ArticleSnapshot } from './article.entity';
+
+/**
+ * Freezes the story's working copy as its next public version. Call it before
+ * the transition writes the story: the snapshot names the version that write
+ * creates. The publication service then writes it (see {@link publicStoryOf}).
+ */
+export function freezePublicVersion(article: Article): void {
+  article.publishedRevision = article.revision;
+  article.publishedSnapshot = {
+    version: article.version + 1,
+    kicker: article.kicker,
+    headline: article.headline,
+    teaser: article.teaser,
+    body: structuredClone(article.body),
+    format: article.format,
+    series: article.series,
+    tags: [...article.tags],
+    sectionId: article.section.id,
+    heroImageId: article.heroImage?.id ?? null,
+    authorName: article.author.name,
+  };
+}
+
+/** Which story a change of the public version is about, as the story stands now. */
+export function storyRefOf(article: Article): StoryRef {
+  return {
+    articleId: article.id,
+    slug: article.slug,
+    version: article.version,
+    section: { id: article.section.id, slug: article.section.slug, name: article.section.name },
+    series: article.series,
+    tags: article.tags,
+  };
+}
+
+/** The story's frozen snapshot as the publication service writes it. */
+export function publicStoryOf(article: Article, content: ArticleSnapshot): PublicStory {
+  const publishedAt = article.publishedAt ?? article.updatedAt;
+  return {
+    ...storyRefOf(article),
+    content,
+    firstPublishedAt: article.firstPublishedAt ?? publishedAt,
+    publishedAt,
+    homePinned: article.homePinned,
+    homePriority: article.homePriority,
+    corrections: article.corrections,
+  };
+}

@@ -1,0 +1,127 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, PermanentJobError } from '@newsdesk/common';
+import { SYSTEM } from '@newsdesk/identity';
+import { JobName, Outbox, type JobOf } from '@newsdesk/messaging';
+import { PublicationService } from '@newsdesk/publication';
+import { Article } from './article.entity';
+import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
+import { StoryStore } from './story-store';
+
+/** A publication more than this after its time counts as late in the audit log. */
+const LATE_AFTER_MS = 2000;
+
+/** A job this close to its time runs now rather than waiting again (timer granularity). */
+const EARLY_TOLERANCE_MS = 50;
+
+/** When a scheduled story may go public: its publication time, never before its embargo. */
+export function publicationDueAt(article: Pick<Article, 'publishAt' | 'embargoUntil'>): Date {
+  return new Date(
+    Math.max(article.publishAt?.getTime() ?? 0, article.embargoUntil?.getTime() ?? 0),
+  );
+}
+
+/**
+ * The publication jobs: release a scheduled story when it is due, and take a
+ * published one down (asked for, or its `unpublishAt` came). Both lock and
+ * re-read the story and do nothing when it is no longer in the state the job
+ * expects, so a repeated or outdated job is harmless. The public version and
+ * its events are the {@link PublicationService}'s.
+ */
+@Injectable()
+export class ReleaseService {
+  private readonly logger = new Logger(ReleaseService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly store: StoryStore,
+    private readonly publication: PublicationService,
+  ) {}
+
+  /**
+   * Publishes a scheduled story when it is due. Returns `notBefore` when the
+   * job came early (clock skew, an embargo), so that the worker delays it.
+   * A job for an older version (rescheduled, cancelled) does nothing.
+   */
+  async handlePublish({
+    articleId,
+    version,
+  }: JobOf<JobName.ArticlePublish>): Promise<{ notBefore?: Date }> {
+    return this.em.fork().transactional(async (em) => {
+      const article = await this.lockedArticle(em, articleId);
+      const now = this.clock.now();
+      if (article.status !== 'scheduled' || article.version !== version) {
+        this.logger.log(
+          `story ${articleId} is ${article.status} v${article.version}; job for v${version} has nothing to do`,
+        );
+        return {};
+      }
+      const due = publicationDueAt(article);
+      if (due.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { notBefore: due };
+
+      const lateMs = Math.max(
+        0,
+        article.publishAt ? now.getTime() - article.publishAt.getTime() : 0,
+      );
+      await this.store.apply(em, article, 'release', SYSTEM, {
+        before: (_em, a) => {
+          a.publishedAt = now;
+          a.firstPublishedAt ??= now;
+          freezePublicVersion(a);
+        },
+        after: async (em, a) => {
+          await this.publication.release(em, publicStoryOf(a, a.publishedSnapshot!));
+          if (a.unpublishAt) {
+            Outbox.job(
+              em,
+              JobName.ArticleUnpublish,
+              { articleId, version: a.version, scheduled: true },
+              { dedupeKey: [articleId, a.version, 'until'], runAt: a.unpublishAt },
+            );
+          }
+        },
+        // Late: its time passed while nothing could publish it (everything down, Redis flushed).
+        details: {
+          publishAt: article.publishAt?.toISOString(),
+          lateMs,
+          late: lateMs > LATE_AFTER_MS,
+        },
+      });
+      return {};
+    });
+  }
+
+  async handleUnpublish({
+    articleId,
+    scheduled,
+  }: JobOf<JobName.ArticleUnpublish>): Promise<{ notBefore?: Date }> {
+    return this.em.fork().transactional(async (em) => {
+      const article = await this.lockedArticle(em, articleId);
+      if (article.status !== 'published') {
+        this.logger.log(`story ${articleId} is ${article.status}; nothing to unpublish`);
+        return {};
+      }
+      if (scheduled) {
+        // The schedule may have been cleared or moved since the job was queued.
+        if (!article.unpublishAt) return {};
+        if (article.unpublishAt.getTime() > this.clock.now().getTime() + EARLY_TOLERANCE_MS)
+          return { notBefore: article.unpublishAt };
+      }
+      await this.store.apply(em, article, 'unpublish', SYSTEM, {
+        before: (_em, a) => {
+          a.unpublishAt = null;
+        },
+        after: (em, a) => this.publication.withdraw(em, storyRefOf(a), 'unpublished'),
+        details: { scheduled },
+      });
+      return {};
+    });
+  }
+
+  private async lockedArticle(em: EntityManager, articleId: string): Promise<Article> {
+    const article = await em.getRepository(Article).findForUpdate(articleId);
+    if (!article) throw new PermanentJobError(`story ${articleId} does not exist`);
+    return article;
+  }
+}

@@ -1,0 +1,229 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { Image, toPublicImage } from '@newsdesk/media';
+import { EventName, Outbox } from '@newsdesk/messaging';
+import { listingRefsOf, seriesSlugOf, tagSlugsOf } from './listing-refs';
+import type { HomePlacement, PublicContent, PublicStory, StoryRef } from './public-story';
+import type { PublicArticle, PublicBodyBlock } from './public-types';
+import { PublishedArticle } from './published-article.entity';
+import { toPublicArticle } from './teaser';
+
+type ArticleEvent =
+  | EventName.ArticlePublished
+  | EventName.ArticleUpdated
+  | EventName.ArticleUnpublished
+  | EventName.ArticleKilled;
+
+/** Where a public version is listed: what its replacement or removal must rebuild. */
+type ListedAs = Pick<PublishedArticle, 'sectionId' | 'sectionSlug' | 'series' | 'tags'>;
+
+const listedAs = (row: PublishedArticle): ListedAs => ({
+  sectionId: row.sectionId,
+  sectionSlug: row.sectionSlug,
+  series: row.series,
+  tags: [...row.tags],
+});
+
+/** How a story stops being public: taken down (it may come back) or retracted. */
+export type Withdrawal = 'unpublished' | 'killed';
+
+const WITHDRAWAL_EVENTS = {
+  unpublished: EventName.ArticleUnpublished,
+  killed: EventName.ArticleKilled,
+} as const;
+
+/**
+ * The one owner of a story's public version: the only writer of
+ * `published_articles` and the only emitter of `article.*` events. Every
+ * method runs inside the caller's transaction, so the story's own change, the
+ * public version and the event that announces it commit together (outbox).
+ * Each event names the sections and teaser listings that may have changed,
+ * before and after, so that consumers rebuild exactly those.
+ */
+@Injectable()
+export class PublicationService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The story goes public (first publication, or again after a take-down): `article.published`. */
+  async release(em: EntityManager, story: PublicStory): Promise<void> {
+    const previous = await this.write(em, story);
+    this.announce(em, EventName.ArticlePublished, story, previous);
+  }
+
+  /** A new public version of a live story (a correction, an approved update): `article.updated`. */
+  async update(em: EntityManager, story: PublicStory): Promise<void> {
+    const previous = await this.write(em, story);
+    this.announce(em, EventName.ArticleUpdated, story, previous);
+  }
+
+  /** Removes the public version: `article.unpublished` or `article.killed`. */
+  async withdraw(em: EntityManager, story: StoryRef, how: Withdrawal): Promise<void> {
+    const removed = await em.findOne(PublishedArticle, { articleId: story.articleId });
+    if (removed) em.remove(removed);
+    this.announce(em, WITHDRAWAL_EVENTS[how], story, removed);
+  }
+
+  /**
+   * Places a story on the home page. A live story's public version follows at
+   * once (`article.updated` for the home listing); returns whether it is live.
+   */
+  async place(em: EntityManager, story: StoryRef, placement: HomePlacement): Promise<boolean> {
+    const row = await em.findOne(PublishedArticle, { articleId: story.articleId });
+    if (!row) return false;
+    row.homePinned = placement.homePinned;
+    row.homePriority = placement.homePriority;
+    Outbox.event(em, EventName.ArticleUpdated, {
+      articleId: story.articleId,
+      slug: story.slug,
+      version: story.version,
+      sectionIds: [row.sectionId],
+      listings: ['home'],
+    });
+    return true;
+  }
+
+  /** A renamed section: every public version in it shows the new name; `section.renamed`. */
+  async renameSection(
+    em: EntityManager,
+    section: { id: string; slug: string; name: string },
+  ): Promise<void> {
+    await em.nativeUpdate(
+      PublishedArticle,
+      { sectionId: section.id },
+      { sectionName: section.name },
+    );
+    Outbox.event(em, EventName.SectionRenamed, {
+      sectionId: section.id,
+      slug: section.slug,
+      name: section.name,
+    });
+  }
+
+  /**
+   * Resolves an image again in every public version that shows it (its credit
+   * changed, or it was re-rendered). Returns the sections whose listings changed.
+   */
+  async refreshImage(imageId: string): Promise<string[]> {
+    return this.em.fork().transactional(async (em) => {
+      const rows = await em.find(
+        PublishedArticle,
+        { imageIds: { $contains: [imageId] } },
+        { populate: ['content'] },
+      );
+      for (const row of rows) {
+        if (row.content) Object.assign(row, await this.imageFields(em, row.content));
+      }
+      return [...new Set(rows.map((r) => r.sectionId))];
+    });
+  }
+
+  /** What the story would look like published (a preview link); nothing is written. */
+  async preview(em: EntityManager, story: PublicStory): Promise<PublicArticle> {
+    return toPublicArticle(await this.versionOf(em, story));
+  }
+
+  /** Writes the public version; returns where the one it replaced was listed, if any. */
+  private async write(em: EntityManager, story: PublicStory): Promise<ListedAs | null> {
+    const previous = await em.findOne(PublishedArticle, { articleId: story.articleId });
+    // Read before the upsert overwrites the managed row.
+    const before = previous && listedAs(previous);
+    await em.upsert(PublishedArticle, await this.versionOf(em, story), {
+      onConflictFields: ['articleId'],
+    });
+    return before;
+  }
+
+  private announce(
+    em: EntityManager,
+    name: ArticleEvent,
+    story: StoryRef,
+    previous: ListedAs | null,
+  ): void {
+    const now = listingRefsOf({
+      sectionSlug: story.section.slug,
+      series: story.series,
+      tags: story.tags,
+    });
+    const before = previous ? listingRefsOf(previous) : [];
+    Outbox.event(em, name, {
+      articleId: story.articleId,
+      slug: story.slug,
+      version: story.version,
+      sectionIds: [...new Set([story.section.id, ...(previous ? [previous.sectionId] : [])])],
+      listings: [...new Set([...now, ...before])],
+    });
+  }
+
+  /** The public version of a story, images resolved to public URLs (not persisted). */
+  private async versionOf(em: EntityManager, story: PublicStory): Promise<PublishedArticle> {
+    const { content } = story;
+    return em.create(
+      PublishedArticle,
+      {
+        articleId: story.articleId,
+        slug: story.slug,
+        sectionId: story.section.id,
+        sectionSlug: story.section.slug,
+        sectionName: story.section.name,
+        kicker: content.kicker,
+        headline: content.headline,
+        teaser: content.teaser,
+        format: content.format,
+        series: content.series,
+        tags: content.tags,
+        authorName: content.authorName,
+        corrections: story.corrections,
+        seriesSlug: seriesSlugOf(content.series),
+        tagSlugs: tagSlugsOf(content.tags),
+        homePinned: story.homePinned,
+        homePriority: story.homePriority,
+        version: content.version,
+        firstPublishedAt: story.firstPublishedAt,
+        publishedAt: story.publishedAt,
+        content,
+        ...(await this.imageFields(em, content)),
+      },
+      { persist: false },
+    );
+  }
+
+  /** The image parts of a public version: hero in two presets, body images, and which images appear. */
+  private async imageFields(
+    em: EntityManager,
+    content: PublicContent,
+  ): Promise<Pick<PublishedArticle, 'image' | 'teaserImage' | 'body' | 'imageIds'>> {
+    const imageIds = [
+      ...new Set([
+        ...(content.heroImageId ? [content.heroImageId] : []),
+        ...content.body.flatMap((b) => (b.type === 'image' ? [b.imageId] : [])),
+      ]),
+    ];
+    const images = new Map(
+      (await em.find(Image, { id: { $in: imageIds } }, { populate: ['renditions'] })).map((i) => [
+        i.id,
+        i,
+      ]),
+    );
+    const publicUrl = this.config.s3.publicUrl;
+    const hero = content.heroImageId ? images.get(content.heroImageId) : undefined;
+    const body: PublicBodyBlock[] = content.body.map((b) =>
+      b.type === 'image'
+        ? {
+            type: 'image',
+            image: toPublicImage(images.get(b.imageId), 'original', publicUrl),
+            caption: b.caption,
+          }
+        : b,
+    );
+    return {
+      image: toPublicImage(hero, 'hero', publicUrl),
+      teaserImage: toPublicImage(hero, 'teaser', publicUrl),
+      body,
+      imageIds,
+    };
+  }
+}
