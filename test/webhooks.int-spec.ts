@@ -147,7 +147,7 @@ describe('webhooks (integration)', () => {
     expect(JSON.stringify(listed.body)).not.toContain(subscription.secret);
 
     // The whole flow: draft, checks, review, publication.
-    const draft = await driveToPublished(desk);
+    const story = await driveToPublished(desk);
 
     expect(all.requests).toHaveLength(1);
     expect(onlyUnpublished.requests).toHaveLength(0);
@@ -167,7 +167,7 @@ describe('webhooks (integration)', () => {
     expect(
       verifyAsReceiver(subscription.secret, {
         ...published,
-        raw: published.raw.replace(draft.slug, `${draft.slug}x`),
+        raw: published.raw.replace(story.slug, `${story.slug}x`),
       }),
     ).toBe(false);
 
@@ -176,13 +176,13 @@ describe('webhooks (integration)', () => {
       event: 'article.published',
       occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       data: {
-        articleId: draft.id,
-        slug: draft.slug,
+        articleId: story.id,
+        slug: story.slug,
         version: expect.any(Number),
-        url: expect.stringMatching(new RegExp(`/${section.slug}/${draft.slug}$`)),
+        url: expect.stringMatching(new RegExp(`/${section.slug}/${story.slug}$`)),
         article: expect.objectContaining({
-          slug: draft.slug,
-          headline: draft.headline,
+          slug: story.slug,
+          headline: story.headline,
           section: { slug: section.slug, name: 'Smart City' },
           body: expect.any(Array),
         }),
@@ -194,12 +194,12 @@ describe('webhooks (integration)', () => {
       id: published.headers['newsdesk-delivery'],
       eventId: published.body.id,
       event: 'article.published',
-      articleId: draft.id,
+      articleId: story.id,
       status: 'delivered',
       attempts: [{ statusCode: 200, ok: true, error: null, latencyMs: expect.any(Number) }],
     });
 
-    expect((await reviewer.post(`/api/articles/${draft.id}/unpublish`)).status).toBe(202);
+    expect((await reviewer.post(`/api/articles/${story.id}/unpublish`)).status).toBe(202);
     await newsdesk.settle();
     expect(all.requests.map((r) => r.body.event)).toEqual([
       'article.published',
@@ -210,7 +210,7 @@ describe('webhooks (integration)', () => {
     expect(verifyAsReceiver(narrow.secret, unpublished)).toBe(true);
     expect(unpublished.body).toMatchObject({
       event: 'article.unpublished',
-      data: { articleId: draft.id, slug: draft.slug, url: null, article: null },
+      data: { articleId: story.id, slug: story.slug, url: null, article: null },
     });
     // Every subscriber gets the same event id; each delivery has its own id.
     expect(unpublished.body.id).toBe(all.requests[1].body.id);
