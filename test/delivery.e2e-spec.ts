@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ListingService, listingKey } from '@newsdesk/delivery';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { driveToPublished, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
 
@@ -28,6 +29,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
   let reviewer: ApiClient;
   let smart: string;
   let other: string;
+  let desk: Desk;
   const slugsOf = (reply: { body: { items: { slug: string }[] } }) =>
     reply.body.items.map((i) => i.slug);
 
@@ -40,6 +42,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
     other = (await makeSection(newsdesk.orm, 'eGovernment')).slug;
     editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer] };
   });
 
   afterAll(async () => {
@@ -48,24 +51,10 @@ describe('listings, caching and CDN purges (end to end)', () => {
     cdn?.server.close();
   });
 
-  async function publish(section: string, overrides: Record<string, unknown> = {}) {
-    const draft = (await editor.post('/api/articles', makeDraft(section, overrides))).body;
-    await editor.post(`/api/articles/${draft.id}/submit`);
-    await newsdesk.settle();
-    await reviewer.post(`/api/articles/${draft.id}/approve`);
-    await reviewer.post(`/api/articles/${draft.id}/publish`);
-    await newsdesk.settle();
-    return (await editor.get(`/api/articles/${draft.id}`)).body as {
-      id: string;
-      slug: string;
-      version: number;
-    };
-  }
-
   it('changes exactly the listings a story is in when it is published, corrected, unpublished and killed', async () => {
     const series = `Serie ${Date.now()}`;
     const tag = `Tag${Date.now()}`;
-    const story = await publish(smart, { series, tags: [tag] });
+    const story = await driveToPublished(desk, { section: smart, series, tags: [tag] });
     const seriesSlug = series.toLowerCase().replace(/\s+/g, '-');
     const tagSlug = tag.toLowerCase();
     const otherBefore = await anonymous.get(`/public/sections/${other}/teasers`);
@@ -120,7 +109,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
     );
 
     // Kill: a second story goes down at once, everywhere.
-    const second = await publish(smart, { tags: [tag] });
+    const second = await driveToPublished(desk, { section: smart, tags: [tag] });
     expect(slugsOf(await anonymous.get(`/public/tags/${tagSlug}/teasers`))).toEqual([second.slug]);
     expect(
       (
@@ -138,8 +127,8 @@ describe('listings, caching and CDN purges (end to end)', () => {
   });
 
   it('pins stories on the home page by priority, before the newest', async () => {
-    const older = await publish(other);
-    const newer = await publish(other);
+    const older = await driveToPublished(desk, { section: other });
+    const newer = await driveToPublished(desk, { section: other });
     expect(
       (
         await reviewer.post(`/api/articles/${older.id}/placement`, {
@@ -160,7 +149,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
   it('pages through a listing with a cursor, and refuses absurd limits and cursors', async () => {
     const section = (await makeSection(newsdesk.orm, 'Paging')).slug;
     const published = [];
-    for (let i = 0; i < 5; i++) published.push((await publish(section)).slug);
+    for (let i = 0; i < 5; i++) published.push((await driveToPublished(desk, { section })).slug);
     const first = await anonymous.get(`/public/sections/${section}/teasers?limit=2`);
     const second = await anonymous.get(
       `/public/sections/${section}/teasers?limit=2&cursor=${first.body.next}`,
@@ -191,7 +180,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
   });
 
   it('answers an unchanged listing with 304 and names what it shows in Surrogate-Key', async () => {
-    const story = await publish(smart);
+    const story = await driveToPublished(desk, { section: smart });
     const first = await anonymous.get(`/public/sections/${smart}/teasers`);
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
@@ -204,7 +193,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
       'if-none-match': etag!,
     });
     expect(again.status).toBe(304);
-    await publish(smart);
+    await driveToPublished(desk, { section: smart });
     const changed = await anonymous.request('GET', `/public/sections/${smart}/teasers`, undefined, {
       'if-none-match': etag!,
     });
@@ -213,7 +202,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
 
   it('sends the CDN a purge with the keys of the story and the listings that changed', async () => {
     cdn.purges.length = 0;
-    const story = await publish(other, { tags: ['Purge'] });
+    const story = await driveToPublished(desk, { section: other, tags: ['Purge'] });
     await newsdesk.settle();
     const keys = cdn.purges.flat();
     expect(keys).toEqual(
@@ -224,7 +213,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
 
   it('renames a section: its listing, its stories and the CDN follow', async () => {
     const section = await makeSection(newsdesk.orm, 'Alter Name');
-    const story = await publish(section.slug);
+    const story = await driveToPublished(desk, { section: section.slug });
     const admin = await anonymous.login((await makeUser(newsdesk.orm, ['admin'])).email, PASSWORD);
     expect(
       (await editor.request('PATCH', `/api/sections/${section.slug}`, { name: 'Neu' })).status,
@@ -248,7 +237,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
   });
 
   it('keeps the newer listing when a rebuild from an older snapshot finishes last', async () => {
-    const story = await publish(other);
+    const story = await driveToPublished(desk, { section: other });
     const listings = newsdesk.api.get(ListingService);
     const key = listingKey(`section:${other}`);
     const current = JSON.parse((await newsdesk.redis.get(key))!);
@@ -272,7 +261,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
 
   it('answers a repeated listing request from memory until the listing changes', async () => {
     const section = (await makeSection(newsdesk.orm, 'Memory')).slug;
-    const first = await publish(section);
+    const first = await driveToPublished(desk, { section });
     const listings = newsdesk.api.get(ListingService);
     const page = jest.spyOn(listings, 'page');
     const url = `/public/sections/${section}/teasers?limit=5`;
@@ -281,7 +270,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
     expect(b.body).toEqual(a.body);
     expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
     expect(page).toHaveBeenCalledTimes(1);
-    const second = await publish(section);
+    const second = await driveToPublished(desk, { section });
     const c = await anonymous.get(url);
     expect(slugsOf(c)).toEqual([second.slug, first.slug]);
     expect(page).toHaveBeenCalledTimes(2);
@@ -289,7 +278,7 @@ describe('listings, caching and CDN purges (end to end)', () => {
   });
 
   it('rebuilds a cold listing once for a burst of requests', async () => {
-    await publish(smart);
+    await driveToPublished(desk, { section: smart });
     await newsdesk.redis.del(listingKey(`section:${smart}`));
     const listings = newsdesk.api.get(ListingService);
     const rebuild = jest.spyOn(listings, 'rebuild');

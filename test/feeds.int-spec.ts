@@ -4,7 +4,15 @@ import type { Section } from '@newsdesk/editorial';
 import { PublishedArticle } from '@newsdesk/publication';
 import { photoJpeg, withIptc } from '@newsdesk/testing';
 import { ApiClient, type Reply } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { Clock } from '@newsdesk/common';
+import {
+  driveToApproved,
+  driveToPublished,
+  publishNow,
+  type Desk,
+  type DraftFields,
+} from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -83,19 +91,23 @@ describe('feeds: RSS, JSON Feed and the Google News sitemap', () => {
 
   const headlineFor = (text: string) => `${text} ${unique()}`;
 
-  /** A story through the editorial flow: draft, checks, approval, publication. */
-  async function publish(into: Section, overrides: Record<string, unknown> = {}): Promise<Story> {
-    const created = await editor.post('/api/articles', makeDraft(into.slug, overrides));
-    expect(created.status).toBe(201);
-    const { id, slug } = created.body as { id: string; slug: string };
-    expect((await editor.post(`/api/articles/${id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${id}/approve`)).status).toBe(200);
-    expect((await reviewer.post(`/api/articles/${id}/publish`, {})).status).toBe(202);
-    await newsdesk.settle();
-    const story = await editor.get(`/api/articles/${id}`);
-    expect(story.body.status).toBe('published');
-    return { id, slug, headline: story.body.headline, teaser: story.body.teaser };
+  let desk: Desk;
+
+  /**
+   * A story published `hoursAgo` hours ago, through the editorial flow: the
+   * API's and the workflow's clocks read that time while it is published.
+   */
+  async function publishedHoursAgo(hoursAgo: number, fields: DraftFields): Promise<Story> {
+    const approved = await driveToApproved(desk, fields);
+    const then = () => new Date(Date.now() - hoursAgo * HOUR);
+    const clocks = [newsdesk.api.get(Clock), newsdesk.workflow.get(Clock)].map((clock) =>
+      jest.spyOn(clock, 'now').mockImplementation(then),
+    );
+    try {
+      return await publishNow(desk, approved);
+    } finally {
+      clocks.forEach((clock) => clock.mockRestore());
+    }
   }
 
   /** What the read model holds for a story (only the columns the feeds read). */
@@ -133,6 +145,7 @@ describe('feeds: RSS, JSON Feed and the Google News sitemap', () => {
     other = await makeSection(newsdesk.orm, 'Energie');
     editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer] };
     const photo = await anonymous.post<{ accessToken: string }>('/api/auth/login', {
       email: (await makeUser(newsdesk.orm, ['photo_desk'])).email,
       password: PASSWORD,
@@ -147,18 +160,21 @@ describe('feeds: RSS, JSON Feed and the Google News sitemap', () => {
     expect(image.body.status).toBe('ready');
     picture = { id: imageId, credit, alt, renditions: image.body.renditions };
 
-    plain = await publish(section, {
+    plain = await driveToPublished(desk, {
+      section: section.slug,
       kicker: 'Köln & Bonn',
       headline: headlineFor('„Grüne Welle“ für Räder & Busse: Ampeln <30 s'),
       // A control character XML cannot carry: the feed drops it, the story keeps it.
       teaser:
         'Weniger Halte, weniger Lärm\u0007 – „Wir messen jede Kreuzung“, sagt die Straßenbaubehörde.',
     });
-    pictured = await publish(section, {
+    pictured = await driveToPublished(desk, {
+      section: section.slug,
       headline: headlineFor('Smarte Abfallbehälter melden ihren Füllstand'),
       heroImageId: imageId,
     });
-    elsewhere = await publish(other, {
+    elsewhere = await driveToPublished(desk, {
+      section: other.slug,
       kicker: 'Energie',
       headline: headlineFor('Stadtwerke & Bürger bauen Solarpark'),
     });
@@ -309,20 +325,19 @@ describe('feeds: RSS, JSON Feed and the Google News sitemap', () => {
   });
 
   it('the Google News sitemap lists the stories of the last 48 hours only', async () => {
-    const old = await publish(other, { headline: headlineFor('Vor drei Tagen: Netzausbau') });
-    const almost = await publish(other, { headline: headlineFor('Vor 47 Stunden: Netzausbau') });
+    const old = await publishedHoursAgo(72, {
+      section: other.slug,
+      headline: headlineFor('Vor drei Tagen: Netzausbau'),
+    });
+    const almost = await publishedHoursAgo(47, {
+      section: other.slug,
+      headline: headlineFor('Vor 47 Stunden: Netzausbau'),
+    });
+    // The read model holds the times the stories were published at.
+    const hoursAgo = async (story: Story) =>
+      Math.round((Date.now() - (await readModel(story.id)).publishedAt.getTime()) / HOUR);
+    expect([await hoursAgo(old), await hoursAgo(almost)]).toEqual([72, 47]);
     const now = Date.now();
-    const em = newsdesk.orm.em.fork();
-    await em.nativeUpdate(
-      PublishedArticle,
-      { articleId: old.id },
-      { publishedAt: new Date(now - 72 * HOUR) },
-    );
-    await em.nativeUpdate(
-      PublishedArticle,
-      { articleId: almost.id },
-      { publishedAt: new Date(now - 47 * HOUR) },
-    );
 
     const reply = await get('/public/sitemap-news.xml');
     expect(reply.status).toBe(200);
@@ -397,7 +412,10 @@ describe('feeds: RSS, JSON Feed and the Google News sitemap', () => {
       expect(again.status).toBe(304);
     }
 
-    const newer = await publish(section, { headline: headlineFor('Neue Ladesäulen am Markt') });
+    const newer = await driveToPublished(desk, {
+      section: section.slug,
+      headline: headlineFor('Neue Ladesäulen am Markt'),
+    });
     const changed = await get(path, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);

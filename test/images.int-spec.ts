@@ -7,7 +7,14 @@ import type { Role } from '@newsdesk/identity';
 import { Image, ImageProcessingService, Rendition } from '@newsdesk/media';
 import { hugeBlankPng, oversizedJpeg, photoJpeg, sidewaysJpeg, withIptc } from '@newsdesk/testing';
 import { ApiClient, type Reply } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import {
+  approveEveryStep,
+  publishNow,
+  submitForReview,
+  writeDraft,
+  type Desk,
+} from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 interface RenditionView {
@@ -532,13 +539,15 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     });
     expect(image.alt).toBe('');
 
-    const created = await editor.api.post(
-      '/api/articles',
-      makeDraft(section.slug, { heroImageId: image.id }),
-    );
-    expect(created.status).toBe(201);
-    const story = created.body as { id: string; slug: string };
+    const desk: Desk = {
+      newsdesk,
+      editor: editor.api,
+      reviewers: [reviewer.api],
+      section: section.slug,
+    };
+    const story = await writeDraft(desk, { heroImageId: image.id });
 
+    // Sent back by its checks: the hero image has no alt text.
     expect((await editor.api.post(`/api/articles/${story.id}/submit`)).status).toBe(202);
     await newsdesk.settle();
     const refused = await editor.api.get(`/api/articles/${story.id}`);
@@ -549,14 +558,10 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
 
     const alt = 'Ein Sensor am Deckel eines Abfallbehälters';
     expect((await photo.api.patch(`/api/images/${image.id}`, { alt })).status).toBe(200);
-    expect((await editor.api.post(`/api/articles/${story.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    const checked = await editor.api.get(`/api/articles/${story.id}`);
-    expect(checked.body).toMatchObject({ status: 'in_review', failedChecks: null });
-
-    expect((await reviewer.api.post(`/api/articles/${story.id}/approve`)).status).toBe(200);
-    expect((await reviewer.api.post(`/api/articles/${story.id}/publish`, {})).status).toBe(202);
-    await newsdesk.settle();
+    const checked = await submitForReview(desk, story);
+    expect(checked).toMatchObject({ status: 'in_review', failedChecks: null });
+    await approveEveryStep(desk, story);
+    await publishNow(desk, story);
 
     /** The `srcset` of a preset per format, as the public site needs it. */
     const srcset = (preset: string) =>

@@ -4,7 +4,8 @@ import { Queue } from 'bullmq';
 import { EventName, eventQueueOf, redisOptions, type EventEnvelope } from '@newsdesk/messaging';
 import { S3BucketHealth } from '@newsdesk/observability';
 import { ImageProcessor } from '../apps/media/src/image.processor';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { driveToPublished } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
 
@@ -68,15 +69,10 @@ describe('metrics and health', () => {
 
   it("counts a published story's path through every app", async () => {
     const section = await makeSection(newsdesk.orm);
-    const draft = (await editor.post('/api/articles', makeDraft(section.slug))).body as {
-      id: string;
-    };
-    await editor.post(`/api/articles/${draft.id}/submit`);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
-    expect((await reviewer.post(`/api/articles/${draft.id}/publish`)).status).toBe(202);
-    await newsdesk.settle();
-    const story = (await editor.get(`/api/articles/${draft.id}`)).body as { slug: string };
+    const story = await driveToPublished(
+      { newsdesk, editor, reviewers: [reviewer] },
+      { section: section.slug },
+    );
     expect((await anonymous.get(`/public/articles/${story.slug}`)).status).toBe(200);
     expect((await anonymous.get(`/public/sections/${section.slug}/teasers`)).status).toBe(200);
 
@@ -97,7 +93,7 @@ describe('metrics and health', () => {
         status: '202',
       }),
     ).toBe(1);
-    expect(api).not.toMatch(new RegExp(`route="[^"]*${draft.id}`));
+    expect(api).not.toMatch(new RegExp(`route="[^"]*${story.id}`));
     expect(api).toMatch(/^process_resident_memory_bytes\{app="api"\} \d+/m);
 
     const workflow = await metricsOf('workflow');

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { OutboxEntry, JobName, JobQueue, redisOptions } from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
-import { makeSection, makeUser, PASSWORD, publishDirectly } from './support/factories';
+import { driveToApproved, outboxRowOf, requestPublication, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 /** Polls `check` until it returns a value (not undefined); fails after `timeoutMs` with `what`. */
@@ -26,6 +27,7 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
   let editor: ApiClient;
   let opsEmail: string;
   let editorEmail: string;
+  let desk: Desk;
   const queues = new Map<string, Queue>();
 
   /** A producer on one queue, straight to BullMQ (as a bad or hand-made job would arrive). */
@@ -59,6 +61,11 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
     editorEmail = (await makeUser(newsdesk.orm, ['editor'])).email;
     ops = await anonymous.login(opsEmail, PASSWORD);
     editor = await anonymous.login(editorEmail, PASSWORD);
+    const reviewer = await anonymous.login(
+      (await makeUser(newsdesk.orm, ['reviewer'])).email,
+      PASSWORD,
+    );
+    desk = { newsdesk, editor, reviewers: [reviewer] };
   });
 
   afterAll(async () => {
@@ -225,11 +232,17 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
         oldestUnsentAgeSeconds: 0,
       });
       const section = await makeSection(newsdesk.orm, 'Smart City');
-      // Without the workflow app no relay sends the rows we write.
+      const stories = [
+        await driveToApproved(desk, { section: section.slug }),
+        await driveToApproved(desk, { section: section.slug }),
+      ];
+      // Without the workflow app no relay sends the publication jobs the API writes.
       await newsdesk.stopWorkflow();
       try {
-        const waiting = await publishDirectly(newsdesk.orm, section, 'Backlog one');
-        const failing = await publishDirectly(newsdesk.orm, section, 'Backlog two');
+        for (const story of stories) await requestPublication(desk, story);
+        const [waiting, failing] = await Promise.all(
+          stories.map((story) => outboxRowOf(newsdesk, story, JobName.ArticlePublish)),
+        );
         const em = newsdesk.orm.em.fork();
         await em.nativeUpdate(
           OutboxEntry,
@@ -252,8 +265,8 @@ describe('ops: queues, outbox and the Bull Board dashboard (integration)', () =>
           expect.objectContaining({
             seq: failing.seq,
             messageId: failing.messageId,
-            kind: 'event',
-            name: 'article.published',
+            kind: 'job',
+            name: JobName.ArticlePublish,
             attempts: 3,
             lastError: 'Connection is closed.',
           }),

@@ -2,11 +2,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '@newsdesk/common';
-import type { Section } from '@newsdesk/editorial';
+import { AuditEntry, type Section } from '@newsdesk/editorial';
 import { listingKey } from '@newsdesk/delivery';
 import {
   Consumer,
   EventName,
+  JobName,
+  JobQueue,
   Outbox,
   OutboxEntry,
   OutboxRelay,
@@ -15,7 +17,16 @@ import {
   redisOptions,
   type EventEnvelope,
 } from '@newsdesk/messaging';
-import { makeSection, publishDirectly as publish } from './support/factories';
+import {
+  driveToApproved,
+  driveToPublished,
+  outboxRowOf,
+  outboxRowsOf,
+  requestPublication,
+  type Desk,
+} from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
+import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
 
 /** A relay that dies after handing a batch to BullMQ and before stamping it sent. */
@@ -28,23 +39,36 @@ class CrashingRelay extends OutboxRelay {
 describe('outbox and durable events (integration)', () => {
   let newsdesk: Newsdesk;
   let events: Queue;
+  let publication: Queue;
   let relay: OutboxRelay;
+  let desk: Desk;
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
-    events = new Queue(eventQueueOf(Consumer.Projector), {
-      connection: redisOptions(newsdesk.config.redisUrl),
-    });
+    const connection = redisOptions(newsdesk.config.redisUrl);
+    events = new Queue(eventQueueOf(Consumer.Projector), { connection });
+    publication = new Queue(JobQueue.Publication, { connection });
     relay = newsdesk.workflow.get(OutboxRelay);
+    const anonymous = new ApiClient(newsdesk.url);
+    const login = async (role: 'editor' | 'reviewer') =>
+      anonymous.login((await makeUser(newsdesk.orm, [role])).email, PASSWORD);
+    desk = { newsdesk, editor: await login('editor'), reviewers: [await login('reviewer')] };
   });
 
   afterAll(async () => {
     await events?.close();
+    await publication?.close();
     await newsdesk?.stop();
   });
 
-  const publishDirectly = (section: Section, headline: string) =>
-    publish(newsdesk.orm, section, headline);
+  /** A story published into `section` and its `article.published` outbox row. */
+  async function published(section: Section, headline?: string) {
+    const story = await driveToPublished(desk, {
+      section: section.slug,
+      ...(headline ? { headline } : {}),
+    });
+    return { story, row: await outboxRowOf(newsdesk, story, EventName.ArticlePublished) };
+  }
 
   async function listing(
     section: Section,
@@ -55,12 +79,8 @@ describe('outbox and durable events (integration)', () => {
 
   it('publishes an event once its transaction commits, and never one that rolled back', async () => {
     const section = await makeSection(newsdesk.orm);
-    const committed = await publishDirectly(section, 'Committed');
-    await newsdesk.settle();
-    expect(await events.getJob(committed.messageId)).toBeDefined();
-    const row = await newsdesk.orm.em
-      .fork()
-      .findOneOrFail(OutboxEntry, { messageId: committed.messageId });
+    const { row } = await published(section);
+    expect(await events.getJob(row.messageId)).toBeDefined();
     expect(row.sentAt).toBeInstanceOf(Date);
 
     let rolledBackId = '';
@@ -111,13 +131,15 @@ describe('outbox and durable events (integration)', () => {
 
   it('leaves the listing as after one delivery when the same event is delivered twice', async () => {
     const section = await makeSection(newsdesk.orm);
-    await publishDirectly(section, 'Erste Meldung');
-    const second = await publishDirectly(section, 'Zweite Meldung');
-    await newsdesk.settle();
+    const first = await published(section, 'Erste Meldung über Sensoren');
+    const second = await published(section, 'Zweite Meldung über Sensoren');
     const once = await listing(section);
-    expect(once.items.map((i) => i.headline)).toEqual(['Zweite Meldung', 'Erste Meldung']);
+    expect(once.items.map((i) => i.headline)).toEqual([
+      second.story.headline,
+      first.story.headline,
+    ]);
 
-    const job = await events.getJob(second.messageId);
+    const job = await events.getJob(second.row.messageId);
     const envelope = job!.data as EventEnvelope;
     // The same id again is refused by BullMQ; a redelivery after BullMQ forgot the first goes through.
     await events.add(envelope.name, envelope, { jobId: envelope.id });
@@ -129,9 +151,15 @@ describe('outbox and durable events (integration)', () => {
 
   it('loses nothing and sends nothing twice when the relay crashes after sending', async () => {
     const section = await makeSection(newsdesk.orm);
+    const stories = [];
+    for (let i = 0; i < 10; i++)
+      stories.push(await driveToApproved(desk, { section: section.slug }));
+    // With the relay stopped, each publication is a `job` row in the outbox, unsent.
     await relay.stop();
-    const rows = [];
-    for (let i = 0; i < 10; i++) rows.push(await publishDirectly(section, `Meldung ${i}`));
+    for (const story of stories) await requestPublication(desk, story);
+    const rows = await Promise.all(
+      stories.map((story) => outboxRowOf(newsdesk, story, JobName.ArticlePublish)),
+    );
 
     const crashing = new CrashingRelay(
       newsdesk.workflow.get(EntityManager),
@@ -141,8 +169,11 @@ describe('outbox and durable events (integration)', () => {
     );
     await expect(crashing.drain()).rejects.toThrow('simulated crash');
     const ids = rows.map((r) => r.messageId);
+    const jobIds = rows.map((r) => r.jobId!);
     // The jobs reached BullMQ, but the rows are still unsent: the relay will send them again.
-    expect((await Promise.all(ids.map((id) => events.getJob(id)))).every(Boolean)).toBe(true);
+    expect((await Promise.all(jobIds.map((id) => publication.getJob(id)))).every(Boolean)).toBe(
+      true,
+    );
     expect(
       await newsdesk.orm.em.fork().count(OutboxEntry, { messageId: { $in: ids }, sentAt: null }),
     ).toBe(10);
@@ -152,10 +183,18 @@ describe('outbox and durable events (integration)', () => {
     expect(
       await newsdesk.orm.em.fork().count(OutboxEntry, { messageId: { $in: ids }, sentAt: null }),
     ).toBe(0);
-    const jobs = await events.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
-    const delivered = jobs.filter((j) => ids.includes(j.id!));
+    const jobs = await publication.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
+    const delivered = jobs.filter((j) => jobIds.includes(j.id!));
     expect(delivered).toHaveLength(10);
     expect(delivered.every((j) => j.finishedOn && !j.failedReason)).toBe(true);
+    // Each story published once: one release, one `article.published`, once in its listing.
+    for (const story of stories) {
+      expect((await desk.editor.get(`/api/articles/${story.id}`)).body.status).toBe('published');
+      expect(
+        await newsdesk.orm.em.fork().count(AuditEntry, { articleId: story.id, action: 'release' }),
+      ).toBe(1);
+      expect(await outboxRowsOf(newsdesk, story, EventName.ArticlePublished)).toHaveLength(1);
+    }
     const headlines = (await listing(section)).items.map((i) => i.headline);
     expect(headlines).toHaveLength(10);
     expect(new Set(headlines).size).toBe(10);
@@ -163,15 +202,20 @@ describe('outbox and durable events (integration)', () => {
 
   it('delivers events that arrived while the projector was down once it is back', async () => {
     const section = await makeSection(newsdesk.orm);
+    const story = await driveToApproved(desk, { section: section.slug });
     await newsdesk.stopProjector();
-    const row = await publishDirectly(section, 'Während der Wartung');
-    await relay.drain();
+    await requestPublication(desk, story);
+    // Everything ran but the projector app's consumers: the event waits in their queues.
+    await newsdesk.settle({
+      except: [eventQueueOf(Consumer.Projector), eventQueueOf(Consumer.Webhooks)],
+    });
+    const row = await outboxRowOf(newsdesk, story, EventName.ArticlePublished);
     const job = await events.getJob(row.messageId);
     expect(await job!.getState()).toBe('waiting');
     expect((await listing(section)).items).toEqual([]);
 
     await newsdesk.startProjector();
     await newsdesk.settle();
-    expect((await listing(section)).items.map((i) => i.headline)).toEqual(['Während der Wartung']);
+    expect((await listing(section)).items.map((i) => i.headline)).toEqual([story.headline]);
   });
 });

@@ -10,7 +10,8 @@ import {
   type EventEnvelope,
 } from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { driveToApproved, requestPublication, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 /**
@@ -23,6 +24,7 @@ describe('the request id trail', () => {
   let editor: ApiClient;
   let reviewer: ApiClient;
   let section: Section;
+  let desk: Desk;
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -30,20 +32,12 @@ describe('the request id trail', () => {
     section = await makeSection(newsdesk.orm);
     editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer], section: section.slug };
   });
 
   afterAll(async () => {
     await newsdesk?.stop();
   });
-
-  async function storyInReview(): Promise<string> {
-    const draft = await editor.post('/api/articles', makeDraft(section.slug));
-    expect(draft.status).toBe(201);
-    expect((await editor.post(`/api/articles/${draft.body.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${draft.body.id}/approve`)).status).toBe(200);
-    return draft.body.id as string;
-  }
 
   it('answers with the caller’s X-Request-Id, or a fresh id when the header is missing or not a plain token', async () => {
     const given = `edge-${randomUUID()}`;
@@ -65,12 +59,9 @@ describe('the request id trail', () => {
   });
 
   it('follows a publication from the request through the outbox, the job, the event and the audit log', async () => {
-    const id = await storyInReview();
+    const { id } = await driveToApproved(desk);
     const requestId = `publish-${randomUUID()}`;
-    const reply = await reviewer.post(`/api/articles/${id}/publish`, undefined, {
-      'x-request-id': requestId,
-    });
-    expect(reply.status).toBe(202);
+    await requestPublication(desk, { id }, { headers: { 'x-request-id': requestId } });
     await newsdesk.settle();
 
     // The publish request queued the job; the job, running in the workflow app, wrote the event.
@@ -112,7 +103,7 @@ describe('the request id trail', () => {
   });
 
   it('names work that no request started by its queue and job id', async () => {
-    const id = await storyInReview();
+    const { id } = await driveToApproved(desk);
     await newsdesk.stopWorkflow();
     try {
       // Queue a publication from outside any request: the outbox row carries no request id.

@@ -2,15 +2,16 @@ import { Queue } from 'bullmq';
 import { ScheduleReconciler, type Section } from '@newsdesk/editorial';
 import { JobName, JobQueue, redisOptions, safeJobId } from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import {
+  approveEveryStep,
+  driveToApproved,
+  requestPublication,
+  submitForReview,
+  writeDraft,
+  type Desk,
+} from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
-
-interface Story {
-  id: string;
-  slug: string;
-  version: number;
-  status: string;
-}
 
 /** A whole second at least `ms` from now, so that a text without milliseconds names it exactly. */
 function secondsAhead(ms: number): Date {
@@ -54,6 +55,7 @@ describe('publishing at an exact time (end to end)', () => {
   let reviewer: ApiClient;
   let admin: ApiClient;
   let section: Section;
+  let desk: Desk;
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -62,22 +64,12 @@ describe('publishing at an exact time (end to end)', () => {
     editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
     admin = await anonymous.login((await makeUser(newsdesk.orm, ['admin'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer], section: section.slug };
   });
 
   afterAll(async () => {
     await newsdesk?.stop();
   });
-
-  async function approvedStory(overrides: Record<string, unknown> = {}): Promise<Story> {
-    const created = await editor.post('/api/articles', makeDraft(section.slug, overrides));
-    expect(created.status).toBe(201);
-    const draft = created.body as Story;
-    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    const approved = await reviewer.post(`/api/articles/${draft.id}/approve`);
-    expect(approved.status).toBe(200);
-    return approved.body as Story;
-  }
 
   async function view(id: string) {
     return (await editor.get(`/api/articles/${id}`)).body;
@@ -114,16 +106,13 @@ describe('publishing at an exact time (end to end)', () => {
   }
 
   it('publishes at the exact time given with an offset, not before', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     const at = secondsAhead(3000);
-    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
-      at: isoWithOffset(at, 60),
-    });
-    expect(scheduled.status).toBe(202);
-    expect(scheduled.body.status).toBe('scheduled');
-    expect(scheduled.body.publishAt.utc).toBe(at.toISOString());
+    const scheduled = await requestPublication(desk, story, { at: isoWithOffset(at, 60) });
+    expect(scheduled.status).toBe('scheduled');
+    expect(scheduled.publishAt?.utc).toBe(at.toISOString());
     // The newsroom's clock (Europe/Berlin): the same instant, with Berlin's offset at that date.
-    const local: string = scheduled.body.publishAt.local;
+    const local = scheduled.publishAt?.local ?? '';
     expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
     expect(new Date(local).getTime()).toBe(at.getTime());
     const berlinOffset = new Intl.DateTimeFormat('en', {
@@ -150,7 +139,7 @@ describe('publishing at an exact time (end to end)', () => {
   });
 
   it('refuses a time without offset or in the past, and a publication before the embargo', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     const noOffset = await reviewer.post(`/api/articles/${story.id}/publish`, {
       at: isoWithOffset(secondsAhead(3_600_000), 0).slice(0, 19),
     });
@@ -171,8 +160,7 @@ describe('publishing at an exact time (end to end)', () => {
     expect(untilFirst.body.details.problems[0].field).toBe('until');
     expect(await view(story.id)).toMatchObject({ status: 'approved', version: story.version });
 
-    const created = await editor.post('/api/articles', makeDraft(section.slug));
-    const draft = created.body as Story;
+    const draft = await writeDraft(desk);
     const embargo = secondsAhead(24 * 3_600_000);
     const patched = await editor.patch(
       `/api/articles/${draft.id}`,
@@ -181,9 +169,8 @@ describe('publishing at an exact time (end to end)', () => {
     );
     expect(patched.status).toBe(200);
     expect(patched.body.embargoUntil.utc).toBe(embargo.toISOString());
-    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
+    await submitForReview(desk, draft);
+    await approveEveryStep(desk, draft);
 
     const now = await reviewer.post(`/api/articles/${draft.id}/publish`, {});
     expect(now.status).toBe(400);
@@ -196,11 +183,8 @@ describe('publishing at an exact time (end to end)', () => {
     expect(early.status).toBe(400);
     expect((await view(draft.id)).status).toBe('approved');
 
-    const atEmbargo = await reviewer.post(`/api/articles/${draft.id}/publish`, {
-      at: isoWithOffset(embargo, 60),
-    });
-    expect(atEmbargo.status).toBe(202);
-    expect(atEmbargo.body).toMatchObject({
+    const atEmbargo = await requestPublication(desk, draft, { at: isoWithOffset(embargo, 60) });
+    expect(atEmbargo).toMatchObject({
       status: 'scheduled',
       publishAt: { utc: embargo.toISOString() },
     });
@@ -209,24 +193,21 @@ describe('publishing at an exact time (end to end)', () => {
   });
 
   it('keeps a schedule through a workflow restart and a Redis flush, and publishes it once', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     const at = secondsAhead(4000);
-    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
-      at: isoWithOffset(at, 60),
-    });
-    expect(scheduled.status).toBe(202);
+    const scheduled = await requestPublication(desk, story, { at: isoWithOffset(at, 60) });
     await newsdesk.settle(); // the relay has handed the delayed job to BullMQ
-    expect(await jobState(story.id, scheduled.body.version)).toBe('delayed');
+    expect(await jobState(story.id, scheduled.version)).toBe('delayed');
 
     await newsdesk.stopWorkflow();
     try {
       await newsdesk.redis.flushall();
-      expect(await jobState(story.id, scheduled.body.version)).toBe('missing');
+      expect(await jobState(story.id, scheduled.version)).toBe('missing');
     } finally {
       await newsdesk.startWorkflow();
     }
     // The reconciler queued it again from Postgres on start.
-    expect(await jobState(story.id, scheduled.body.version)).toBe('delayed');
+    expect(await jobState(story.id, scheduled.version)).toBe('delayed');
 
     const published = await publishedView(story.id);
     expect(Date.parse(published.publishedAt.utc)).toBeGreaterThanOrEqual(at.getTime());
@@ -248,12 +229,9 @@ describe('publishing at an exact time (end to end)', () => {
   });
 
   it('publishes at once, marked late, a schedule whose time passed while the workflow was down', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     const at = secondsAhead(2000);
-    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
-      at: isoWithOffset(at, 60),
-    });
-    expect(scheduled.status).toBe(202);
+    await requestPublication(desk, story, { at: isoWithOffset(at, 60) });
     await newsdesk.settle();
 
     await newsdesk.stopWorkflow();
@@ -276,15 +254,12 @@ describe('publishing at an exact time (end to end)', () => {
   });
 
   it('accepts a schedule while the workflow is down (the outbox keeps it) and publishes it once on start', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     await newsdesk.stopWorkflow();
     const at = secondsAhead(1000);
     try {
-      const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
-        at: isoWithOffset(at, 60),
-      });
-      expect(scheduled.status).toBe(202);
-      expect(scheduled.body.status).toBe('scheduled');
+      const scheduled = await requestPublication(desk, story, { at: isoWithOffset(at, 60) });
+      expect(scheduled.status).toBe('scheduled');
       await waitUntilPast(new Date(at.getTime() + 2500));
       expect((await view(story.id)).status).toBe('scheduled');
     } finally {
@@ -301,12 +276,9 @@ describe('publishing at an exact time (end to end)', () => {
   });
 
   it('never fires a cancelled schedule', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     const at = secondsAhead(2000);
-    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
-      at: isoWithOffset(at, 60),
-    });
-    expect(scheduled.status).toBe(202);
+    const scheduled = await requestPublication(desk, story, { at: isoWithOffset(at, 60) });
     await newsdesk.settle();
 
     const cancelled = await reviewer.post(`/api/articles/${story.id}/schedule/cancel`);
@@ -316,7 +288,7 @@ describe('publishing at an exact time (end to end)', () => {
     await waitUntilPast(new Date(at.getTime() + 1000));
     // The old timer went off and found nothing to do.
     await waitFor('the cancelled job to run', async () =>
-      (await jobState(story.id, scheduled.body.version)) === 'completed' ? true : null,
+      (await jobState(story.id, scheduled.version)) === 'completed' ? true : null,
     );
     await newsdesk.settle();
     expect(await view(story.id)).toMatchObject({
@@ -330,20 +302,14 @@ describe('publishing at an exact time (end to end)', () => {
   });
 
   it('reschedules: publishes once, at the new time', async () => {
-    const story = await approvedStory();
+    const story = await driveToApproved(desk);
     const first = secondsAhead(60_000);
-    const scheduled = await reviewer.post(`/api/articles/${story.id}/publish`, {
-      at: isoWithOffset(first, 60),
-    });
-    expect(scheduled.status).toBe(202);
+    await requestPublication(desk, story, { at: isoWithOffset(first, 60) });
     await newsdesk.settle();
 
     const second = secondsAhead(2000);
-    const moved = await reviewer.post(`/api/articles/${story.id}/publish`, {
-      at: isoWithOffset(second, 60),
-    });
-    expect(moved.status).toBe(202);
-    expect(moved.body).toMatchObject({
+    const moved = await requestPublication(desk, story, { at: isoWithOffset(second, 60) });
+    expect(moved).toMatchObject({
       status: 'scheduled',
       publishAt: { utc: second.toISOString() },
     });

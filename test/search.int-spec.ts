@@ -1,6 +1,7 @@
 import type { Section } from '@newsdesk/editorial';
 import { ApiClient } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { driveToPublished, writeDraft, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 /** A made-up word (consonants only, so the stemmer leaves it alone) that only this test's stories carry. */
@@ -17,6 +18,7 @@ describe('full-text search (editors and public)', () => {
   let editor: ApiClient;
   let reviewer: ApiClient;
   let section: Section;
+  let desk: Desk;
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -24,27 +26,12 @@ describe('full-text search (editors and public)', () => {
     section = await makeSection(newsdesk.orm, 'Suche');
     editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer], section: section.slug };
   });
 
   afterAll(async () => {
     await newsdesk?.stop();
   });
-
-  async function createDraft(overrides: Record<string, unknown>) {
-    const reply = await editor.post('/api/articles', makeDraft(section.slug, overrides));
-    expect(reply.status).toBe(201);
-    return reply.body as { id: string; slug: string; status: string };
-  }
-
-  async function publishStory(overrides: Record<string, unknown>) {
-    const draft = await createDraft(overrides);
-    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
-    expect((await reviewer.post(`/api/articles/${draft.id}/publish`)).status).toBe(202);
-    await newsdesk.settle();
-    return draft;
-  }
 
   /** The editors' search, limited to this test's section. */
   async function editorSearch(q: string, extra = '') {
@@ -68,7 +55,7 @@ describe('full-text search (editors and public)', () => {
   }
 
   it('finds inflected forms and other spellings of a word (German stemming, umlauts, ß)', async () => {
-    const story = await createDraft({
+    const story = await writeDraft(desk, {
       headline: 'Sensoren melden den Füllstand der Straßenmülleimer',
       teaser: TEASER,
       body: [
@@ -97,12 +84,12 @@ describe('full-text search (editors and public)', () => {
 
   it('ranks a headline hit above a body-only hit', async () => {
     const word = marker();
-    const inBody = await createDraft({
+    const inBody = await writeDraft(desk, {
       headline: `Neues aus dem Rathaus ${word}`,
       teaser: TEASER,
       body: [{ type: 'paragraph', text: 'Der Rat beschloss den Ausbau der Glasfaser im Kreis.' }],
     });
-    const inHeadline = await createDraft({
+    const inHeadline = await writeDraft(desk, {
       headline: `Glasfaser kommt in jedes Dorf ${word}`,
       teaser: TEASER,
       body: [{ type: 'paragraph', text: 'Der Rat beschloss den Ausbau im Kreis.' }],
@@ -114,12 +101,12 @@ describe('full-text search (editors and public)', () => {
 
   it('lets editors find stories in every state, the public only published ones', async () => {
     const word = marker();
-    const draft = await createDraft({
+    const draft = await writeDraft(desk, {
       headline: `Entwurf über Radwege ${word}`,
       teaser: TEASER,
       body: [{ type: 'paragraph', text: `Noch nicht fertig: ${word} Radwege.` }],
     });
-    const published = await publishStory({
+    const published = await driveToPublished(desk, {
       headline: `Neue Radwege für die Innenstadt ${word}`,
       teaser: TEASER,
       body: [{ type: 'paragraph', text: `Die Stadt baut ${word} Radwege aus.` }],
@@ -152,7 +139,7 @@ describe('full-text search (editors and public)', () => {
 
   it('returns snippets whose only markup is <mark>', async () => {
     const word = marker();
-    await createDraft({
+    await writeDraft(desk, {
       headline: `Sicherheitslücke im Formular ${word}`,
       teaser: TEASER,
       body: [
@@ -256,7 +243,7 @@ describe('full-text search (editors and public)', () => {
     const stories = [];
     for (let i = 0; i < 3; i++) {
       stories.push(
-        await publishStory({
+        await driveToPublished(desk, {
           teaser: `Der Wochenmarkt ${word} öffnet wieder, mit mehr Ständen als je zuvor.`,
           body: [{ type: 'paragraph', text: 'Nichts weiter.' }],
         }),

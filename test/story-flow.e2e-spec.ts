@@ -1,6 +1,16 @@
 import type { Section } from '@newsdesk/editorial';
 import type { User } from '@newsdesk/identity';
 import { ApiClient } from './support/http';
+import {
+  approveEveryStep,
+  driveToApproved,
+  driveToPublished,
+  driveToReview,
+  publishNow,
+  submitForReview,
+  writeDraft,
+  type Desk,
+} from './support/drive';
 import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
@@ -14,6 +24,7 @@ describe('a story from draft to teaser listing (end to end)', () => {
   let photo: ApiClient;
   let section: Section;
   let editorUser: User;
+  let desk: Desk;
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -28,53 +39,30 @@ describe('a story from draft to teaser listing (end to end)', () => {
       PASSWORD,
     );
     photo = await anonymous.login((await makeUser(newsdesk.orm, ['photo_desk'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer], section: section.slug };
   });
 
   afterAll(async () => {
     await newsdesk?.stop();
   });
 
-  async function createDraft(client = editor, overrides: Record<string, unknown> = {}) {
-    const reply = await client.post('/api/articles', makeDraft(section.slug, overrides));
-    expect(reply.status).toBe(201);
-    return reply.body as { id: string; slug: string; version: number; status: string };
-  }
-
-  async function approvedStory() {
-    const draft = await createDraft();
-    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
-    return draft;
-  }
-
   it('carries a story through checks, review and publication to the top of its section listing', async () => {
-    const draft = await createDraft(editor, {
+    const draft = await writeDraft(desk, {
       headline: '  Straßenmanagement in Arnsberg: „Sensoren“ statt Streifenfahrten\u00A0',
     });
-    expect(draft.status).toBe('draft');
     expect(draft.slug).toMatch(/^strassenmanagement-in-arnsberg-sensoren-statt-streifenfahrten/);
 
-    const submitted = await editor.post(`/api/articles/${draft.id}/submit`);
-    expect(submitted.status).toBe(202);
-    expect(submitted.body.status).toBe('submitted');
-
-    await newsdesk.settle();
-    const inReview = await editor.get(`/api/articles/${draft.id}`);
-    expect(inReview.body.status).toBe('in_review');
-    expect(inReview.body.headline).toBe(
+    // Each step asserts the state it leads to: submitted, then in review once the checks ran.
+    const inReview = await submitForReview(desk, draft);
+    expect(inReview.headline).toBe(
       'Straßenmanagement in Arnsberg: „Sensoren“ statt Streifenfahrten',
     );
 
-    const approved = await reviewer.post(`/api/articles/${draft.id}/approve`);
-    expect(approved.status).toBe(200);
-    expect(approved.body.status).toBe('approved');
+    const approved = await approveEveryStep(desk, draft);
+    expect(approved.approvals).toHaveLength(1);
 
-    const published = await reviewer.post(`/api/articles/${draft.id}/publish`, {});
-    expect(published.status).toBe(202);
-    expect(published.body.status).toBe('scheduled');
-
-    await newsdesk.settle();
+    // Scheduled for now until the publication job runs, then published.
+    await publishNow(desk, draft);
     const listing = await anonymous.get(`/public/sections/${section.slug}/teasers?limit=5`);
     expect(listing.status).toBe(200);
     expect(listing.body.section).toEqual({ slug: section.slug, name: 'Smart City' });
@@ -112,12 +100,8 @@ describe('a story from draft to teaser listing (end to end)', () => {
   });
 
   it('lists newer stories first and takes an unpublished story out at once', async () => {
-    const first = await approvedStory();
-    await reviewer.post(`/api/articles/${first.id}/publish`);
-    await newsdesk.settle();
-    const second = await approvedStory();
-    await reviewer.post(`/api/articles/${second.id}/publish`);
-    await newsdesk.settle();
+    const first = await driveToPublished(desk);
+    const second = await driveToPublished(desk);
 
     let slugs = (await anonymous.get(`/public/sections/${section.slug}/teasers`)).body.items.map(
       (i: { slug: string }) => i.slug,
@@ -136,8 +120,8 @@ describe('a story from draft to teaser listing (end to end)', () => {
   });
 
   it('sends a story that fails its checks back to draft with the reasons', async () => {
-    const draft = await createDraft(editor, { teaser: 'Zu kurz.', body: [] });
-    await editor.post(`/api/articles/${draft.id}/submit`);
+    const draft = await writeDraft(desk, { teaser: 'Zu kurz.', body: [] });
+    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
     await newsdesk.settle();
     const back = await editor.get(`/api/articles/${draft.id}`);
     expect(back.body.status).toBe('draft');
@@ -148,9 +132,7 @@ describe('a story from draft to teaser listing (end to end)', () => {
   });
 
   it('refuses the author approving their own story (four-eyes), and changes nothing', async () => {
-    const draft = await createDraft(editorReviewer);
-    await editorReviewer.post(`/api/articles/${draft.id}/submit`);
-    await newsdesk.settle();
+    const draft = await driveToReview({ ...desk, editor: editorReviewer });
     const own = await editorReviewer.post(`/api/articles/${draft.id}/approve`);
     expect(own.status).toBe(403);
     expect(own.body).toMatchObject({
@@ -163,7 +145,7 @@ describe('a story from draft to teaser listing (end to end)', () => {
   });
 
   it('answers a stale If-Match with 409 and the current version, and overwrites nothing', async () => {
-    const draft = await createDraft();
+    const draft = await writeDraft(desk);
     const first = await editor.patch(
       `/api/articles/${draft.id}`,
       { teaser: 'Erste Fassung des Teasers, lang genug für die Prüfung.' },
@@ -241,7 +223,7 @@ describe('a story from draft to teaser listing (end to end)', () => {
     });
 
     it('wrong state, foreign story, unknown story, a time without offset', async () => {
-      const draft = await createDraft();
+      const draft = await writeDraft(desk);
       const early = await reviewer.post(`/api/articles/${draft.id}/approve`);
       expect(early.status).toBe(409);
       expect(early.body.details.reason).toBe('wrong_state');
@@ -263,7 +245,7 @@ describe('a story from draft to teaser listing (end to end)', () => {
         (await anonymous.get(`/public/sections/${section.slug}/teasers?limit=1000`)).status,
       ).toBe(400);
 
-      const approved = await approvedStory();
+      const approved = await driveToApproved(desk);
       const noOffset = await reviewer.post(`/api/articles/${approved.id}/publish`, {
         at: '2030-01-01T08:00:00',
       });

@@ -1,4 +1,5 @@
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { driveToPublished, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
 
@@ -8,6 +9,7 @@ describe('a substantial update of a published story goes through review while th
   let reviewer: ApiClient;
   let anonymous: ApiClient;
   let sectionSlug: string;
+  let desk: Desk;
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -15,25 +17,15 @@ describe('a substantial update of a published story goes through review while th
     sectionSlug = (await makeSection(newsdesk.orm)).slug;
     editor = await anonymous.login((await makeUser(newsdesk.orm, ['editor'])).email, PASSWORD);
     reviewer = await anonymous.login((await makeUser(newsdesk.orm, ['reviewer'])).email, PASSWORD);
+    desk = { newsdesk, editor, reviewers: [reviewer], section: sectionSlug };
   });
 
   afterAll(async () => {
     await newsdesk?.stop();
   });
 
-  async function published() {
-    const draft = (await editor.post('/api/articles', makeDraft(sectionSlug))).body;
-    await editor.post(`/api/articles/${draft.id}/submit`);
-    await newsdesk.settle();
-    await reviewer.post(`/api/articles/${draft.id}/approve`);
-    await reviewer.post(`/api/articles/${draft.id}/publish`);
-    await newsdesk.settle();
-    return (await editor.get(`/api/articles/${draft.id}`)).body;
-  }
-
   it('keeps the live version until the update is approved, then publishes it', async () => {
-    const story = await published();
-    expect(story.status).toBe('published');
+    const story = await driveToPublished(desk);
 
     const nothingPending = await editor.post(`/api/articles/${story.id}/submit`);
     expect(nothingPending.status).toBe(409);

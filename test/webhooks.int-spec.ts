@@ -13,13 +13,8 @@ import {
   type EventEnvelope,
 } from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
-import {
-  makeDraft,
-  makeSection,
-  makeUser,
-  PASSWORD,
-  publishDirectly as publish,
-} from './support/factories';
+import { driveToPublished, outboxRowOf, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
 /** What a subscriber received: the headers and the body exactly as sent. */
@@ -81,6 +76,7 @@ describe('webhooks (integration)', () => {
   let editor: ApiClient;
   let reviewer: ApiClient;
   let section: Section;
+  let desk: Desk;
   let receivers: Receiver[] = [];
   let subscriptions: string[] = [];
 
@@ -97,6 +93,7 @@ describe('webhooks (integration)', () => {
     editor = await login(['editor']);
     reviewer = await login(['reviewer']);
     section = await makeSection(newsdesk.orm, 'Smart City');
+    desk = { newsdesk, editor, reviewers: [reviewer], section: section.slug };
   });
 
   afterEach(async () => {
@@ -132,9 +129,6 @@ describe('webhooks (integration)', () => {
     return reply.body as any[];
   }
 
-  const publishDirectly = (headline = 'Direkt veröffentlicht') =>
-    publish(newsdesk.orm, section, headline);
-
   it('delivers a signed JSON event to each subscriber that wants it when a story is published', async () => {
     const all = await receiver();
     const onlyUnpublished = await receiver();
@@ -153,12 +147,7 @@ describe('webhooks (integration)', () => {
     expect(JSON.stringify(listed.body)).not.toContain(subscription.secret);
 
     // The whole flow: draft, checks, review, publication.
-    const draft = (await editor.post('/api/articles', makeDraft(section.slug))).body;
-    expect((await editor.post(`/api/articles/${draft.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    expect((await reviewer.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
-    expect((await reviewer.post(`/api/articles/${draft.id}/publish`)).status).toBe(202);
-    await newsdesk.settle();
+    const story = await driveToPublished(desk);
 
     expect(all.requests).toHaveLength(1);
     expect(onlyUnpublished.requests).toHaveLength(0);
@@ -178,7 +167,7 @@ describe('webhooks (integration)', () => {
     expect(
       verifyAsReceiver(subscription.secret, {
         ...published,
-        raw: published.raw.replace(draft.slug, `${draft.slug}x`),
+        raw: published.raw.replace(story.slug, `${story.slug}x`),
       }),
     ).toBe(false);
 
@@ -187,13 +176,13 @@ describe('webhooks (integration)', () => {
       event: 'article.published',
       occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       data: {
-        articleId: draft.id,
-        slug: draft.slug,
+        articleId: story.id,
+        slug: story.slug,
         version: expect.any(Number),
-        url: expect.stringMatching(new RegExp(`/${section.slug}/${draft.slug}$`)),
+        url: expect.stringMatching(new RegExp(`/${section.slug}/${story.slug}$`)),
         article: expect.objectContaining({
-          slug: draft.slug,
-          headline: draft.headline,
+          slug: story.slug,
+          headline: story.headline,
           section: { slug: section.slug, name: 'Smart City' },
           body: expect.any(Array),
         }),
@@ -205,12 +194,12 @@ describe('webhooks (integration)', () => {
       id: published.headers['newsdesk-delivery'],
       eventId: published.body.id,
       event: 'article.published',
-      articleId: draft.id,
+      articleId: story.id,
       status: 'delivered',
       attempts: [{ statusCode: 200, ok: true, error: null, latencyMs: expect.any(Number) }],
     });
 
-    expect((await reviewer.post(`/api/articles/${draft.id}/unpublish`)).status).toBe(202);
+    expect((await reviewer.post(`/api/articles/${story.id}/unpublish`)).status).toBe(202);
     await newsdesk.settle();
     expect(all.requests.map((r) => r.body.event)).toEqual([
       'article.published',
@@ -221,7 +210,7 @@ describe('webhooks (integration)', () => {
     expect(verifyAsReceiver(narrow.secret, unpublished)).toBe(true);
     expect(unpublished.body).toMatchObject({
       event: 'article.unpublished',
-      data: { articleId: draft.id, slug: draft.slug, url: null, article: null },
+      data: { articleId: story.id, slug: story.slug, url: null, article: null },
     });
     // Every subscriber gets the same event id; each delivery has its own id.
     expect(unpublished.body.id).toBe(all.requests[1].body.id);
@@ -233,8 +222,7 @@ describe('webhooks (integration)', () => {
   it('retries a failing subscriber with exponential backoff, logs every attempt and pauses it after the threshold', async () => {
     const failing = await receiver(500);
     const subscription = await subscribe(failing.url);
-    await publishDirectly();
-    await newsdesk.settle();
+    await driveToPublished(desk);
 
     // WEBHOOK_PAUSE_AFTER_FAILURES=3: three attempts, then the subscription is paused.
     expect(failing.requests).toHaveLength(3);
@@ -290,8 +278,7 @@ describe('webhooks (integration)', () => {
     });
 
     // While paused it gets nothing new.
-    await publishDirectly('Während der Pause');
-    await newsdesk.settle();
+    await driveToPublished(desk, { headline: 'Während der Pause: Sensoren melden weiter' });
     expect(failing.requests).toHaveLength(3);
     expect(await deliveries(subscription.id)).toHaveLength(1);
   });
@@ -299,8 +286,7 @@ describe('webhooks (integration)', () => {
   it('redelivers one delivery by hand, with the same body, once the subscription is resumed', async () => {
     const flaky = await receiver(500);
     const subscription = await subscribe(flaky.url);
-    await publishDirectly('Nachzustellen');
-    await newsdesk.settle();
+    await driveToPublished(desk, { headline: 'Nachzustellen: Sensoren melden den Füllstand' });
     const [failed] = await deliveries(subscription.id);
     expect(failed.status).toBe('failed');
 
@@ -346,8 +332,8 @@ describe('webhooks (integration)', () => {
   it('makes one delivery when the same event reaches the consumer twice', async () => {
     const r = await receiver();
     const subscription = await subscribe(r.url);
-    const row = await publishDirectly('Doppelt gemeldet');
-    await newsdesk.settle();
+    const story = await driveToPublished(desk, { headline: 'Doppelt gemeldet: Sensoren im Müll' });
+    const row = await outboxRowOf(newsdesk, story, EventName.ArticlePublished);
     expect(r.requests).toHaveLength(1);
 
     const events = new Queue(eventQueueOf(Consumer.Webhooks), {
@@ -400,8 +386,7 @@ describe('webhooks (integration)', () => {
     expect((await admin.request('DELETE', `/api/webhooks/${subscription.id}`)).status).toBe(404);
     const listed = (await ops.get('/api/webhooks')).body.map((s: { id: string }) => s.id);
     expect(listed).not.toContain(subscription.id);
-    await publishDirectly('Nach dem Abbestellen');
-    await newsdesk.settle();
+    await driveToPublished(desk, { headline: 'Nach dem Abbestellen: Sensoren melden weiter' });
     expect(r.requests).toHaveLength(0);
   });
 });

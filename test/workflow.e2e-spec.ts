@@ -3,17 +3,9 @@ import { Clock } from '@newsdesk/common';
 import { EditLock, type Section } from '@newsdesk/editorial';
 import type { User } from '@newsdesk/identity';
 import { ApiClient } from './support/http';
-import { makeDraft, makeSection, makeUser, PASSWORD } from './support/factories';
+import { driveToPublished, submitForReview, writeDraft, type Desk } from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
-
-interface Story {
-  id: string;
-  slug: string;
-  version: number;
-  revision: number;
-  status: string;
-  headline: string;
-}
 
 describe('the editorial workflow (end to end)', () => {
   let newsdesk: Newsdesk;
@@ -33,6 +25,9 @@ describe('the editorial workflow (end to end)', () => {
   let editorReviewerUser: User;
   let adminUser: User;
   let photoUser: User;
+  let desk: Desk;
+  /** The same desk with the editor who is a reviewer too as the author. */
+  let deskOfEditorReviewer: Desk;
 
   const login = (user: User) => anonymous.login(user.email, PASSWORD);
 
@@ -57,41 +52,13 @@ describe('the editorial workflow (end to end)', () => {
     editorReviewer = await login(editorReviewerUser);
     admin = await login(adminUser);
     photo = await login(photoUser);
+    desk = { newsdesk, editor, reviewers: [reviewerA, reviewerB], section: section.slug };
+    deskOfEditorReviewer = { ...desk, editor: editorReviewer };
   });
 
   afterAll(async () => {
     await newsdesk?.stop();
   });
-
-  async function createDraft(
-    client = editor,
-    overrides: Record<string, unknown> = {},
-    sectionSlug = section.slug,
-  ): Promise<Story> {
-    const reply = await client.post('/api/articles', makeDraft(sectionSlug, overrides));
-    expect(reply.status).toBe(201);
-    return reply.body as Story;
-  }
-
-  /** Submits and waits for the queued checks; the story is then in review. */
-  async function inReview(story: Story, author = editor): Promise<Story> {
-    expect((await author.post(`/api/articles/${story.id}/submit`)).status).toBe(202);
-    await newsdesk.settle();
-    const reply = await author.get(`/api/articles/${story.id}`);
-    expect(reply.body.status).toBe('in_review');
-    return reply.body as Story;
-  }
-
-  async function publishedStory(): Promise<Story> {
-    const draft = await createDraft();
-    await inReview(draft);
-    expect((await reviewerA.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
-    expect((await reviewerA.post(`/api/articles/${draft.id}/publish`)).status).toBe(202);
-    await newsdesk.settle();
-    const reply = await editor.get(`/api/articles/${draft.id}`);
-    expect(reply.body.status).toBe('published');
-    return reply.body as Story;
-  }
 
   async function get(id: string, client = editor) {
     return (await client.get(`/api/articles/${id}`)).body;
@@ -107,8 +74,8 @@ describe('the editorial workflow (end to end)', () => {
 
   describe('approval steps', () => {
     it('takes the steps in order, by different reviewers, never the author', async () => {
-      const draft = await createDraft(editorReviewer, {}, twoSteps.slug);
-      const review = await inReview(draft, editorReviewer);
+      const draft = await writeDraft(deskOfEditorReviewer, { section: twoSteps.slug });
+      const review = await submitForReview(deskOfEditorReviewer, draft);
       expect(review).toMatchObject({
         approvals: [],
         nextApprovalStep: { key: 'section_lead', label: 'Section lead' },
@@ -176,8 +143,8 @@ describe('the editorial workflow (end to end)', () => {
     });
 
     it('sends the story back on a change request at step 2 and starts the approvals over', async () => {
-      const draft = await createDraft(editor, {}, twoSteps.slug);
-      await inReview(draft);
+      const draft = await writeDraft(desk, { section: twoSteps.slug });
+      await submitForReview(desk, draft);
       expect((await reviewerA.post(`/api/articles/${draft.id}/approve`)).status).toBe(200);
 
       const back = await reviewerB.post(`/api/articles/${draft.id}/request-changes`, {
@@ -188,7 +155,7 @@ describe('the editorial workflow (end to end)', () => {
       expect(back.body.approvals).toEqual([]);
       expect(back.body.nextApprovalStep).toBeNull();
 
-      const again = await inReview(draft);
+      const again = await submitForReview(desk, draft);
       expect(again).toMatchObject({
         approvals: [],
         nextApprovalStep: { key: 'section_lead', label: 'Section lead' },
@@ -214,11 +181,25 @@ describe('the editorial workflow (end to end)', () => {
         'approveStep',
       ]);
     });
+    it('publishes a story of a two-step section once both steps are approved by different reviewers', async () => {
+      const story = await driveToPublished(desk, { section: twoSteps.slug });
+      expect(story.status).toBe('published');
+      const history = (await editor.get(`/api/articles/${story.id}/history`)).body as {
+        action: string;
+        actorId: string;
+      }[];
+      const approvals = history.filter((e) => e.action.startsWith('approve'));
+      expect(approvals.map((e) => [e.action, e.actorId])).toEqual([
+        ['approveStep', reviewerAUser.id],
+        ['approve', reviewerBUser.id],
+      ]);
+      expect((await listingOf(twoSteps.slug)).map((i) => i.slug)).toContain(story.slug);
+    });
   });
 
   describe('saving', () => {
     it('lets exactly one of two concurrent saves with the same If-Match win', async () => {
-      const draft = await createDraft();
+      const draft = await writeDraft(desk);
       let version = draft.version;
       let revisions = (await editor.get(`/api/articles/${draft.id}/revisions`)).body.length;
       expect(revisions).toBe(1);
@@ -257,7 +238,7 @@ describe('the editorial workflow (end to end)', () => {
     });
 
     it('honours edit locks: 423 for others, expiry, takeover by a reviewer only', async () => {
-      const draft = await createDraft();
+      const draft = await writeDraft(desk);
       const mine = await editor.post(`/api/articles/${draft.id}/lock`);
       expect(mine.status).toBe(200);
       expect(mine.body).toMatchObject({
@@ -341,7 +322,7 @@ describe('the editorial workflow (end to end)', () => {
 
   describe('revisions', () => {
     it('lists every save, diffs two revisions and restores an old one as a new revision', async () => {
-      const draft = await createDraft(editor, {
+      const draft = await writeDraft(desk, {
         headline: `Sensoren im Müll ${suffix()}`,
       });
       const original = draft.headline;
@@ -441,7 +422,7 @@ describe('the editorial workflow (end to end)', () => {
 
   describe('published stories', () => {
     it('keeps the public version until a correction publishes the edited working copy', async () => {
-      const story = await publishedStory();
+      const story = await driveToPublished(desk);
       const publicBefore = (await anonymous.get(`/public/articles/${story.slug}`)).body;
       const headline = `Korrigiert: 400 Behälter melden ihren Füllstand ${suffix()}`;
       const edited = await editor.patch(
@@ -493,7 +474,7 @@ describe('the editorial workflow (end to end)', () => {
     });
 
     it('kills a story at once, everywhere; only an admin reopens it', async () => {
-      const story = await publishedStory();
+      const story = await driveToPublished(desk);
       expect((await listingOf()).map((i) => i.slug)).toContain(story.slug);
 
       const noReason = await reviewerA.post(`/api/articles/${story.id}/kill`, {});
@@ -533,7 +514,7 @@ describe('the editorial workflow (end to end)', () => {
 
   describe('comments and assignment', () => {
     it('threads comments on body blocks, resolves them, and records them in the history', async () => {
-      const draft = await createDraft();
+      const draft = await writeDraft(desk);
       const thread = await reviewerA.post(`/api/articles/${draft.id}/comments`, {
         text: 'Quelle für die 400 Behälter?',
         blockIndex: 0,
@@ -592,8 +573,8 @@ describe('the editorial workflow (end to end)', () => {
     it("puts assigned stories into the reviewer's queue, oldest first; only reviewers", async () => {
       const queueOwner = await makeUser(newsdesk.orm, ['reviewer'], 'Quentin Queue');
       const reviewer = await login(queueOwner);
-      const older = await createDraft();
-      const newer = await createDraft();
+      const older = await writeDraft(desk);
+      const newer = await writeDraft(desk);
       // Assign the newer one first: the queue is ordered by the stories' age, not by assignment.
       for (const story of [newer, older]) {
         const assigned = await editor.post(`/api/articles/${story.id}/assign`, {
@@ -614,7 +595,7 @@ describe('the editorial workflow (end to end)', () => {
       expect(toEditor.status).toBe(400);
       expect(toEditor.body.details.problems[0].field).toBe('assigneeId');
       const toAuthor = await editorReviewer.post(
-        `/api/articles/${(await createDraft(editorReviewer)).id}/assign`,
+        `/api/articles/${(await writeDraft(deskOfEditorReviewer)).id}/assign`,
         { assigneeId: editorReviewerUser.id },
       );
       expect(toAuthor.status).toBe(400);
@@ -627,7 +608,7 @@ describe('the editorial workflow (end to end)', () => {
   describe('preview links', () => {
     /** A draft with two revisions (the second with another headline) and a link to each. */
     async function previewed() {
-      const draft = await createDraft();
+      const draft = await writeDraft(desk);
       const secondHeadline = `Vorschau: Sensoren melden den Füllstand ${suffix()}`;
       const saved = await editor.patch(
         `/api/articles/${draft.id}`,
@@ -696,8 +677,8 @@ describe('the editorial workflow (end to end)', () => {
 
   describe('refusals', () => {
     it('audits a refused approval, changes nothing, and shows the audit log to admins only', async () => {
-      const draft = await createDraft(editorReviewer);
-      const review = await inReview(draft, editorReviewer);
+      const draft = await writeDraft(deskOfEditorReviewer);
+      const review = await submitForReview(deskOfEditorReviewer, draft);
       const own = await editorReviewer.post(`/api/articles/${draft.id}/approve`);
       expect(own.status).toBe(403);
       expect(own.body.details.reason).toBe('own_story');

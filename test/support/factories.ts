@@ -1,8 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Section, type ApprovalStep } from '@newsdesk/editorial';
-import { PublishedArticle } from '@newsdesk/publication';
-import { EventName, Outbox, type OutboxEntry } from '@newsdesk/messaging';
 import { Passwords, User, type Role } from '@newsdesk/identity';
 
 export const PASSWORD = 'secret-password';
@@ -71,44 +69,4 @@ export function makeDraft(
     tags: ['Sensorik', 'Abfall'],
     ...overrides,
   };
-}
-
-/**
- * A story written straight into the public read model with its
- * `article.published` in the outbox, in one transaction — for tests of the
- * messaging and consumers that need no editorial flow.
- */
-export function publishDirectly(
-  orm: MikroORM,
-  section: Section,
-  headline: string,
-): Promise<OutboxEntry> {
-  return orm.em.fork().transactional((em) => {
-    const articleId = randomUUID();
-    const slug = `story-${articleId.slice(0, 8)}`;
-    em.create(PublishedArticle, {
-      articleId,
-      slug,
-      sectionId: section.id,
-      sectionSlug: section.slug,
-      sectionName: section.name,
-      kicker: 'Test',
-      headline,
-      teaser: 'Teaser',
-      body: [],
-      format: 'news',
-      authorName: 'Test',
-      version: 1,
-      firstPublishedAt: new Date(),
-      publishedAt: new Date(),
-    });
-    return Promise.resolve(
-      Outbox.event(em, EventName.ArticlePublished, {
-        articleId,
-        slug,
-        version: 1,
-        sectionIds: [section.id],
-      }),
-    );
-  });
 }

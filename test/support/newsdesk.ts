@@ -129,11 +129,14 @@ export class Newsdesk {
    * Waits until the system has nothing left to do: no unsent outbox row and no
    * waiting, active or due job in any queue (twice in a row, so that a job that
    * queues another is followed). Fails after `timeoutMs` naming what is stuck.
+   * `except` names queues not to wait for: those of a consumer a test stopped.
    */
-  async settle(timeoutMs = 20_000): Promise<void> {
-    const queues = this.queueNames().map(
-      (name) => new Queue(name, { connection: redisOptions(this.config.redisUrl) }),
-    );
+  async settle(options: number | { timeoutMs?: number; except?: string[] } = {}): Promise<void> {
+    const { timeoutMs = 20_000, except = [] } =
+      typeof options === 'number' ? { timeoutMs: options } : options;
+    const queues = this.queueNames()
+      .filter((name) => !except.includes(name))
+      .map((name) => new Queue(name, { connection: redisOptions(this.config.redisUrl) }));
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     let busy = '';
