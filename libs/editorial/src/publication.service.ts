@@ -12,6 +12,7 @@ import { recordAudit } from './audit';
 import type { PublicBodyBlock } from './public-types';
 import { listingRefsOf, seriesSlugOf, tagSlugsOf } from './listing-refs';
 import { PublishedArticle } from './published-article.entity';
+import { publicationDueAt } from './schedule';
 import type { PublicArticle } from './public-types';
 import type { RevisionContent } from './revision.entity';
 import type { Section } from './section.entity';
@@ -79,7 +80,7 @@ export class PublicationService {
         );
         return {};
       }
-      const due = Math.max(article.publishAt?.getTime() ?? 0, article.embargoUntil?.getTime() ?? 0);
+      const due = publicationDueAt(article).getTime();
       if (due > now.getTime() + 50) return { notBefore: new Date(due) };
 
       const previous = await em.findOne(PublishedArticle, { articleId });
@@ -122,7 +123,7 @@ export class PublicationService {
           em,
           JobName.ArticleUnpublish,
           { articleId, version: article.version, scheduled: true },
-          { dedupeKey: [articleId, article.version, 'until'], runAt: article.unpublishAt },
+          { runAt: article.unpublishAt },
         );
       }
       Outbox.event(em, EventName.ArticlePublished, {

@@ -81,7 +81,7 @@ export class PublishingService {
             em,
             JobName.ArticlePublish,
             { articleId: a.id, version: a.version },
-            { dedupeKey: [a.id, a.version], runAt: at },
+            { runAt: at },
           ),
         details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
       },
@@ -119,12 +119,11 @@ export class PublishingService {
         );
         throw error;
       }
-      Outbox.job(
-        em,
-        JobName.ArticleUnpublish,
-        { articleId: article.id, version: article.version, scheduled: false },
-        { dedupeKey: [article.id, article.version, 'unpublish'] },
-      );
+      Outbox.job(em, JobName.ArticleUnpublish, {
+        articleId: article.id,
+        version: article.version,
+        scheduled: false,
+      });
       return this.editorial.view(article);
     });
   }
