@@ -1,7 +1,7 @@
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { s3ClientSettings } from '@newsdesk/config';
+import { presetsHash, s3ClientSettings } from '@newsdesk/config';
 import type { Section } from '@newsdesk/editorial';
 import type { Role } from '@newsdesk/identity';
 import { Image, ImageProcessingService, Rendition } from '@newsdesk/media';
@@ -467,6 +467,7 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     await newsdesk.media!.get(ImageProcessingService).handleImageProcess({
       imageId: image.id,
       scope: 'all',
+      presetsHash: presetsHash(newsdesk.config.images.presets),
     });
     await newsdesk.settle();
 

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
-import { EventName, eventQueueOf, redisOptions, type EventEnvelope } from '@newsdesk/messaging';
+import {
+  EventName,
+  JobQueue,
+  JobWorkers,
+  eventQueueOf,
+  redisOptions,
+  type EventEnvelope,
+} from '@newsdesk/messaging';
 import { S3BucketHealth } from '@newsdesk/observability';
-import { ImageProcessor } from '../apps/media/src/image.processor';
 import { driveToPublished } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
@@ -236,7 +242,7 @@ describe('metrics and health', () => {
   });
 
   it('is not ready while a worker is closed, and ready again once the app restarts', async () => {
-    await newsdesk.media!.get(ImageProcessor).worker.close();
+    await newsdesk.media!.get(JobWorkers).of(JobQueue.Media).close();
     try {
       const ready = await readiness('media');
       expect(ready.status).toBe(503);

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { ScheduleReconciler, type Section } from '@newsdesk/editorial';
-import { JobName, JobQueue, redisOptions, safeJobId } from '@newsdesk/messaging';
+import { JobName, JobQueue, jobIdOf, redisOptions } from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
 import {
   approveEveryStep,
@@ -98,7 +98,7 @@ describe('publishing at an exact time (end to end)', () => {
       connection: redisOptions(newsdesk.config.redisUrl),
     });
     try {
-      const job = await queue.getJob(safeJobId(JobName.ArticlePublish, id, version));
+      const job = await queue.getJob(jobIdOf(JobName.ArticlePublish, { articleId: id, version }));
       return job ? await job.getState() : 'missing';
     } finally {
       await queue.close();
@@ -206,7 +206,8 @@ describe('publishing at an exact time (end to end)', () => {
     } finally {
       await newsdesk.startWorkflow();
     }
-    // The reconciler queued it again from Postgres on start.
+    // The reconciler queued it again from Postgres on start (through the outbox).
+    await newsdesk.settle();
     expect(await jobState(story.id, scheduled.version)).toBe('delayed');
 
     const published = await publishedView(story.id);

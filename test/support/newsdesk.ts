@@ -31,9 +31,9 @@ export class Newsdesk {
   readonly config = loadConfig();
   api!: NestFastifyApplication;
   workflow!: NestFastifyApplication;
-  /** The projector app's events part: the `events.projector` consumer, the CDN purge worker and the process's ops HTTP. */
+  /** The projector app's events part: the `events.projector` consumer, the job workers (CDN purges, webhook deliveries) and the process's ops HTTP. */
   projector: NestFastifyApplication | null = null;
-  /** The projector app's webhooks part: the `events.webhooks` consumer and the delivery worker. */
+  /** The projector app's webhooks part: the `events.webhooks` consumer. */
   webhooks: INestMicroservice | null = null;
   media: NestFastifyApplication | null = null;
   url!: string;

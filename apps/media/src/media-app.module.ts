@@ -1,12 +1,11 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
 import { MediaModule } from '@newsdesk/media';
-import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { JobsModule, MessagingModule } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
-import { ImageProcessor } from './image.processor';
+import { ImageJob } from './image.job';
 
 /** Image jobs. Run more of these processes for a busy photo desk. */
 @Module({
@@ -18,11 +17,10 @@ import { ImageProcessor } from './image.processor';
     }),
     DatabaseModule,
     MessagingModule,
-    BullRootModule,
-    BullModule.registerQueue({ name: JobQueue.Media }),
+    JobsModule.forApp('media'),
     MediaModule,
     ObservabilityModule.forRoot({ app: 'media', controllers: true, s3: true, workers: true }),
   ],
-  providers: [ImageProcessor],
+  providers: [ImageJob],
 })
 export class MediaAppModule {}

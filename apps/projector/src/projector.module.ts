@@ -1,17 +1,21 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
-import { BullRootModule, JobQueue, MessagingModule } from '@newsdesk/messaging';
+import { JobsModule, MessagingModule } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { PublicationModule } from '@newsdesk/publication';
-import { CdnPurgeProcessor } from './cdn-purge.processor';
+import { CdnPurgeJob } from './cdn-purge.job';
 import { ImagesHandler } from './images.handler';
 import { ListingsHandler } from './listings.handler';
+import { WebhookDeliveryJob } from './webhook-delivery.job';
 
-/** Event consumers that keep the public read models (listings, caches) current, and the CDN purges they queue. */
+/**
+ * Event consumers that keep the public read models (listings, caches)
+ * current, and the projector's job workers: the CDN purges they queue and the
+ * webhook deliveries.
+ */
 @Module({
   imports: [
     ConfigModule,
@@ -21,14 +25,13 @@ import { ListingsHandler } from './listings.handler';
     }),
     DatabaseModule,
     MessagingModule,
-    BullRootModule,
-    BullModule.registerQueue({ name: JobQueue.Cdn }),
+    JobsModule.forApp('projector'),
     DeliveryModule,
     PublicationModule,
     // Serves the ops HTTP for the whole projector process, the webhooks app's workers included.
     ObservabilityModule.forRoot({ app: 'projector', controllers: true, workers: true }),
   ],
   controllers: [ListingsHandler, ImagesHandler],
-  providers: [CdnPurgeProcessor],
+  providers: [CdnPurgeJob, WebhookDeliveryJob],
 })
 export class ProjectorModule {}

@@ -11,9 +11,9 @@ import { WebhooksModule } from './webhooks.module';
 
 /** The projector process's two Nest apps. */
 export interface ProjectorApps {
-  /** The `projector` consumer (events.projector), the CDN purge worker, and the process's ops HTTP. */
+  /** The `projector` consumer (events.projector), the job workers (CDN purges, webhook deliveries), and the process's ops HTTP. */
   projector: NestFastifyApplication;
-  /** The `webhooks` consumer (events.webhooks) and the webhook delivery worker. */
+  /** The `webhooks` consumer (events.webhooks). */
   webhooks: INestMicroservice;
 }
 

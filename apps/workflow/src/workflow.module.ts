@@ -1,13 +1,12 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
 import { EditorialModule, ScheduleReconciler } from '@newsdesk/editorial';
-import { BullRootModule, JobQueue, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
+import { JobsModule, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
-import { PublicationProcessor } from './publication.processor';
-import { SubmissionProcessor } from './submission.processor';
+import { PublicationJob } from './publication.job';
+import { SubmissionJob } from './submission.job';
 
 /** Submission checks and publication jobs, and the outbox relay that feeds every queue. */
 @Module({
@@ -19,11 +18,10 @@ import { SubmissionProcessor } from './submission.processor';
     }),
     DatabaseModule,
     MessagingModule,
-    BullRootModule,
-    BullModule.registerQueue({ name: JobQueue.Submission }, { name: JobQueue.Publication }),
+    JobsModule.forApp('workflow'),
     EditorialModule,
     ObservabilityModule.forRoot({ app: 'workflow', controllers: true, workers: true }),
   ],
-  providers: [OutboxRelay, ScheduleReconciler, SubmissionProcessor, PublicationProcessor],
+  providers: [OutboxRelay, ScheduleReconciler, SubmissionJob, PublicationJob],
 })
 export class WorkflowModule {}

@@ -1,19 +1,16 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import {
-  JobName,
-  QueuesService,
-  JOB_QUEUE,
-  safeJobId,
-  traced,
-  type JobOf,
-} from '@newsdesk/messaging';
+import { JobName, Outbox, type JobOf } from '@newsdesk/messaging';
 
 /** Fastly accepts up to 256 surrogate keys in one purge request. */
 export const KEYS_PER_PURGE = 256;
 
+/** What one change makes the CDN forget: surrogate keys and public paths. */
+export type PurgeTargets = Pick<JobOf<JobName.CdnPurge>, 'keys' | 'paths'>;
+
 /** Surrogate keys and public paths to purge after a change of these listings and stories. */
-export function purgeTargets(listings: string[], storyIds: string[]): JobOf<JobName.CdnPurge> {
+export function purgeTargets(listings: string[], storyIds: string[]): PurgeTargets {
   const paths = listings.flatMap((ref) => {
     if (ref === 'home') return ['/public/home'];
     const [kind, slug] = ref.split(':');
@@ -27,15 +24,15 @@ export function purgeTargets(listings: string[], storyIds: string[]): JobOf<JobN
 /**
  * Tells the CDN which cached responses changed: a Fastly-style surrogate-key
  * purge (`POST <CDN_PURGE_URL>` with a `Surrogate-Key` header) and/or a plain
- * `PURGE <VARNISH_URL><path>` per path. Queued as `CdnPurge` jobs so that
- * BullMQ retries with backoff; many keys are split into batches.
+ * `PURGE <VARNISH_URL><path>` per path. Queued as `CdnPurge` jobs through the
+ * outbox so that BullMQ retries with backoff; many keys are split into batches.
  */
 @Injectable()
 export class CdnPurgeService {
   private readonly logger = new Logger(CdnPurgeService.name);
 
   constructor(
-    private readonly queues: QueuesService,
+    private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,27 +40,31 @@ export class CdnPurgeService {
     return Boolean(this.config.cdn.purgeUrl || this.config.cdn.varnishUrl);
   }
 
-  /** Queues the purge of what an event changed; `eventId` makes a redelivered event queue nothing new. */
-  async queue(eventId: string, targets: JobOf<JobName.CdnPurge>): Promise<number> {
+  /**
+   * Queues the purge of what an event changed, one job per batch of keys, in
+   * one transaction. Their ids come from `eventId` and the batch number, so a
+   * redelivered event queues nothing new.
+   */
+  async queue(eventId: string, targets: PurgeTargets): Promise<number> {
     if (!this.enabled) return 0;
-    const batches: JobOf<JobName.CdnPurge>[] = [];
+    const batches: PurgeTargets[] = [];
     for (let i = 0; i < Math.max(targets.keys.length, 1); i += KEYS_PER_PURGE) {
       batches.push({
         keys: targets.keys.slice(i, i + KEYS_PER_PURGE),
         paths: i === 0 ? targets.paths : [],
       });
     }
-    const queue = this.queues.get(JOB_QUEUE[JobName.CdnPurge]);
-    await Promise.all(
-      batches.map((data, n) =>
-        queue.add(JobName.CdnPurge, traced(data), { jobId: safeJobId('purge', eventId, n) }),
-      ),
-    );
+    await this.em.fork().transactional((em) => {
+      batches.forEach((batch, n) =>
+        Outbox.job(em, JobName.CdnPurge, { eventId, batch: n, ...batch }),
+      );
+      return Promise.resolve();
+    });
     return batches.length;
   }
 
   /** Sends one batch; throws on any failure so that BullMQ retries it. */
-  async purge({ keys, paths }: JobOf<JobName.CdnPurge>): Promise<void> {
+  async purge({ keys, paths }: PurgeTargets): Promise<void> {
     const { purgeUrl, purgeToken, varnishUrl } = this.config.cdn;
     if (purgeUrl && keys.length) {
       const response = await fetch(purgeUrl, {

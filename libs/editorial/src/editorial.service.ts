@@ -154,12 +154,7 @@ export class EditorialService {
         },
         after: (em, a) => {
           if (a.status !== 'published')
-            Outbox.job(
-              em,
-              JobName.ArticleSubmission,
-              { articleId: a.id, version: a.version },
-              { dedupeKey: [a.id, a.version] },
-            );
+            Outbox.job(em, JobName.ArticleSubmission, { articleId: a.id, version: a.version });
         },
       },
     );

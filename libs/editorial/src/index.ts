@@ -25,5 +25,6 @@ export * from './comments.service';
 export * from './preview.service';
 export * from './audit-log.service';
 export * from './schedule-reconciler.service';
+export * from './schedule';
 export * from './approval-steps';
 export * from './sections.service';

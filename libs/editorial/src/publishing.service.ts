@@ -80,7 +80,7 @@ export class PublishingService {
             em,
             JobName.ArticlePublish,
             { articleId: a.id, version: a.version },
-            { dedupeKey: [a.id, a.version], runAt: at },
+            { runAt: at },
           ),
         details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
       },
@@ -103,12 +103,11 @@ export class PublishingService {
   async unpublish(actor: UserActor, id: string): Promise<ArticleView> {
     const article = await this.store.transition(actor, id, 'requestUnpublish', {
       after: (em, a) =>
-        Outbox.job(
-          em,
-          JobName.ArticleUnpublish,
-          { articleId: a.id, version: a.version, scheduled: false },
-          { dedupeKey: [a.id, a.version, 'unpublish'] },
-        ),
+        Outbox.job(em, JobName.ArticleUnpublish, {
+          articleId: a.id,
+          version: a.version,
+          scheduled: false,
+        }),
     });
     return this.editorial.view(article);
   }

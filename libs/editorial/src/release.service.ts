@@ -6,6 +6,7 @@ import { JobName, Outbox, type JobOf } from '@newsdesk/messaging';
 import { PublicationService } from '@newsdesk/publication';
 import { Article } from './article.entity';
 import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
+import { publicationDueAt } from './schedule';
 import { StoryStore } from './story-store';
 
 /** A publication more than this after its time counts as late in the audit log. */
@@ -13,13 +14,6 @@ const LATE_AFTER_MS = 2000;
 
 /** A job this close to its time runs now rather than waiting again (timer granularity). */
 const EARLY_TOLERANCE_MS = 50;
-
-/** When a scheduled story may go public: its publication time, never before its embargo. */
-export function publicationDueAt(article: Pick<Article, 'publishAt' | 'embargoUntil'>): Date {
-  return new Date(
-    Math.max(article.publishAt?.getTime() ?? 0, article.embargoUntil?.getTime() ?? 0),
-  );
-}
 
 /**
  * The publication jobs: release a scheduled story when it is due, and take a
@@ -77,7 +71,7 @@ export class ReleaseService {
               em,
               JobName.ArticleUnpublish,
               { articleId, version: a.version, scheduled: true },
-              { dedupeKey: [articleId, a.version, 'until'], runAt: a.unpublishAt },
+              { runAt: a.unpublishAt },
             );
           }
         },

@@ -6,8 +6,16 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Clock } from '@newsdesk/common';
-import { JOB_QUEUE, JobName, QueuesService, safeJobId } from '@newsdesk/messaging';
+import {
+  JOBS,
+  JobName,
+  Outbox,
+  QueuesService,
+  jobIdOf,
+  type JobPayloads,
+} from '@newsdesk/messaging';
 import { Article } from './article.entity';
+import { publicationDueAt } from './schedule';
 
 /** How often schedules are compared with the delayed jobs while running (a Redis flush mid-day). */
 const RECONCILE_EVERY_MS = 30_000;
@@ -15,8 +23,9 @@ const RECONCILE_EVERY_MS = 30_000;
 /**
  * Postgres is the truth about schedules; Redis only holds the timers. On every
  * start, and every half minute after, each scheduled publication and scheduled
- * unpublish in Postgres is checked for a live delayed job, and one is queued
- * when it is missing (a flushed Redis, a lost job). A schedule whose time passed
+ * unpublish in Postgres is checked for a live delayed job under its registry
+ * id, and one is queued through the outbox when it is missing (a flushed
+ * Redis, a lost job). A schedule whose time passed
  * while everything was down publishes at once and is marked late in the audit log.
  */
 @Injectable()
@@ -56,53 +65,48 @@ export class ScheduleReconciler implements OnApplicationBootstrap, OnApplication
       { status: 'published', unpublishAt: { $ne: null } },
       { fields: ['id', 'version', 'unpublishAt'] },
     );
-    let requeued = 0;
+    const missing: ((tx: EntityManager) => void)[] = [];
     for (const a of scheduled) {
-      const due = Math.max(a.publishAt?.getTime() ?? 0, a.embargoUntil?.getTime() ?? 0);
-      if (
-        await this.ensure(
-          JobName.ArticlePublish,
-          safeJobId(JobName.ArticlePublish, a.id, a.version),
-          { articleId: a.id, version: a.version },
-          due,
-        )
-      )
-        requeued++;
+      const payload = { articleId: a.id, version: a.version };
+      const requeue = await this.requeue(JobName.ArticlePublish, payload);
+      if (requeue)
+        missing.push((tx) =>
+          Outbox.job(tx, JobName.ArticlePublish, payload, {
+            ...requeue,
+            runAt: publicationDueAt(a),
+          }),
+        );
     }
     for (const a of unpublishing) {
-      const jobId = safeJobId(JobName.ArticleUnpublish, a.id, a.version, 'until');
-      if (
-        await this.ensure(
-          JobName.ArticleUnpublish,
-          jobId,
-          { articleId: a.id, version: a.version, scheduled: true },
-          a.unpublishAt!.getTime(),
-        )
-      )
-        requeued++;
+      const payload = { articleId: a.id, version: a.version, scheduled: true };
+      const requeue = await this.requeue(JobName.ArticleUnpublish, payload);
+      if (requeue)
+        missing.push((tx) =>
+          Outbox.job(tx, JobName.ArticleUnpublish, payload, {
+            ...requeue,
+            runAt: a.unpublishAt!,
+          }),
+        );
     }
-    if (requeued) this.logger.warn(`queued ${requeued} missing schedule job(s) again`);
-    return requeued;
+    if (missing.length === 0) return 0;
+    await em.transactional((tx) => missing.forEach((queue) => queue(tx)));
+    this.logger.warn(`queued ${missing.length} missing schedule job(s) again`);
+    return missing.length;
   }
 
-  /** Queues the job unless a live one (waiting, delayed, active) exists under its id. */
-  private async ensure(
-    name: JobName,
-    jobId: string,
-    data: object,
-    dueAt: number,
-  ): Promise<boolean> {
-    const queue = this.queues.get(JOB_QUEUE[name]);
-    const existing = await queue.getJob(jobId);
+  /**
+   * Null when a live job (waiting, delayed, active) holds the job's registry
+   * id; otherwise how to queue it again: a finished job under that id would
+   * make BullMQ ignore the same id, so the new one then gets a fresh id.
+   */
+  private async requeue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+  ): Promise<{ again?: Date } | null> {
+    const existing = await this.queues.get(JOBS[name].queue).getJob(jobIdOf(name, payload));
     const state = existing ? await existing.getState() : 'missing';
     if (['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state))
-      return false;
-    // A finished job under that id would make BullMQ ignore the same id: use a fresh one.
-    const id = existing ? `${jobId}-again-${this.clock.now().getTime()}` : jobId;
-    await queue.add(name, data, {
-      jobId: id,
-      delay: Math.max(0, dueAt - this.clock.now().getTime()),
-    });
-    return true;
+      return null;
+    return existing ? { again: this.clock.now() } : {};
   }
 }

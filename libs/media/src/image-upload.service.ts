@@ -144,14 +144,11 @@ export class ImageUploadService {
           credit: clean.credit ?? '',
           uploadedBy,
         });
-        Outbox.job(
-          em,
-          JobName.ImageProcess,
-          { imageId: image.id, scope: 'all' },
-          {
-            dedupeKey: [image.id, 'all', presetsHash(this.config.images.presets)],
-          },
-        );
+        Outbox.job(em, JobName.ImageProcess, {
+          imageId: image.id,
+          scope: 'all',
+          presetsHash: presetsHash(this.config.images.presets),
+        });
         return Promise.resolve(image);
       });
       return { image, created: true };

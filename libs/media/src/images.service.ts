@@ -76,13 +76,12 @@ export class ImagesService {
       if (focal !== undefined) image.focalPoint = focal;
       if (focalChanged && image.status !== 'failed') {
         // Each change of the focal point is its own request (A → B → A must re-crop twice),
-        // so the key is unique; the change itself happens once per PATCH that makes it.
-        Outbox.job(
-          em,
-          JobName.ImageProcess,
-          { imageId: id, scope: 'crops' },
-          { dedupeKey: [id, 'crops', randomUUID()] },
-        );
+        // so it gets its own id; the change itself happens once per PATCH that makes it.
+        Outbox.job(em, JobName.ImageProcess, {
+          imageId: id,
+          scope: 'crops',
+          changeId: randomUUID(),
+        });
       }
       if (textChanged) Outbox.event(em, EventName.ImageUpdated, { imageId: id });
       await em.flush();
@@ -111,12 +110,11 @@ export class ImagesService {
           { orderBy: { id: 'asc' }, limit: 500, fields: ['id'] },
         );
         for (const image of images) {
-          Outbox.job(
-            em,
-            JobName.ImageProcess,
-            { imageId: image.id, scope: 'all' },
-            { dedupeKey: [image.id, 'all', hash] },
-          );
+          Outbox.job(em, JobName.ImageProcess, {
+            imageId: image.id,
+            scope: 'all',
+            presetsHash: hash,
+          });
         }
         return images.map((i) => i.id);
       });

@@ -3,9 +3,14 @@ import { BaseRpcContext, CustomTransportStrategy, Server } from '@nestjs/microse
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { lastValueFrom } from 'rxjs';
 import { PermanentJobError, RequestContext } from '@newsdesk/common';
-import { WORKER_RECOVERY } from './job-worker';
 import { redisOptions } from './redis';
-import { eventQueueOf, eventsConsumedBy, type ConsumerName, type EventEnvelope } from './registry';
+import {
+  eventQueueOf,
+  eventWorkerOptionsOf,
+  eventsConsumedBy,
+  type ConsumerName,
+  type EventEnvelope,
+} from './registry';
 
 /** What an `@EventPattern` handler can ask for with `@Ctx()`: the BullMQ job. */
 export class BullMqContext extends BaseRpcContext<[Job<EventEnvelope>]> {
@@ -17,6 +22,7 @@ export class BullMqContext extends BaseRpcContext<[Job<EventEnvelope>]> {
 export interface BullMqTransportOptions {
   redisUrl: string;
   consumer: ConsumerName;
+  /** Events at once; the registry's figure for the consumer's queue when absent. */
   concurrency?: number;
 }
 
@@ -49,8 +55,8 @@ export class BullMqTransport extends Server implements CustomTransportStrategy {
         (job) => this.process(job),
         {
           connection: redisOptions(this.options.redisUrl),
-          concurrency: this.options.concurrency ?? 4,
-          ...WORKER_RECOVERY,
+          ...eventWorkerOptionsOf(this.options.consumer),
+          ...(this.options.concurrency ? { concurrency: this.options.concurrency } : {}),
         },
       );
       BullMqTransport.listening.add(this.worker);

@@ -3,11 +3,11 @@ import { Server } from 'node:http';
 import { ModulesContainer } from '@nestjs/core';
 import type { Worker } from 'bullmq';
 import { BullMqTransport } from './bullmq.transport';
-import { processorWorkers } from './job-worker';
+import { jobWorkersAmong } from './job-workers';
 
-/** The BullMQ workers of an app: its `@Processor` classes. */
-function processorWorkersOf(app: INestApplicationContext): Worker[] {
-  return processorWorkers(
+/** The BullMQ job workers of an app (its `JobsModule`). */
+function jobWorkersOf(app: INestApplicationContext): Worker[] {
+  return jobWorkersAmong(
     [...app.get(ModulesContainer).values()].flatMap((module) =>
       [...module.providers.values()].map((wrapper): unknown => wrapper.instance),
     ),
@@ -37,7 +37,7 @@ async function within(work: Promise<unknown>, deadline: number): Promise<boolean
 
 /**
  * Stops the process on SIGTERM/SIGINT without losing work: first every BullMQ
- * worker of the apps (their `@Processor` classes and event transports) stops
+ * worker of the apps (their job workers and event transports) stops
  * taking jobs and finishes the ones it runs, up to `graceMs`; then the apps
  * close (HTTP servers finish their requests, connections close) and the
  * process exits 0. A job still running when the grace period ends is not
@@ -56,7 +56,7 @@ export function stopGracefully(
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     const deadline = Date.now() + graceMs;
-    const workers = [...apps.flatMap(processorWorkersOf), ...BullMqTransport.listeningWorkers()];
+    const workers = [...apps.flatMap(jobWorkersOf), ...BullMqTransport.listeningWorkers()];
     logger.log(`${signal}: taking no new jobs; finishing the running ones (up to ${graceMs} ms)`);
     if (!(await within(Promise.all(workers.map((worker) => worker.close())), deadline))) {
       logger.warn(

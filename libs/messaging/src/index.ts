@@ -12,4 +12,5 @@ export * from './job-worker';
 export * from './trace';
 export * from './messaging.module';
 export * from './redis-client';
-export * from './bullmq-root.module';
+export * from './on-job.decorator';
+export * from './job-workers';

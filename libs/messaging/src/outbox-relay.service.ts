@@ -14,10 +14,11 @@ import { QueuesService } from './queues.service';
 import { traced } from './trace';
 import {
   EVENT_CONSUMERS,
-  JOB_QUEUE,
+  JOBS,
   eventQueueOf,
   isEventName,
   isJobName,
+  jobOptionsOf,
   registryQueueNames,
   type EventEnvelope,
 } from './registry';
@@ -187,10 +188,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (row.kind === 'job') {
       if (!isJobName(row.name)) throw new Error(`unknown job ${row.name}`);
       const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
-      await this.queues.get(JOB_QUEUE[row.name]).add(row.name, traced(row.payload, row.requestId), {
-        jobId: row.jobId ?? row.messageId,
-        delay,
-      });
+      await this.queues
+        .get(JOBS[row.name].queue)
+        .add(row.name, traced(row.payload, row.requestId), {
+          ...jobOptionsOf(row.name, this.config),
+          jobId: row.jobId ?? row.messageId,
+          delay,
+        });
       return;
     }
     if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);

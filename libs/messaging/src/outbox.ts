@@ -1,12 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxEntry } from './outbox-entry.entity';
-import {
-  JobName,
-  type EventName,
-  type EventPayloads,
-  type JobPayloads,
-  safeJobId,
-} from './registry';
+import { JobName, jobIdOf, type EventName, type EventPayloads, type JobPayloads } from './registry';
 
 /**
  * Writes messages into the outbox within the caller's transaction. Nothing is
@@ -21,20 +15,22 @@ export const Outbox = {
   },
 
   /**
-   * Queues a job. `dedupeKey` parts make the BullMQ job id, so the same work
-   * asked for twice (a double click, a relay retry) runs once.
+   * Queues a job, due at `runAt` (now when absent). The registry derives its
+   * BullMQ job id from the payload, so the same work asked for twice (a double
+   * click, a relay retry, a redelivered event) runs once; `again` asks for a
+   * fresh id, when a finished job still holds the usual one.
    */
   job<N extends JobName>(
     em: EntityManager,
     name: N,
     payload: JobPayloads[N],
-    options: { dedupeKey: (string | number)[]; runAt?: Date },
+    options: { runAt?: Date; again?: Date } = {},
   ): OutboxEntry {
     const entry = em.create(OutboxEntry, {
       kind: 'job',
       name,
       payload: { ...payload },
-      jobId: safeJobId(name, ...options.dedupeKey),
+      jobId: jobIdOf(name, payload, options.again),
       runAt: options.runAt ?? null,
     });
     em.persist(entry);

@@ -10,7 +10,7 @@ import {
 } from '@newsdesk/common';
 import { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
-import { JobQueue, registryQueueNames } from './registry';
+import { JobQueue, isQueueName, registryQueueNames, type QueueName } from './registry';
 
 /**
  * The states ops see jobs in. BullMQ 6 keeps the jobs of a paused queue in its
@@ -183,14 +183,16 @@ export class QueueAdminService {
 
   /** Stops workers from taking new jobs off the queue (jobs in progress finish). */
   async pause(name: string): Promise<QueueView> {
-    await this.queues.get(this.known(name)).pause();
-    return this.view(name);
+    const queue = this.known(name);
+    await this.queues.get(queue).pause();
+    return this.view(queue);
   }
 
   /** Lets workers take jobs off the queue again. */
   async resume(name: string): Promise<QueueView> {
-    await this.queues.get(this.known(name)).resume();
-    return this.view(name);
+    const queue = this.known(name);
+    await this.queues.get(queue).resume();
+    return this.view(queue);
   }
 
   /** The outbox backlog and the rows the relay keeps failing to send. */
@@ -222,8 +224,8 @@ export class QueueAdminService {
     };
   }
 
-  private known(name: string): string {
-    if (!registryQueueNames().includes(name)) throw new NotFound('queue', name);
+  private known(name: string): QueueName {
+    if (!isQueueName(name)) throw new NotFound('queue', name);
     return name;
   }
 
@@ -235,11 +237,12 @@ export class QueueAdminService {
 
   private async stateOf(job: Job): Promise<JobView['state']> {
     const state = await job.getState();
-    if (state === 'waiting' && (await this.queues.get(job.queueName).isPaused())) return 'paused';
+    if (state === 'waiting' && (await this.queues.get(this.known(job.queueName)).isPaused()))
+      return 'paused';
     return state;
   }
 
-  private async view(name: string): Promise<QueueView> {
+  private async view(name: QueueName): Promise<QueueView> {
     const queue: Queue = this.queues.get(name);
     const [counts, isPaused] = await Promise.all([
       queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'),

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Worker } from 'bullmq';
-import { processorWorkers } from '@newsdesk/messaging';
+import { jobWorkersAmong } from '@newsdesk/messaging';
 import { AppMetrics } from './app-metrics';
 import { countJobsOf } from './job-metrics';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './options';
@@ -32,8 +32,8 @@ export function workerState(worker: Pick<Worker, 'isRunning' | 'closing'>): Work
 }
 
 /**
- * The app's BullMQ workers: every `@Processor` (an `@nestjs/bullmq`
- * `WorkerHost`) found at start, plus any added with {@link watch} (the event
+ * The app's BullMQ workers: its job workers (`JobsModule`) found at start,
+ * plus any added with {@link watch} (the event
  * transport's worker, which exists only once the microservice listens). Each
  * one's jobs are counted into the app's metrics, and the readiness check asks
  * whether each is running. They are forgotten when this Nest app closes.
@@ -50,7 +50,7 @@ export class AppWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const instances = this.discovery.getProviders().map((wrapper): unknown => wrapper.instance);
-    for (const worker of processorWorkers(instances)) this.watch(worker);
+    for (const worker of jobWorkersAmong(instances)) this.watch(worker);
   }
 
   /** Counts this worker's jobs and includes it in the readiness check. */

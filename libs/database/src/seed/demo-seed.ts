@@ -10,7 +10,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import sharp from 'sharp';
 import { Clock, seededRandom, slugify } from '@newsdesk/common';
-import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
 import { ListingService } from '@newsdesk/delivery';
 import {
   Article,
@@ -87,6 +87,8 @@ export async function seedDemo(config: AppConfig): Promise<void> {
     const storage = app.get(ObjectStorage);
     const publication = app.get(PublicationService);
     const now = app.get(Clock).now();
+    // The image jobs render with the configured presets, as an upload's would.
+    const presets = presetsHash(config.images.presets);
 
     await storage.ensureBucket();
     const users = await seedUsers(em);
@@ -95,7 +97,7 @@ export async function seedDemo(config: AppConfig): Promise<void> {
     const images: Count = { created: 0, existing: 0 };
     const articles: Count = { created: 0, existing: 0 };
     for (const prepared of stories) {
-      const outcome = await seedStory(em, storage, publication, prepared, now);
+      const outcome = await seedStory(em, storage, publication, prepared, now, presets);
       if (outcome === 'exists') {
         articles.existing++;
         continue;
@@ -225,6 +227,7 @@ async function seedStory(
   publication: PublicationService,
   { story, slug, body }: PreparedStory,
   now: Date,
+  presets: string,
 ): Promise<'exists' | { image: keyof Count }> {
   if (await em.fork().count(Article, { slug })) return 'exists';
 
@@ -254,12 +257,11 @@ async function seedStory(
         createdAt: new Date(publishedAt.getTime() - 4 * HOUR_MS),
         updatedAt: new Date(publishedAt.getTime() - 4 * HOUR_MS),
       });
-      Outbox.job(
-        tx,
-        JobName.ImageProcess,
-        { imageId: image.id, scope: 'all' },
-        { dedupeKey: [image.id, 'seed'] },
-      );
+      Outbox.job(tx, JobName.ImageProcess, {
+        imageId: image.id,
+        scope: 'all',
+        presetsHash: presets,
+      });
     }
 
     // Inserted as version 1 and frozen at that version, as if published in one step.

@@ -223,12 +223,10 @@ export class WebhooksService {
       delivery.status = 'pending';
       delivery.redeliveries += 1;
       delivery.lastError = null;
-      Outbox.job(
-        em,
-        JobName.WebhookDeliver,
-        { deliveryId },
-        { dedupeKey: [deliveryId, 'redelivery', delivery.redeliveries] },
-      );
+      Outbox.job(em, JobName.WebhookDeliver, {
+        deliveryId,
+        redelivery: delivery.redeliveries,
+      });
       await em.flush();
       return this.deliveryView(delivery);
     });
@@ -268,12 +266,7 @@ export class WebhooksService {
           payload: structuredClone(payload),
           createdAt: this.clock.now(),
         });
-        Outbox.job(
-          em,
-          JobName.WebhookDeliver,
-          { deliveryId: delivery.id },
-          { dedupeKey: [delivery.id] },
-        );
+        Outbox.job(em, JobName.WebhookDeliver, { deliveryId: delivery.id, redelivery: 0 });
       }
       await em.flush();
       return todo.length;
