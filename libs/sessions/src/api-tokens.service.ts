@@ -44,10 +44,11 @@ const SECRET = /^nd_[\w-]{43}$/;
 /** How stale `lastUsedAt` may get before a request writes it again. */
 const LAST_USE_PRECISION_MS = 60_000;
 
+// MikroORM's driver hands raw timestamps over as text; `new Date()` reads either.
 interface TokenRow {
   token_id: string;
-  last_used_at: Date | null;
-  expires_at: Date;
+  last_used_at: Date | string | null;
+  expires_at: Date | string;
   user_id: string;
   name: string;
   role: string;
@@ -140,7 +141,8 @@ export class ApiTokensService {
     );
     if (!row) throw new Unauthenticated('API token invalid, revoked or expired');
     const now = this.clock.now();
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USE_PRECISION_MS) {
+    const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0;
+    if (now.getTime() - lastUsed > LAST_USE_PRECISION_MS) {
       await connection.execute('update api_tokens set last_used_at = ? where id = ?', [
         now,
         row.token_id,
@@ -151,7 +153,11 @@ export class ApiTokensService {
       id: row.user_id,
       name: row.name,
       roles: knownRoles([row.role]),
-      credential: { type: 'api_token', tokenId: row.token_id, expiresAt: row.expires_at },
+      credential: {
+        type: 'api_token',
+        tokenId: row.token_id,
+        expiresAt: new Date(row.expires_at),
+      },
     };
   }
 

@@ -28,11 +28,12 @@ export interface LoginResult {
   session: { id: string; expiresAt: string };
 }
 
+// MikroORM's driver hands raw timestamps over as text; `new Date()` reads either.
 interface SessionRow {
   user_id: string;
   name: string;
   roles: string[];
-  expires_at: Date;
+  expires_at: Date | string;
 }
 
 /**
@@ -143,7 +144,11 @@ export class SessionsService {
       id: row.user_id,
       name: row.name,
       roles: knownRoles(row.roles),
-      credential: { type: 'session', sessionId: claims.sid, expiresAt: row.expires_at },
+      credential: {
+        type: 'session',
+        sessionId: claims.sid,
+        expiresAt: new Date(row.expires_at),
+      },
     };
   }
 
