@@ -318,6 +318,27 @@ describe('the editorial workflow (end to end)', () => {
         'takeOverLock',
       );
     });
+
+    it('lets only those who may edit a story take its lock; reviewers keep takeover', async () => {
+      const draft = await createDraft();
+      // Another editor, a reviewer and the photo desk may not edit the story, so they may not lock it.
+      const foreign = await otherEditor.post(`/api/articles/${draft.id}/lock`);
+      expect(foreign.status).toBe(403);
+      expect(foreign.body.details.reason).toBe('own_story');
+      expect((await reviewerA.post(`/api/articles/${draft.id}/lock`)).status).toBe(403);
+      expect((await photo.post(`/api/articles/${draft.id}/lock`)).status).toBe(403);
+      expect((await editor.get(`/api/articles/${draft.id}/lock`)).body).toBeNull();
+
+      expect((await editor.post(`/api/articles/${draft.id}/lock`)).body.mine).toBe(true);
+      const taken = await reviewerA.post(`/api/articles/${draft.id}/lock/takeover`);
+      expect(taken.status).toBe(200);
+      expect(taken.body).toMatchObject({ holder: { id: reviewerAUser.id }, mine: true });
+      // A refused lock leaves the holder's lease alone.
+      expect((await otherEditor.post(`/api/articles/${draft.id}/lock`)).status).toBe(403);
+      expect((await editor.get(`/api/articles/${draft.id}/lock`)).body).toMatchObject({
+        holder: { id: reviewerAUser.id },
+      });
+    });
   });
 
   describe('revisions', () => {
@@ -672,6 +693,47 @@ describe('the editorial workflow (end to end)', () => {
         spy.mockRestore();
       }
       expect((await anonymous.get(`/public/preview/${newest.token}`)).status).toBe(200);
+    });
+
+    it('refuses a link with anything appended', async () => {
+      const { newest } = await previewed();
+      const token = newest.token as string;
+      expect((await anonymous.get(`/public/preview/${token}`)).status).toBe(200);
+      for (const appended of ['.x', '.', 'x', '=', '%20', `.${token}`]) {
+        const reply = await anonymous.get(`/public/preview/${token}${appended}`);
+        expect([appended, reply.status]).toEqual([appended, 401]);
+      }
+    });
+
+    it('closes the links of a story that is unpublished (410), also after it is reopened', async () => {
+      const story = await publishedStory();
+      const link = (await editor.post(`/api/articles/${story.id}/preview`)).body;
+      expect((await anonymous.get(`/public/preview/${link.token}`)).status).toBe(200);
+      expect((await reviewerA.post(`/api/articles/${story.id}/unpublish`)).status).toBe(202);
+      await newsdesk.settle();
+      expect((await get(story.id)).status).toBe('unpublished');
+      const closed = await anonymous.get(`/public/preview/${link.token}`);
+      expect(closed.status).toBe(410);
+      expect(closed.body).toMatchObject({ error: 'expired', details: { reason: 'retracted' } });
+
+      expect((await editor.post(`/api/articles/${story.id}/reopen`)).status).toBe(200);
+      expect((await get(story.id)).status).toBe('draft');
+      expect((await anonymous.get(`/public/preview/${link.token}`)).status).toBe(410);
+      const fresh = (await editor.post(`/api/articles/${story.id}/preview`)).body;
+      expect((await anonymous.get(`/public/preview/${fresh.token}`)).status).toBe(200);
+    });
+
+    it('closes the links of a killed story (410)', async () => {
+      const story = await publishedStory();
+      const link = (await editor.post(`/api/articles/${story.id}/preview`)).body;
+      expect((await anonymous.get(`/public/preview/${link.token}`)).status).toBe(200);
+      const killed = await reviewerA.post(`/api/articles/${story.id}/kill`, {
+        reason: 'Rechtliche Prüfung.',
+      });
+      expect(killed.status).toBe(200);
+      const closed = await anonymous.get(`/public/preview/${link.token}`);
+      expect(closed.status).toBe(410);
+      expect(closed.body.details.reason).toBe('retracted');
     });
   });
 

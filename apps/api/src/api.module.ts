@@ -6,12 +6,13 @@ import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdes
 import { DatabaseModule } from '@newsdesk/database';
 import { DeliveryModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
-import { IdentityModule } from '@newsdesk/identity';
 import { MediaModule } from '@newsdesk/media';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { MessagingModule, QueueAdminService } from '@newsdesk/messaging';
+import { SessionsModule } from '@newsdesk/sessions';
 import { ArticlesController } from './articles/articles.controller';
 import { SectionsController } from './articles/sections.controller';
+import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './error.filter';
@@ -33,7 +34,7 @@ import { ResponseCache } from './public/response-cache';
     }),
     DatabaseModule,
     MessagingModule,
-    IdentityModule,
+    SessionsModule,
     EditorialModule,
     DeliveryModule,
     MediaModule,
@@ -42,6 +43,7 @@ import { ResponseCache } from './public/response-cache';
   ],
   controllers: [
     AuthController,
+    ApiTokensController,
     SectionsController,
     ArticlesController,
     ImagesController,

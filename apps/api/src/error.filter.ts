@@ -15,6 +15,7 @@ import {
   Locked,
   NotFound,
   PayloadTooLarge,
+  Throttled,
   Unauthenticated,
   UnsupportedMediaType,
   ValidationFailed,
@@ -48,6 +49,7 @@ function statusOf(error: DomainError): number {
   if (error instanceof PayloadTooLarge) return 413;
   if (error instanceof Locked) return 423;
   if (error instanceof UnsupportedMediaType) return 415;
+  if (error instanceof Throttled) return 429;
   if (error instanceof ForbiddenTransition) {
     // A role that may never do this is a 403; a transition that the story's state does not allow is a 409.
     return error.reason === 'wrong_role' || error.reason === 'own_story' ? 403 : 409;
@@ -69,6 +71,9 @@ export class ErrorFilter implements ExceptionFilter {
         `${request.method} ${request.url} failed`,
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    if (exception instanceof Throttled) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     void reply
       .status(body.statusCode)

@@ -8,9 +8,13 @@ import { createApiAdapter, setupApi } from './setup';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule,
+    createApiAdapter(config),
+    {
+      bufferLogs: true,
+    },
+  );
   await setupApi(app);
   stopGracefully([app], { graceMs: config.shutdownGraceMs });
   await app.listen(config.port, '0.0.0.0');

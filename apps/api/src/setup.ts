@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RequestContext } from '@newsdesk/common';
-import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { mountQueueBoard } from './ops/queue-board';
@@ -21,11 +21,14 @@ export function requestIdFor(header: string | string[] | undefined): string {
  * The HTTP server: JSON bodies up to 2 MB (uploads stream separately), path
  * parameters long enough for signed preview tokens (Fastify's default is 100),
  * and request ids unique across processes (Fastify's own count from 1 in each).
+ * `X-Forwarded-For` (and `-Proto`, `-Host`) count only when the connection
+ * comes from one of `TRUSTED_PROXIES`: otherwise any client could pick the
+ * address that login throttling counts against.
  */
-export function createApiAdapter(): FastifyAdapter {
+export function createApiAdapter(config: AppConfig = loadConfig()): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     routerOptions: { maxParamLength: 1000 },
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
   });

@@ -96,3 +96,15 @@ export class Locked extends DomainError {
 export class Expired extends DomainError {
   readonly code = 'expired';
 }
+
+/** Too many attempts (failed logins): refused without looking until `retryAfterSeconds` have passed. */
+export class Throttled extends DomainError {
+  readonly code = 'throttled';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
+}

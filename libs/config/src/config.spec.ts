@@ -37,3 +37,25 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('loadConfig: security settings', () => {
+  it('trusts no proxy by default and reads the lists', () => {
+    expect(loadConfig(valid)).toMatchObject({ trustedProxies: [], allowedOrigins: [] });
+    const config = loadConfig({
+      ...valid,
+      TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16',
+      ALLOWED_ORIGINS: 'https://desk.example/',
+    });
+    expect(config.trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16']);
+    expect(config.allowedOrigins).toEqual(['https://desk.example']);
+  });
+
+  it('refuses a proxy that is no address and a lock cap below the first lock', () => {
+    expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: 'proxy.local' })).toThrow(
+      /TRUSTED_PROXIES/,
+    );
+    expect(() =>
+      loadConfig({ ...valid, LOGIN_LOCK_MS: '5000', LOGIN_LOCK_MAX_MS: '1000' }),
+    ).toThrow(/LOGIN_LOCK_MAX_MS/);
+  });
+});

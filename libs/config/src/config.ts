@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_PRESETS, parsePresets, type Preset } from './presets';
@@ -32,6 +33,24 @@ const schema = z.object({
     .int()
     .positive()
     .default(8 * 3600),
+  // Client addresses: X-Forwarded-For is believed only from these proxies (IPs or CIDRs, comma separated).
+  TRUSTED_PROXIES: z.string().default(''),
+  // Origins (besides the API's own and PUBLIC_BASE_URL's) whose cookie-carrying mutating requests are accepted.
+  ALLOWED_ORIGINS: z.string().default(''),
+  // Login throttling: failures allowed before a lock, the first lock (doubling with each further failure), its cap, and how long failures are remembered.
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOGIN_LOCK_MS: z.coerce.number().int().min(10).default(30_000),
+  LOGIN_LOCK_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(15 * 60_000),
+  LOGIN_FAILURE_MEMORY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(24 * 3600_000),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   NEWSROOM_TIMEZONE: z.string().default('Europe/Berlin'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
@@ -85,7 +104,25 @@ export interface AppConfig {
     bucket: string;
     publicUrl: string;
   };
+  /** Signs session tokens; a session (and its token and cookie) lasts `ttlSeconds` unless ended earlier. */
   jwt: { secret: string; ttlSeconds: number };
+  /** Proxies whose `X-Forwarded-For` / `-Proto` / `-Host` are believed (IPs or CIDRs); none by default. */
+  trustedProxies: string[];
+  /** Origins allowed for cookie-authenticated mutating requests besides the API's own and {@link publicBaseUrl}'s. */
+  allowedOrigins: string[];
+  /**
+   * Login throttling, per account and per client address: after `freeFailures`
+   * (`freeFailuresPerAddress`) failed logins the next lock lasts `lockMs`, and
+   * each further failure doubles it up to `lockMaxMs`. Failures are forgotten
+   * `failureMemoryMs` after the last one; a successful login forgets the account's.
+   */
+  loginThrottle: {
+    freeFailures: number;
+    freeFailuresPerAddress: number;
+    lockMs: number;
+    lockMaxMs: number;
+    failureMemoryMs: number;
+  };
   publicBaseUrl: string;
   timezone: string;
   outboxPollMs: number;
@@ -152,6 +189,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `IMAGE_PRESETS: ${error instanceof Error ? error.message : String(error)}`,
     ]);
   }
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const allowedOrigins: string[] = [];
+  for (const origin of list(c.ALLOWED_ORIGINS)) {
+    try {
+      allowedOrigins.push(new URL(origin).origin);
+    } catch {
+      throw new ConfigError([
+        `ALLOWED_ORIGINS: "${origin}" is not an origin like https://desk.example`,
+      ]);
+    }
+  }
+  const trustedProxies = list(c.TRUSTED_PROXIES);
+  const badProxy = trustedProxies.find((p) => !isIP(p.split('/')[0]));
+  if (badProxy) {
+    throw new ConfigError([`TRUSTED_PROXIES: "${badProxy}" is not an IP address or CIDR range`]);
+  }
+  if (c.LOGIN_LOCK_MAX_MS < c.LOGIN_LOCK_MS) {
+    throw new ConfigError(['LOGIN_LOCK_MAX_MS: must not be shorter than LOGIN_LOCK_MS']);
+  }
   try {
     new Intl.DateTimeFormat('en', { timeZone: c.NEWSROOM_TIMEZONE });
   } catch {
@@ -173,6 +233,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: c.S3_PUBLIC_URL.replace(/\/+$/, ''),
     },
     jwt: { secret: c.JWT_SECRET, ttlSeconds: c.JWT_TTL_SECONDS },
+    trustedProxies,
+    allowedOrigins,
+    loginThrottle: {
+      freeFailures: c.LOGIN_FREE_FAILURES,
+      freeFailuresPerAddress: c.LOGIN_FREE_FAILURES_PER_ADDRESS,
+      lockMs: c.LOGIN_LOCK_MS,
+      lockMaxMs: c.LOGIN_LOCK_MAX_MS,
+      failureMemoryMs: c.LOGIN_FAILURE_MEMORY_MS,
+    },
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     timezone: c.NEWSROOM_TIMEZONE,
     outboxPollMs: c.OUTBOX_POLL_MS,

@@ -3,11 +3,14 @@ import { PublishedArticle } from '@newsdesk/publication';
 import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
+import { ApiToken, Session } from '@newsdesk/sessions';
 import { OutboxEntry } from '@newsdesk/messaging';
 
 /** Every entity, listed rather than discovered from files, so that source and build behave the same. */
 export const ENTITIES = [
   User,
+  Session,
+  ApiToken,
   Section,
   Article,
   Revision,

@@ -3,7 +3,7 @@ import type { ArticleStatus } from './article-status';
 
 /**
  * One line of the append-only audit log: a transition (or a refused one) of a
- * story. Written in the same transaction as the change; a database trigger
+ * story, or an access event (login locked, sessions ended, API token issued). Written in the same transaction as the change; a database trigger
  * refuses UPDATE and DELETE on the table.
  */
 @Entity({ tableName: 'audit_log' })
@@ -22,8 +22,9 @@ export class AuditEntry {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Property({ type: 'uuid' })
-  articleId!: string;
+  /** Null for rows about access rather than a story (see `recordAccessAudit`). */
+  @Property({ type: 'uuid', nullable: true })
+  articleId!: string | null;
 
   /** The user who acted; null when the system did (jobs). */
   @Property({ type: 'uuid', nullable: true })

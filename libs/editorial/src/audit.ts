@@ -34,3 +34,24 @@ export function recordAudit(
     }),
   );
 }
+
+/**
+ * Adds an audit row about access rather than a story (a login lock, sessions
+ * ended, an API token created or revoked) to the caller's transaction; its
+ * `articleId` is null. Actions are `<subject>:<pastTense>`, e.g. `login:locked`.
+ */
+export function recordAccessAudit(
+  em: EntityManager,
+  entry: { actorId: string | null; action: string; at: Date; details?: Record<string, unknown> },
+): void {
+  em.persist(
+    em.create(AuditEntry, {
+      articleId: null,
+      actorId: entry.actorId,
+      action: entry.action,
+      details: entry.details ?? {},
+      createdAt: entry.at,
+      requestId: RequestContext.requestId(),
+    }),
+  );
+}

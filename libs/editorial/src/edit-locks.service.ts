@@ -2,8 +2,9 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, Forbidden, Locked } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { assertEditable } from './article-state-machine';
 import { EditLock } from './edit-lock.entity';
-import { StoryStore, type UserActor } from './story-store';
+import { StoryStore, subjectOf, type UserActor } from './story-store';
 
 export interface LockView {
   articleId: string;
@@ -16,8 +17,10 @@ export interface LockView {
 /**
  * Edit leases. Opening a story for editing takes the lease; a heartbeat (the
  * same call) renews it; it ends by itself `EDIT_LOCK_SECONDS` after the last
- * heartbeat. Others get 423 on save while it runs. A reviewer or admin may take
- * it over; the previous holder learns so on their next call.
+ * heartbeat. Others get 423 on save while it runs. Only someone who may edit
+ * the story now may take or renew the lease (else a bystander could keep the
+ * author out by renewing it forever). A reviewer or admin may take it over;
+ * the previous holder learns so on their next call.
  */
 @Injectable()
 export class EditLocksService {
@@ -28,10 +31,10 @@ export class EditLocksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Takes or renews the lease. */
+  /** Takes or renews the lease; refused like a save to those who may not edit the story. */
   acquire(actor: UserActor & { name: string }, articleId: string): Promise<LockView> {
     return this.em.fork().transactional(async (em) => {
-      await this.store.load(em, articleId);
+      assertEditable(subjectOf(await this.store.load(em, articleId)), actor);
       const now = this.clock.now();
       const lock = await em.findOne(
         EditLock,

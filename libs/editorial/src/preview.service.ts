@@ -4,6 +4,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Clock, Expired, NotFound, Unauthenticated } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { PublicationService, type PublicArticle } from '@newsdesk/publication';
+import type { Article } from './article.entity';
+import type { ArticleStatus } from './article-status';
+import { AuditEntry } from './audit-entry.entity';
 import { storyRefOf } from './public-version';
 import { Revision } from './revision.entity';
 import { Section } from './section.entity';
@@ -13,12 +16,20 @@ interface PreviewClaims {
   a: string; // article id
   r: number; // revision
   exp: number; // seconds since epoch
+  iat?: number; // seconds since epoch; links from before it was added have none
 }
+
+/** A whole token and nothing else: base64url claims, a dot, and the 43 characters of an HMAC-SHA256. */
+const TOKEN = /^[\w-]+\.[\w-]{43}$/;
+/** States that retract a story; the preview links issued before it are closed for good. */
+const RETRACTED: readonly ArticleStatus[] = ['unpublished', 'killed'];
 
 /**
  * Signed, expiring preview links: anyone holding one sees that revision as it
  * would be published, without logging in. The token is HMAC-SHA256 over its
- * claims with a key derived from JWT_SECRET; any change to it breaks the signature.
+ * claims with a key derived from JWT_SECRET; any change to it (appending
+ * included) breaks it. A retraction (unpublish, kill) closes every link issued
+ * before it, even when the story is later reopened.
  */
 @Injectable()
 export class PreviewService {
@@ -43,9 +54,10 @@ export class PreviewService {
     const number = revision ?? article.revision;
     if (!(await em.count(Revision, { articleId, number })))
       throw new NotFound('revision', `${articleId}/${number}`);
-    const exp = Math.floor(this.clock.now().getTime() / 1000) + this.config.previewLinkHours * 3600;
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + this.config.previewLinkHours * 3600;
     const payload = Buffer.from(
-      JSON.stringify({ a: articleId, r: number, exp } satisfies PreviewClaims),
+      JSON.stringify({ a: articleId, r: number, exp, iat } satisfies PreviewClaims),
     ).toString('base64url');
     const token = `${payload}.${this.sign(payload)}`;
     return {
@@ -62,6 +74,7 @@ export class PreviewService {
     const claims = this.verify(token);
     const em = this.em.fork();
     const article = await this.store.load(em, claims.a);
+    await this.assertNotRetracted(em, article, claims);
     const revision = await em.findOne(Revision, { articleId: claims.a, number: claims.r });
     if (!revision) throw new NotFound('revision', `${claims.a}/${claims.r}`);
     const section =
@@ -83,8 +96,27 @@ export class PreviewService {
     };
   }
 
+  /** 410 when the story is retracted now, or was retracted after the link was issued. */
+  private async assertNotRetracted(
+    em: EntityManager,
+    article: Article,
+    claims: PreviewClaims,
+  ): Promise<void> {
+    const closed = new Expired('the story was retracted; its preview links are closed', {
+      reason: 'retracted',
+    });
+    if (RETRACTED.includes(article.status)) throw closed;
+    const retraction = await em.findOne(
+      AuditEntry,
+      { articleId: article.id, toStatus: { $in: [...RETRACTED] } },
+      { orderBy: { id: 'desc' }, fields: ['createdAt'] },
+    );
+    const issuedAt = (claims.iat ?? claims.exp - this.config.previewLinkHours * 3600) * 1000;
+    if (retraction && retraction.createdAt.getTime() >= issuedAt) throw closed;
+  }
+
   private verify(token: string): PreviewClaims {
-    const [payload, signature] = token.split('.');
+    const [payload, signature] = TOKEN.test(token) ? token.split('.') : [];
     const expected = payload ? Buffer.from(this.sign(payload)) : Buffer.alloc(0);
     const given = Buffer.from(signature ?? '');
     if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Unauthenticated } from '@newsdesk/common';
 import { Passwords } from './password';
-import { ROLES, type Actor, type Role } from './role';
+import { ROLES, type Role } from './role';
 import { User } from './user.entity';
 
-/** What a signed token says about its holder. */
+/** What a signed session token says: its session, and who held it when it was signed. */
 export interface TokenClaims {
   sub: string;
+  /** The session row; the token is good only while that session is. */
+  sid: string;
   roles: Role[];
   name: string;
 }
@@ -27,10 +29,18 @@ export const toUserView = (u: User): UserView => ({
   roles: [...u.roles],
 });
 
+/** Keeps only the roles this version knows (a token or row may name a retired one). */
+export const knownRoles = (roles: readonly string[] | null | undefined): Role[] =>
+  (roles ?? []).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+
 // Verifying against a fixed hash when the user is unknown keeps the answer time
 // the same, so logins do not reveal which emails exist.
 const DUMMY_HASH = Passwords.hash('not-a-password');
 
+/**
+ * Credentials and token signatures. Sessions (which tokens are still good)
+ * live in `@newsdesk/sessions`, which calls this.
+ */
 @Injectable()
 export class AuthService {
   constructor(
@@ -38,18 +48,28 @@ export class AuthService {
     private readonly jwt: JwtService,
   ) {}
 
-  /** Checks the credentials and returns a signed, expiring token. */
-  async login(email: string, password: string): Promise<{ accessToken: string; user: UserView }> {
+  /**
+   * The active person with this email and password; throws {@link Unauthenticated}
+   * otherwise, with the same answer for an unknown email, a wrong password
+   * and a deactivated account.
+   */
+  async checkPassword(email: string, password: string): Promise<User> {
     const user = await this.em.fork().getRepository(User).findByEmail(email);
     const ok = await Passwords.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
-    if (!user || !ok) throw new Unauthenticated('email or password is wrong');
-    const claims: TokenClaims = { sub: user.id, roles: [...user.roles], name: user.name };
-    return { accessToken: await this.jwt.signAsync(claims), user: toUserView(user) };
+    if (!user || !ok || !user.active || user.kind !== 'person') {
+      throw new Unauthenticated('email or password is wrong');
+    }
+    return user;
   }
 
-  /** Verifies a bearer token and returns who holds it. */
-  async verify(token: string): Promise<Actor & { kind: 'user'; name: string }> {
-    let claims: TokenClaims;
+  /** Signs a session token; it expires with the JWT TTL. */
+  sign(claims: TokenClaims): Promise<string> {
+    return this.jwt.signAsync(claims);
+  }
+
+  /** Checks a session token's signature and expiry (not whether its session still runs). */
+  async verifySignature(token: string): Promise<TokenClaims> {
+    let claims: Partial<TokenClaims>;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch (error) {
@@ -59,9 +79,14 @@ export class AuthService {
           : 'token invalid',
       );
     }
-    const roles = (claims.roles ?? []).filter((r): r is Role =>
-      (ROLES as readonly string[]).includes(r),
-    );
-    return { kind: 'user', id: claims.sub, roles, name: claims.name };
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      throw new Unauthenticated('token invalid');
+    }
+    return {
+      sub: claims.sub,
+      sid: claims.sid,
+      roles: knownRoles(claims.roles),
+      name: claims.name ?? '',
+    };
   }
 }

@@ -1,29 +1,105 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed, type FieldProblem } from '@newsdesk/common';
-import { AuthService } from '@newsdesk/identity';
-import { Public } from './auth.guard';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden, ValidationFailed, type FieldProblem } from '@newsdesk/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { SessionsService } from '@newsdesk/sessions';
+import { Public, type UserActor } from './auth.guard';
+import { CurrentActor } from './current-actor.decorator';
+import { SESSION_COOKIE, sessionCookie, setSessionCookie } from './credentials';
 
 class LoginBody {
   @ApiProperty({ example: 'editor@newsdesk.test' }) email!: string;
   @ApiProperty({ example: 'newsdesk' }) password!: string;
 }
 
+/**
+ * Sign-in, sign-out and who-am-I. The login answers `{accessToken, user}` for
+ * API clients and also sets the HttpOnly session cookie for browsers.
+ */
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
+  /** 401 for wrong credentials; 429 with `Retry-After` while the account or the address is locked. */
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginBody) {
+  async login(
+    @Body() body: LoginBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const problems: FieldProblem[] = [];
     if (typeof body?.email !== 'string' || !body.email.includes('@'))
       problems.push({ field: 'email', reason: 'must be an email address' });
     if (typeof body?.password !== 'string' || !body.password)
       problems.push({ field: 'password', reason: 'is required' });
     if (problems.length) throw new ValidationFailed(problems);
-    return this.auth.login(body.email, body.password);
+    const login = await this.sessions.login(body.email, body.password, {
+      address: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    setSessionCookie(reply, this.cookie(login.accessToken, this.config.jwt.ttlSeconds));
+    return { accessToken: login.accessToken, user: login.user };
+  }
+
+  /** Ends the session of this request (its token and cookie stop working at once). */
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  async logout(
+    @CurrentActor() actor: UserActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    if (actor.credential.type !== 'session') throw this.notASession();
+    await this.sessions.end(actor.credential.sessionId, 'logout');
+    setSessionCookie(reply, this.cookie('', 0));
+  }
+
+  /** Ends every session of the signed-in user, on every device. */
+  @Post('logout-everywhere')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  async logoutEverywhere(
+    @CurrentActor() actor: UserActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ ended: number }> {
+    if (actor.credential.type !== 'session') throw this.notASession();
+    const ended = await this.sessions.endAllFor(actor.id, 'logout_everywhere', actor.id);
+    setSessionCookie(reply, this.cookie('', 0));
+    return { ended };
+  }
+
+  /** Who the request is signed in as, and how (a session or an API token) until when. */
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  async me(@CurrentActor() actor: UserActor) {
+    const { credential } = actor;
+    return {
+      user: await this.sessions.me(actor),
+      credential: {
+        type: credential.type,
+        id: credential.type === 'session' ? credential.sessionId : credential.tokenId,
+        expiresAt: credential.expiresAt.toISOString(),
+      },
+    };
+  }
+
+  private cookie(value: string, maxAgeSeconds: number): string {
+    return sessionCookie(this.config, { name: SESSION_COOKIE, path: '/', value, maxAgeSeconds });
+  }
+
+  private notASession(): Forbidden {
+    return new Forbidden('an API token is not a session; an admin revokes it', {
+      reason: 'api_token',
+    });
   }
 }

@@ -1,8 +1,17 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Forbidden, Unauthenticated } from '@newsdesk/common';
-import { AuthService, type Actor, type Role } from '@newsdesk/identity';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import type { Role } from '@newsdesk/identity';
+import { SessionsService, type Principal } from '@newsdesk/sessions';
+import { SESSION_COOKIE, bearerOf, cookieOf, crossOriginRefusal } from './credentials';
 
 const PUBLIC = 'newsdesk:public';
 const ROLES_KEY = 'newsdesk:roles';
@@ -12,26 +21,40 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** Limits a route to users holding one of these roles (admin always passes). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-export type UserActor = Extract<Actor, { kind: 'user' }> & { name: string };
+export type UserActor = Principal;
 export type AuthedRequest = FastifyRequest & { actor?: UserActor };
 
-/** Every route needs a valid bearer token unless marked {@link Public}; {@link Roles} narrows it. */
+/**
+ * Every route needs a live session or API token unless marked {@link Public};
+ * {@link Roles} narrows it. The token comes as `Authorization: Bearer` (API
+ * clients, integrations) or in the session cookie (browsers); a cookie on a
+ * mutating request also needs an allowed `Origin`.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new Unauthenticated('a bearer token is required (POST /api/auth/login)');
+    const bearer = bearerOf(request);
+    const cookie = bearer ? undefined : cookieOf(request, SESSION_COOKIE);
+    const token = bearer ?? cookie;
+    if (!token) {
+      throw new Unauthenticated(
+        'a bearer token or a session cookie is required (POST /api/auth/login)',
+      );
     }
-    const actor = await this.auth.verify(token);
+    if (cookie) {
+      const refusal = crossOriginRefusal(request, this.config);
+      if (refusal) throw new Forbidden(refusal, { reason: 'cross_origin' });
+    }
+    const actor = await this.sessions.authenticate(token);
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !actor.roles.some((r) => r === 'admin' || roles.includes(r))) {

@@ -3,17 +3,19 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Unauthenticated, type FieldProblem } from '@newsdesk/common';
+import { Forbidden, Throttled, Unauthenticated, type FieldProblem } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { AuthService, type Role } from '@newsdesk/identity';
+import type { Role } from '@newsdesk/identity';
 import { JobQueue, QueuesService, registryQueueNames } from '@newsdesk/messaging';
+import { SessionsService, type LoginResult } from '@newsdesk/sessions';
+import { bearerOf, cookieOf, crossOriginRefusal, sessionCookie } from '../auth/credentials';
 import type { ErrorBody } from '../error.filter';
 
 /** Where Bull Board lives, and the login form in front of it. */
 export const BOARD_PATH = '/ops/queues';
 export const OPS_LOGIN_PATH = '/ops/login';
 export const OPS_LOGOUT_PATH = '/ops/logout';
-/** The cookie that carries the login's JWT to the board (a browser cannot send a bearer header). */
+/** The cookie that carries the login's session token to the board (a browser cannot send a bearer header). */
 export const OPS_SESSION_COOKIE = 'newsdesk_ops';
 
 const BOARD_ROLES: readonly Role[] = ['ops', 'admin'];
@@ -23,10 +25,12 @@ const mayUseBoard = (roles: readonly Role[]) => roles.some((r) => BOARD_ROLES.in
  * Mounts Bull Board at {@link BOARD_PATH} with every registry queue (job queues
  * and the event consumers' queues), behind the API's own login: a bearer token,
  * or the HttpOnly cookie that `POST /ops/login` sets from the same email and
- * password as `POST /api/auth/login`. Only `ops` and `admin` get in.
+ * password as `POST /api/auth/login` (a session like the API's, throttled the
+ * same way, ended by `/ops/logout`). Only `ops` and `admin` get in; the board's
+ * actions (retry, clean, promote, pause) with the cookie need the board's own `Origin`.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
-  const auth = app.get(AuthService);
+  const sessions = app.get(SessionsService);
   const config = app.get<AppConfig>(APP_CONFIG);
   const queues = app.get(QueuesService);
 
@@ -52,7 +56,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     },
   });
 
-  const session = new OpsSession(auth, config);
+  const session = new OpsSession(sessions, config);
   // The hook sits in a scope around the board only, so no other route is affected.
   await app.register(async (scope: FastifyInstance) => {
     scope.addHook('onRequest', (request, reply) => session.guard(request, reply));
@@ -70,18 +74,27 @@ interface LoginForm {
 /** The board's login: a form, a cookie holding the API's own JWT, and the check in front of the board. */
 class OpsSession {
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly config: AppConfig,
   ) {}
 
-  /** `onRequest` of the board: 401 (a browser's page request goes to the form), 403 without the role. */
+  /**
+   * `onRequest` of the board: 401 (a browser's page request goes to the form),
+   * 403 without the role or for a cookie-carrying action from another origin.
+   */
   async guard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
-    const token = bearerOf(request) ?? cookieOf(request, OPS_SESSION_COOKIE);
+    const bearer = bearerOf(request);
+    const cookie = bearer ? undefined : cookieOf(request, OPS_SESSION_COOKIE);
+    const token = bearer ?? cookie;
     const page = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (cookie) {
+      const refusal = crossOriginRefusal(request, this.config);
+      if (refusal) return fail(reply, 403, 'forbidden', refusal, { reason: 'cross_origin' });
+    }
     let roles: readonly Role[];
     try {
       if (!token) throw new Unauthenticated(`sign in at ${OPS_LOGIN_PATH} or send a bearer token`);
-      roles = (await this.auth.verify(token)).roles;
+      roles = (await this.sessions.authenticate(token)).roles;
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
       if (page) {
@@ -101,12 +114,28 @@ class OpsSession {
       this.form(reply, 200, { next: (request.query as LoginForm).next }),
     );
     fastify.post(OPS_LOGIN_PATH, (request, reply) => this.login(request, reply));
-    fastify.get(OPS_LOGOUT_PATH, (_request, reply) =>
-      reply
-        .header('set-cookie', this.cookie('', 0))
-        .header('cache-control', 'no-store')
-        .redirect(OPS_LOGIN_PATH, 303),
-    );
+    // SameSite=Strict keeps the cookie off other sites' links, so a GET cannot sign anyone out from outside.
+    fastify.get(OPS_LOGOUT_PATH, (request, reply) => this.logout(request, reply));
+  }
+
+  /** Ends the cookie's session (its token stops working everywhere at once) and deletes the cookie. */
+  private async logout(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const token = cookieOf(request, OPS_SESSION_COOKIE);
+    if (token) {
+      try {
+        const principal = await this.sessions.authenticate(token);
+        if (principal.credential.type === 'session') {
+          await this.sessions.end(principal.credential.sessionId, 'logout');
+        }
+      } catch (error) {
+        // An ended or expired session needs no ending; the cookie goes all the same.
+        if (!(error instanceof Unauthenticated)) throw error;
+      }
+    }
+    return reply
+      .header('set-cookie', this.cookie('', 0))
+      .header('cache-control', 'no-store')
+      .redirect(OPS_LOGIN_PATH, 303);
   }
 
   /**
@@ -121,7 +150,7 @@ class OpsSession {
     );
     const next = safeNext(form.next);
     const refuse = (
-      status: 400 | 401 | 403,
+      status: 400 | 401 | 403 | 429,
       error: string,
       message: string,
       details?: Record<string, unknown>,
@@ -138,19 +167,29 @@ class OpsSession {
       const message = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');
       return refuse(400, 'validation_failed', message, { problems });
     }
-    let login: Awaited<ReturnType<AuthService['login']>>;
+    let login: LoginResult;
     try {
-      login = await this.auth.login(email, password);
-    } catch (error) {
-      if (!(error instanceof Unauthenticated)) throw error;
-      return refuse(401, 'unauthenticated', error.message);
-    }
-    if (!mayUseBoard(login.user.roles))
-      return refuse(
-        403,
-        'forbidden',
-        `the queue dashboard needs one of the roles ${BOARD_ROLES.join(', ')}`,
+      login = await this.sessions.login(
+        email,
+        password,
+        { address: request.ip, userAgent: request.headers['user-agent'] },
+        BOARD_ROLES,
       );
+    } catch (error) {
+      if (error instanceof Throttled) {
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+        return refuse(429, error.code, error.message, error.details);
+      }
+      if (error instanceof Unauthenticated) return refuse(401, 'unauthenticated', error.message);
+      if (error instanceof Forbidden) {
+        return refuse(
+          403,
+          'forbidden',
+          `the queue dashboard needs one of the roles ${BOARD_ROLES.join(', ')}`,
+        );
+      }
+      throw error;
+    }
     reply
       .header('set-cookie', this.cookie(login.accessToken, this.config.jwt.ttlSeconds))
       .header('cache-control', 'no-store');
@@ -160,14 +199,12 @@ class OpsSession {
 
   /** HttpOnly, SameSite=Strict (the board's own requests only), Secure in production, sent to `/ops` only. */
   private cookie(value: string, maxAgeSeconds: number): string {
-    return [
-      `${OPS_SESSION_COOKIE}=${value}`,
-      'Path=/ops',
-      'HttpOnly',
-      'SameSite=Strict',
-      `Max-Age=${maxAgeSeconds}`,
-      ...(this.config.env === 'production' ? ['Secure'] : []),
-    ].join('; ');
+    return sessionCookie(this.config, {
+      name: OPS_SESSION_COOKIE,
+      path: '/ops',
+      value,
+      maxAgeSeconds,
+    });
   }
 
   private form(
@@ -195,19 +232,6 @@ function fail(
     .status(statusCode)
     .header('content-type', 'application/json; charset=utf-8')
     .send(body);
-}
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
-}
-
-function cookieOf(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim() || undefined;
-  }
-  return undefined;
 }
 
 /** Where to go after the login: a path under `/ops/` only, so the form cannot send anyone elsewhere. */

@@ -63,6 +63,17 @@ describe('forbiddenAddressReason', () => {
     ['64:ff9b::a00:1', 'private'],
     ['2002:c0a8:101::1', 'private'],
     ['[::1]', 'loopback'],
+    // IPv4-translated (SIIT): the IPv4 rules apply to the embedded address.
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:7f00:1', 'loopback'],
+    ['::ffff:0:10.1.2.3', 'private'],
+    ['::ffff:0:169.254.169.254', 'link-local'],
+    ['0:0:0:0:ffff:0:c0a8:101', 'private'],
+    // Local-use NAT64: refused whatever it embeds, public addresses included.
+    ['64:ff9b:1::a00:1', 'reserved (local-use NAT64)'],
+    ['64:ff9b:1::808:808', 'reserved (local-use NAT64)'],
+    ['64:ff9b:1:ffff:ffff:ffff:ffff:ffff', 'reserved (local-use NAT64)'],
+    ['64:ff9b:1:7f00:1::', 'reserved (local-use NAT64)'],
   ])('refuses %s (%s)', (address, reason) => {
     expect(forbiddenAddressReason(address)).toBe(reason);
   });
@@ -73,6 +84,8 @@ describe('forbiddenAddressReason', () => {
     '172.32.0.1',
     '2606:2800:21f:cb07:6820:80da:af6b:8b2c',
     '::ffff:8.8.8.8',
+    '::ffff:0:8.8.8.8',
+    '64:ff9b::808:808',
     '2a00:1450:4001:82b::200e',
   ])('allows the public address %s', (address) => {
     expect(forbiddenAddressReason(address)).toBeNull();

@@ -94,6 +94,11 @@ function v6Reason(address: string): string | null {
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): the IPv4 rules apply.
   if (zeroUpTo(5) && g[5] === 0xffff) return v4Reason(embeddedV4(g[6], g[7]));
   if (zeroUpTo(6)) return v4Reason(embeddedV4(g[6], g[7])) ?? 'reserved (IPv4-compatible)';
+  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765 SIIT): a translator connects to the IPv4 address.
+  if (zeroUpTo(4) && g[4] === 0xffff && g[5] === 0) return v4Reason(embeddedV4(g[6], g[7]));
+  // Local-use NAT64 (64:ff9b:1::/48, RFC 8215): the network's own translator, and the IPv4
+  // address may sit anywhere in it (RFC 6052 prefix lengths), so the whole range is refused.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return 'reserved (local-use NAT64)';
   // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that a gateway connects to.
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
     return v4Reason(embeddedV4(g[6], g[7]));

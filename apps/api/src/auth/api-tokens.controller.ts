@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@newsdesk/identity';
+import { ApiTokensService } from '@newsdesk/sessions';
+import { Roles, type UserActor } from './auth.guard';
+import { CurrentActor } from './current-actor.decorator';
+
+export class ApiTokenBody {
+  @ApiProperty({ example: 'Wire importer' }) name!: string;
+  @ApiProperty({ enum: ROLES, example: 'editor' }) role!: string;
+  @ApiProperty({
+    example: '2027-06-30T23:59:59+02:00',
+    description: 'ISO-8601 with offset, in the future',
+  })
+  expiresAt!: string;
+}
+
+/**
+ * API tokens for integrations (admins): used as `Authorization: Bearer nd_…`.
+ * The secret is in the creation's answer only; the list shows each token's
+ * last use; DELETE revokes it at once.
+ */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/admin/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Post()
+  create(@CurrentActor() actor: UserActor, @Body() body: ApiTokenBody) {
+    return this.tokens.create(actor.id, body);
+  }
+
+  @Get()
+  list() {
+    return this.tokens.list();
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async revoke(@CurrentActor() actor: UserActor, @Param('id') id: string): Promise<void> {
+    await this.tokens.revoke(actor.id, id);
+  }
+}

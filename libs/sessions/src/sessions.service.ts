@@ -1,0 +1,207 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, Forbidden, Throttled, Unauthenticated } from '@newsdesk/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { recordAccessAudit } from '@newsdesk/editorial';
+import {
+  AuthService,
+  User,
+  knownRoles,
+  toUserView,
+  type Role,
+  type UserView,
+} from '@newsdesk/identity';
+import { API_TOKEN_PREFIX, ApiTokensService } from './api-tokens.service';
+import { LoginThrottle } from './login-throttle';
+import type { Principal } from './principal';
+import { Session, type SessionEndReason } from './session.entity';
+
+/** Where a login comes from: the client address (as the trusted proxies tell it) and its user agent. */
+export interface LoginClient {
+  address: string;
+  userAgent?: string;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  user: UserView;
+  session: { id: string; expiresAt: string };
+}
+
+// MikroORM's driver hands raw timestamps over as text; `new Date()` reads either.
+interface SessionRow {
+  user_id: string;
+  name: string;
+  roles: string[];
+  expires_at: Date | string;
+}
+
+/**
+ * Sign-in and sessions. A login (throttled per account and per address)
+ * opens a session row and signs a token naming it; every request's token is
+ * checked against that row and the user's `active` flag, so ending a session
+ * — logout, sign-out everywhere, a deactivated user or a changed role — takes
+ * effect at the next request.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+    private readonly apiTokens: ApiTokensService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks email and password and opens a session. Refuses with
+   * {@link Throttled} while the account or the address is locked (without
+   * checking the password), {@link Unauthenticated} for wrong credentials, and
+   * {@link Forbidden} (opening nothing) when `requireOneOf` names roles the user lacks.
+   */
+  async login(
+    email: string,
+    password: string,
+    client: LoginClient,
+    requireOneOf?: readonly Role[],
+  ): Promise<LoginResult> {
+    const keys = this.throttle.keysFor(email, client.address);
+    const lockedMs = await this.throttle.lockedFor(keys);
+    if (lockedMs > 0) throw this.throttled(lockedMs);
+    let user: User;
+    try {
+      user = await this.auth.checkPassword(email, password);
+    } catch (error) {
+      if (!(error instanceof Unauthenticated)) throw error;
+      const locks = await this.throttle.fail(keys);
+      if (!locks.length) throw error;
+      await this.em.fork().transactional(async (em) => {
+        const account = await em.getRepository(User).findByEmail(email);
+        for (const lock of locks) {
+          recordAccessAudit(em, {
+            actorId: account?.id ?? null,
+            action: 'login:locked',
+            at: this.clock.now(),
+            details: {
+              scope: lock.key.scope,
+              email: email.trim().toLowerCase().slice(0, 254),
+              address: client.address,
+              failures: lock.failures,
+              lockedForMs: lock.lockMs,
+            },
+          });
+        }
+      });
+      throw this.throttled(Math.max(...locks.map((l) => l.lockMs)));
+    }
+    await this.throttle.forget(keys[0]);
+    if (requireOneOf && !user.roles.some((r) => requireOneOf.includes(r))) {
+      throw new Forbidden(`this needs one of the roles ${requireOneOf.join(', ')}`, {
+        required: requireOneOf,
+      });
+    }
+    const em = this.em.fork();
+    const now = this.clock.now();
+    const session = em.create(Session, {
+      user,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.jwt.ttlSeconds * 1000),
+      address: client.address.slice(0, 64),
+      userAgent: client.userAgent?.slice(0, 200) ?? null,
+    });
+    await em.flush();
+    const accessToken = await this.auth.sign({
+      sub: user.id,
+      sid: session.id,
+      roles: [...user.roles],
+      name: user.name,
+    });
+    return {
+      accessToken,
+      user: toUserView(user),
+      session: { id: session.id, expiresAt: session.expiresAt.toISOString() },
+    };
+  }
+
+  /**
+   * Who holds this token (a session token or an API token `nd_…`), with the
+   * roles the database has now. One indexed lookup; throws
+   * {@link Unauthenticated} when the session ended or expired, or the user is inactive.
+   */
+  async authenticate(token: string): Promise<Principal> {
+    if (token.startsWith(API_TOKEN_PREFIX)) return this.apiTokens.authenticate(token);
+    const claims = await this.auth.verifySignature(token);
+    const [row] = await this.em.getConnection().execute<SessionRow[]>(
+      `select u.id as user_id, u.name, u.roles, s.expires_at
+         from sessions s join users u on u.id = s.user_id
+        where s.id = ? and s.user_id = ? and s.ended_at is null and s.expires_at > ? and u.active`,
+      [claims.sid, claims.sub, this.clock.now()],
+    );
+    if (!row) throw new Unauthenticated('the session has ended; sign in again');
+    return {
+      kind: 'user',
+      id: row.user_id,
+      name: row.name,
+      roles: knownRoles(row.roles),
+      credential: {
+        type: 'session',
+        sessionId: claims.sid,
+        expiresAt: new Date(row.expires_at),
+      },
+    };
+  }
+
+  /** Ends one session (a logout); ending an ended one is harmless. */
+  async end(sessionId: string, reason: SessionEndReason = 'logout'): Promise<void> {
+    await this.em
+      .fork()
+      .nativeUpdate(
+        Session,
+        { id: sessionId, endedAt: null },
+        { endedAt: this.clock.now(), endReason: reason },
+      );
+  }
+
+  /**
+   * Ends every running session of a user at once, e.g. when they are
+   * deactivated or their roles change (the admin API calls this in the same
+   * breath as the change), or when they sign out everywhere. Returns how many
+   * ended; writes `sessions:ended` to the audit log. API tokens are not
+   * sessions: revoke them with {@link ApiTokensService.revoke}.
+   *
+   * @param byId who ended them (an admin, or the user themself); null for the system.
+   */
+  async endAllFor(
+    userId: string,
+    reason: SessionEndReason = 'ended',
+    byId: string | null = null,
+  ): Promise<number> {
+    return this.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      const ended = await em.nativeUpdate(
+        Session,
+        { user: userId, endedAt: null },
+        { endedAt: now, endReason: reason },
+      );
+      recordAccessAudit(em, {
+        actorId: byId,
+        action: 'sessions:ended',
+        at: now,
+        details: { userId, reason, sessions: ended },
+      });
+      return ended;
+    });
+  }
+
+  /** The signed-in user as stored now. */
+  async me(principal: Principal): Promise<UserView> {
+    const user = await this.em.fork().findOneOrFail(User, { id: principal.id });
+    return toUserView(user);
+  }
+
+  private throttled(ms: number): Throttled {
+    const seconds = Math.max(1, Math.ceil(ms / 1000));
+    return new Throttled(`too many failed logins; try again in ${seconds} s`, seconds);
+  }
+}
