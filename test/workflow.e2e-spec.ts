@@ -320,7 +320,7 @@ describe('the editorial workflow (end to end)', () => {
     });
 
     it('lets only those who may edit a story take its lock; reviewers keep takeover', async () => {
-      const draft = await createDraft();
+      const draft = await writeDraft(desk);
       // Another editor, a reviewer and the photo desk may not edit the story, so they may not lock it.
       const foreign = await otherEditor.post(`/api/articles/${draft.id}/lock`);
       expect(foreign.status).toBe(403);
@@ -706,7 +706,7 @@ describe('the editorial workflow (end to end)', () => {
     });
 
     it('closes the links of a story that is unpublished (410), also after it is reopened', async () => {
-      const story = await publishedStory();
+      const story = await driveToPublished(desk);
       const link = (await editor.post(`/api/articles/${story.id}/preview`)).body;
       expect((await anonymous.get(`/public/preview/${link.token}`)).status).toBe(200);
       expect((await reviewerA.post(`/api/articles/${story.id}/unpublish`)).status).toBe(202);
@@ -724,7 +724,7 @@ describe('the editorial workflow (end to end)', () => {
     });
 
     it('closes the links of a killed story (410)', async () => {
-      const story = await publishedStory();
+      const story = await driveToPublished(desk);
       const link = (await editor.post(`/api/articles/${story.id}/preview`)).body;
       expect((await anonymous.get(`/public/preview/${link.token}`)).status).toBe(200);
       const killed = await reviewerA.post(`/api/articles/${story.id}/kill`, {
