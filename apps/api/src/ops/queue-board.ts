@@ -7,7 +7,7 @@ import { Unauthenticated, type FieldProblem } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { AuthService, type Role } from '@newsdesk/identity';
 import { JobQueue, QueuesService, registryQueueNames } from '@newsdesk/messaging';
-import type { ErrorBody } from '../error.filter';
+import { errorBody } from '../error.filter';
 
 /** Where Bull Board lives, and the login form in front of it. */
 export const BOARD_PATH = '/ops/queues';
@@ -190,7 +190,7 @@ function fail(
   message: string,
   details?: Record<string, unknown>,
 ) {
-  const body: ErrorBody = { statusCode, error, message, ...(details ? { details } : {}) };
+  const body = errorBody(statusCode, message, details, error);
   return reply
     .status(statusCode)
     .header('content-type', 'application/json; charset=utf-8')
