@@ -159,4 +159,144 @@ describe('no input produces a 5xx (every documented route, hostile values)', () 
     await newsdesk.settle();
     expect(await snapshot()).toEqual(before);
   });
+
+  describe('the cases that were 500s, one by one', () => {
+    const fields = (reply: { body: { details?: { problems?: { field: string }[] } } }) =>
+      (reply.body.details?.problems ?? []).map((p) => p.field);
+
+    it('a NUL in the login email, a slug, a feed path, a filter; a lone surrogate in a headline', async () => {
+      const login = await anonymous.post('/api/auth/login', {
+        email: 'editor\u0000@newsdesk.test',
+        password: 'x',
+      });
+      expect(login.status).toBe(400);
+      expect(fields(login)).toEqual(['email']);
+      expect(fields(await anonymous.get('/public/articles/a%00b'))).toEqual(['slug']);
+      expect(fields(await anonymous.get('/public/sections/%00/feed.xml'))).toEqual(['slug']);
+      const admin = anonymous.as(adminToken);
+      const filter = await admin.get('/api/articles?q=%00');
+      expect(filter.status).toBe(400);
+      expect(fields(filter)).toEqual(['q']);
+      const surrogate = await admin.post(
+        '/api/articles',
+        makeDraft(section.slug, {
+          headline: 'Halb \ud83d',
+          body: [{ type: 'paragraph', text: 'a\u0000' }],
+        }),
+      );
+      expect(surrogate.status).toBe(400);
+      expect(fields(surrogate).sort()).toEqual(['body[0].text', 'headline']);
+      const comment = await admin.post(`/api/articles/${story.id}/comments`, { text: 'x\u0000' });
+      expect(fields(comment)).toEqual(['text']);
+    });
+
+    it('ids that only look like UUIDs, an offset beyond bigint, garbage If-Match, repeated filters', async () => {
+      const admin = anonymous.as(adminToken);
+      const dashes = await admin.get(`/api/articles/${'-'.repeat(36)}`);
+      expect(dashes.status).toBe(400);
+      expect(fields(dashes)).toEqual(['id']);
+      const comment = await admin.post(
+        `/api/articles/${story.id}/comments/${'0'.repeat(36)}/resolve`,
+      );
+      expect(fields(comment)).toEqual(['commentId']);
+      const offset = await admin.get('/api/articles?offset=99999999999999999999');
+      expect(offset.status).toBe(400);
+      expect(fields(offset)).toEqual(['offset']);
+      const ifMatch = await admin.patch(
+        `/api/articles/${story.id}`,
+        { teaser: 'x' },
+        { 'if-match': '"99999999999999999999"' },
+      );
+      expect(fields(ifMatch)).toEqual(['If-Match']);
+      const repeated = await admin.get('/api/articles?status=draft&status=published');
+      expect(repeated.status).toBe(400);
+      expect(fields(repeated)).toEqual(['status']);
+    });
+
+    it('unknown fields when creating or editing a story and commenting: 400 naming the field, nothing written', async () => {
+      await newsdesk.settle();
+      const before = await snapshot();
+      const editor = anonymous.as(editorToken);
+      const created = await editor.post('/api/articles', makeDraft(section.slug, { headlin: 'x' }));
+      expect(created.status).toBe(400);
+      expect(fields(created)).toEqual(['headlin']);
+      const current = (await editor.get(`/api/articles/${story.id}`)).body;
+      const edited = await editor.patch(
+        `/api/articles/${story.id}`,
+        { teaser: 'neu', status: 'published' },
+        { 'if-match': String(current.version) },
+      );
+      expect(fields(edited)).toEqual(['status']);
+      const comment = await editor.post(`/api/articles/${story.id}/comments`, {
+        text: 'ok',
+        resolved: true,
+      });
+      expect(fields(comment)).toEqual(['resolved']);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('a multipart upload cut off before its closing boundary, or without a boundary: 400', async () => {
+      const upload = (contentType: string, body: string) =>
+        send(newsdesk.url, {
+          method: 'POST',
+          url: '/api/images',
+          headers: { authorization: `Bearer ${adminToken}`, 'content-type': contentType },
+          body,
+          poisoned: false,
+        });
+      const cut = await upload(
+        'multipart/form-data; boundary=b',
+        '--b\r\nContent-Disposition: form-data; name="alt"\r\n\r\nText\r\n--b\r\nContent-Disposition: form-da',
+      );
+      expect(cut.status).toBe(400);
+      expect(errorShapeProblem(cut)).toBeNull();
+      const noBoundary = await upload('multipart/form-data', '--b\r\n\r\n');
+      expect(noBoundary.status).toBe(400);
+      expect(errorShapeProblem(noBoundary)).toBeNull();
+    });
+
+    it('unknown routes, 413, 414, 415 and the queue dashboard answer in the one error shape', async () => {
+      const raw = (url: string, init: RequestInit = {}) =>
+        send(newsdesk.url, {
+          method: init.method ?? 'GET',
+          url,
+          headers: (init.headers as Record<string, string>) ?? {},
+          body: init.body as string | undefined,
+          poisoned: false,
+        });
+      const cases = [
+        [404, await raw('/no/such/route')],
+        [
+          413,
+          await raw('/api/auth/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'x'.repeat(3 * 1024 * 1024) }),
+          }),
+        ],
+        [414, await raw(`/public/home?cursor=${'x'.repeat(5000)}`)],
+        [
+          415,
+          await raw('/api/auth/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/xml' },
+            body: '<login/>',
+          }),
+        ],
+        [401, await raw('/ops/queues/api/queues')],
+        [
+          403,
+          await raw('/ops/queues/api/queues', {
+            headers: { authorization: `Bearer ${editorToken}` },
+          }),
+        ],
+      ] as const;
+      for (const [status, answer] of cases) {
+        expect({ status: answer.status, shape: errorShapeProblem(answer) }).toEqual({
+          status,
+          shape: null,
+        });
+      }
+    });
+  });
 });
