@@ -32,7 +32,7 @@ import {
   RequestChangesBody,
 } from './articles.dto';
 
-/** Offsets beyond this are refused (a bigint would overflow long before; no listing is that long). */
+/** No listing is this long; bounded so that no offset reaches PostgreSQL beyond its bigint range. */
 const MAX_OFFSET = 1_000_000_000;
 
 const REVISION = new WholeNumberPipe(MAX_VERSION, {

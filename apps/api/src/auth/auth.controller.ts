@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed, type FieldProblem } from '@newsdesk/common';
 import { AuthService } from '@newsdesk/identity';
+import { objectBody } from '../input/body';
 import { Public } from './auth.guard';
 
 class LoginBody {
@@ -18,6 +19,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@Body() body: LoginBody) {
+    objectBody(body, ['email', 'password']);
     const problems: FieldProblem[] = [];
     if (typeof body?.email !== 'string' || !body.email.includes('@'))
       problems.push({ field: 'email', reason: 'must be an email address' });
