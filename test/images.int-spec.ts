@@ -502,11 +502,13 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
       expect(await getImage(image.id)).toMatchObject({ alt: 'Unverändert', focalPoint: null });
     });
 
-    it('an unknown image: 404', async () => {
+    it('an unknown image: 404; an id that is not a UUID: 400', async () => {
       const none = '00000000-0000-0000-0000-000000000000';
       expect((await photo.api.get(`/api/images/${none}`)).status).toBe(404);
       expect((await photo.api.patch(`/api/images/${none}`, { alt: 'x' })).status).toBe(404);
-      expect((await photo.api.get('/api/images/not-an-id')).status).toBe(404);
+      const notAnId = await photo.api.get('/api/images/not-an-id');
+      expect(notAnId.status).toBe(400);
+      expect(notAnId.body.details.problems).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
     });
 
     it('an upload without a file, or not multipart: 400 naming the file', async () => {

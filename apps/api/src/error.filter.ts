@@ -21,23 +21,47 @@ import {
   ValidationFailed,
 } from '@newsdesk/common';
 
-/** The one error body every 4xx and 5xx of the API has. */
+/** The one error body every 4xx and 5xx of the API has; `details` is `{}` when there are none. */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  details?: Record<string, unknown>;
+  details: Record<string, unknown>;
 }
 
-const STATUS_NAMES: Record<number, string> = {
+/** `error` for the statuses that Nest, Fastify and its plugins answer themselves. */
+export const STATUS_NAMES: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
+  406: 'not_acceptable',
+  408: 'request_timeout',
+  409: 'conflict',
+  410: 'expired',
+  411: 'length_required',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
+  422: 'unprocessable',
+  423: 'locked',
+  429: 'too_many_requests',
+  431: 'request_header_fields_too_large',
+  500: 'internal',
+  503: 'unavailable',
 };
+
+/** The error body for a status and message, for answers sent outside Nest's filters. */
+export function errorBody(
+  statusCode: number,
+  message: string,
+  details: Record<string, unknown> = {},
+  error = STATUS_NAMES[statusCode] ?? (statusCode < 500 ? 'bad_request' : 'internal'),
+): ErrorBody {
+  return { statusCode, error, message, details };
+}
 
 function statusOf(error: DomainError): number {
   if (error instanceof ValidationFailed) return 400;
@@ -92,38 +116,29 @@ export class ErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = statusOf(exception);
-      return {
-        statusCode,
-        error: exception.code,
-        message: exception.message,
-        details: exception.details,
-      };
+      return errorBody(statusCode, exception.message, exception.details, exception.code);
     }
-    // Nest's HTTP errors and Fastify's own (malformed JSON, body too large, wrong content type).
+    // Nest's HTTP errors and Fastify's own (malformed JSON, body too large, wrong
+    // content type, unknown route), which Nest hands over as HttpExceptions.
     const http =
       exception instanceof HttpException
-        ? {
-            statusCode: exception.getStatus(),
-            message: this.httpMessage(exception),
-            code: undefined,
-          }
-        : (exception as { statusCode?: number; code?: string; message?: string });
+        ? { statusCode: exception.getStatus(), message: this.httpMessage(exception) }
+        : (exception as { statusCode?: unknown; message?: unknown });
     if (typeof http.statusCode === 'number' && http.statusCode >= 400 && http.statusCode < 500) {
-      const message = http.message ?? 'bad request';
-      if (http.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(message)) {
-        return {
-          statusCode: 400,
-          error: 'malformed_json',
-          message: `the request body is not valid JSON: ${message}`,
-          details: { problems: [{ field: 'body', reason: 'not valid JSON' }] },
-        };
+      const message =
+        typeof http.message === 'string' && http.message ? http.message : 'bad request';
+      if (http.statusCode === 400 && /JSON/i.test(message)) {
+        return errorBody(
+          400,
+          `the request body is not valid JSON: ${message}`,
+          {
+            problems: [{ field: 'body', reason: 'not valid JSON' }],
+          },
+          'malformed_json',
+        );
       }
-      return {
-        statusCode: http.statusCode,
-        error: http.code ?? STATUS_NAMES[http.statusCode] ?? 'bad_request',
-        message,
-      };
+      return errorBody(http.statusCode, message);
     }
-    return { statusCode: 500, error: 'internal', message: 'internal error' };
+    return errorBody(500, 'internal error');
   }
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { errorBody } from './error.filter';
+import { installInputGuard } from './input/input-guard';
 import { mountQueueBoard } from './ops/queue-board';
 import { ResponseCache } from './public/response-cache';
 
@@ -15,6 +19,26 @@ const REQUEST_ID = /^[\w.:@-]{1,80}$/;
 /** The request id: the caller's `X-Request-Id` when it is a plain token, otherwise a new UUID. */
 export function requestIdFor(header: string | string[] | undefined): string {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/**
+ * Requests that Node's HTTP parser refuses before Fastify sees them (headers
+ * too large, a malformed request line) are answered on the socket, in the
+ * API's error shape too.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 431
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : 400;
+  const body = JSON.stringify(errorBody(status, STATUS_CODES[status] ?? 'Bad Request'));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -31,6 +55,16 @@ export function createApiAdapter(config: AppConfig = loadConfig()): FastifyAdapt
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     routerOptions: { maxParamLength: 1000 },
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+    clientErrorHandler: answerClientError,
+    // A path Fastify cannot decode (`%FF`, a cut `%E2%82`) or a parameter over
+    // maxParamLength is refused before routing, so before Nest's filter.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply
+        .code(status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(errorBody(status, error.message));
+    },
   });
 }
 
@@ -49,6 +83,8 @@ export async function setupApi(app: NestFastifyApplication): Promise<void> {
       void reply.header('x-request-id', request.id);
       done();
     });
+  // Text PostgreSQL cannot store, repeated query parameters, absurd nesting and URLs: 4xx before any route.
+  installInputGuard(app.getHttpAdapter().getInstance());
   // Uploads stream: the size limit is enforced while reading, and only one file per request.
   await app.register(multipart, {
     limits: {

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ValidationFailed, type FieldProblem } from '@newsdesk/common';
+import { ValidationFailed, type FieldProblem, isUuid } from '@newsdesk/common';
 import { SqlParams, parseSearchQuery, searchQuerySql, snippetSql } from '@newsdesk/editorial';
 import { PublishedArticle, toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 
@@ -21,8 +21,6 @@ type Position = [rank: string, publishedAt: string, articleId: string];
 
 const RANK = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d{1,2})?$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
@@ -42,7 +40,7 @@ function decodeCursor(cursor: string): Position | null {
   // A real instant (no 30 February), which Postgres reads back exactly.
   const ms = Date.parse(at);
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== at.slice(0, 19)) return null;
-  if (typeof id !== 'string' || !UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return [rank, at, id];
 }
 

@@ -3,6 +3,7 @@ import {
   parseOffsetDateTime,
   trimText,
   type FieldProblem,
+  isUuid,
 } from '@newsdesk/common';
 import { ARTICLE_FORMATS, type ArticleFormat } from './article-status';
 import { parseBody, type BodyBlock } from './body';
@@ -21,6 +22,20 @@ export interface ArticleInput {
   /** ISO-8601 with offset, or null: the story may not be published before. */
   embargoUntil?: string | null;
 }
+
+/** Every field of {@link ArticleInput}: the API refuses any other. */
+export const ARTICLE_INPUT_FIELDS = [
+  'kicker',
+  'headline',
+  'teaser',
+  'body',
+  'section',
+  'format',
+  'series',
+  'tags',
+  'heroImageId',
+  'embargoUntil',
+] as const satisfies readonly (keyof ArticleInput)[];
 
 export interface CleanArticleInput {
   kicker?: string;
@@ -117,7 +132,7 @@ export function cleanArticleInput(
   if (input.heroImageId !== undefined) {
     if (
       input.heroImageId !== null &&
-      (typeof input.heroImageId !== 'string' || !/^[0-9a-f-]{36}$/i.test(input.heroImageId))
+      (typeof input.heroImageId !== 'string' || !isUuid(input.heroImageId))
     )
       problems.push({ field: 'heroImageId', reason: 'must be an image id or null' });
     else out.heroImageId = input.heroImageId;

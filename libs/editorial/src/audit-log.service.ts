@@ -1,6 +1,6 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ValidationFailed, parseOffsetDateTime, type FieldProblem } from '@newsdesk/common';
+import { ValidationFailed, parseOffsetDateTime, type FieldProblem, isUuid } from '@newsdesk/common';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditQuery {
@@ -14,8 +14,6 @@ export interface AuditQuery {
   limit?: string;
 }
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
 /** The global audit log for admins: newest first, filterable, paged by cursor. */
 @Injectable()
 export class AuditLogService {
@@ -25,11 +23,11 @@ export class AuditLogService {
     const problems: FieldProblem[] = [];
     const where: FilterQuery<AuditEntry> = {};
     if (query.actor !== undefined) {
-      if (UUID.test(query.actor)) where.actorId = query.actor;
+      if (isUuid(query.actor)) where.actorId = query.actor;
       else problems.push({ field: 'actor', reason: 'must be a user id' });
     }
     if (query.article !== undefined) {
-      if (UUID.test(query.article)) where.articleId = query.article;
+      if (isUuid(query.article)) where.articleId = query.article;
       else problems.push({ field: 'article', reason: 'must be a story id' });
     }
     if (query.action !== undefined) {

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFound, ValidationFailed, trimText } from '@newsdesk/common';
+import { Clock, NotFound, ValidationFailed, trimText, isUuid } from '@newsdesk/common';
 import { Comment } from './comment.entity';
 import { StoryStore, type UserActor } from './story-store';
 
@@ -56,7 +56,7 @@ export class CommentsService {
     else if (text.length > 5000)
       problems.push({ field: 'text', reason: 'must be at most 5000 characters' });
     const parentId = input.parentId ?? null;
-    if (parentId !== null && (typeof parentId !== 'string' || !/^[0-9a-f-]{36}$/i.test(parentId)))
+    if (parentId !== null && (typeof parentId !== 'string' || !isUuid(parentId)))
       problems.push({ field: 'parentId', reason: 'must be a comment id' });
     const blockIndex = input.blockIndex ?? null;
     if (blockIndex !== null && (!Number.isInteger(blockIndex) || (blockIndex as number) < 0))
@@ -117,7 +117,7 @@ export class CommentsService {
   async resolve(actor: UserActor, articleId: string, commentId: string): Promise<CommentThread[]> {
     await this.em.fork().transactional(async (em) => {
       const article = await this.store.load(em, articleId);
-      const comment = /^[0-9a-f-]{36}$/i.test(commentId)
+      const comment = isUuid(commentId)
         ? await em.findOne(Comment, { id: commentId, articleId })
         : null;
       if (!comment) throw new NotFound('comment', commentId);

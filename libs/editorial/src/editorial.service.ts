@@ -9,6 +9,7 @@ import {
   slugify,
   trimText,
   type FieldProblem,
+  isUuid,
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { User } from '@newsdesk/identity';
@@ -225,10 +226,7 @@ export class EditorialService {
 
   /** Puts a story into a reviewer's queue (or takes it out with `null`). */
   async assign(actor: UserActor, id: string, assigneeId: unknown): Promise<ArticleView> {
-    if (
-      assigneeId !== null &&
-      (typeof assigneeId !== 'string' || !/^[0-9a-f-]{36}$/i.test(assigneeId))
-    ) {
+    if (assigneeId !== null && (typeof assigneeId !== 'string' || !isUuid(assigneeId))) {
       throw new ValidationFailed([{ field: 'assigneeId', reason: 'must be a user id or null' }]);
     }
     return this.em.fork().transactional(async (em) => {
@@ -285,7 +283,7 @@ export class EditorialService {
     const search = query.q === undefined ? undefined : parseSearchQuery(query.q);
     if (search && 'problem' in search) problems.push(search.problem);
     const assigneeId = query.assignee === 'me' ? actor.id : query.assignee;
-    if (assigneeId !== undefined && !/^[0-9a-f-]{36}$/i.test(assigneeId))
+    if (assigneeId !== undefined && !isUuid(assigneeId))
       problems.push({ field: 'assignee', reason: 'must be "me" or a user id' });
     if (problems.length) throw new ValidationFailed(problems);
     const { items, total } = await this.em

@@ -4,7 +4,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError, ForbiddenTransition, NotFound } from '@newsdesk/common';
+import { Clock, ConflictError, ForbiddenTransition, NotFound, isUuid } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
 import { Article } from './article.entity';
 import { assertTransition, type StorySubject, type Transition } from './article-state-machine';
@@ -48,7 +48,7 @@ export class StoryStore {
   ) {}
 
   async load(em: EntityManager, id: string): Promise<Article> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound('story', id);
+    if (!isUuid(id)) throw new NotFound('story', id);
     const article = await em.getRepository(Article).findWithRelations(id);
     if (!article) throw new NotFound('story', id);
     return article;

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { NotFound, ValidationFailed } from '@newsdesk/common';
+import { NotFound, ValidationFailed, isUuid } from '@newsdesk/common';
 import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
 import { EventName, JobName, Outbox } from '@newsdesk/messaging';
 import { Image, type FocalPoint, type ImageStatus } from './image.entity';
@@ -125,7 +125,7 @@ export class ImagesService {
   }
 
   private async load(em: EntityManager, id: string): Promise<Image> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound('image', id);
+    if (!isUuid(id)) throw new NotFound('image', id);
     const image = await em.findOne(Image, { id }, { populate: ['renditions'] });
     if (!image) throw new NotFound('image', id);
     return image;

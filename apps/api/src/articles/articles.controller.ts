@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@newsdesk/common';
 import {
+  ARTICLE_INPUT_FIELDS,
   CommentsService,
   EditLocksService,
   EditorialService,
@@ -22,6 +12,14 @@ import {
 } from '@newsdesk/editorial';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles, type UserActor } from '../auth/auth.guard';
+import { objectBody, optionalObjectBody } from '../input/body';
+import {
+  IdParam,
+  IfMatchVersion,
+  MAX_VERSION,
+  WholeNumberPipe,
+  WholeNumberQuery,
+} from '../input/params';
 import {
   ArticleBody,
   AssignBody,
@@ -34,38 +32,13 @@ import {
   RequestChangesBody,
 } from './articles.dto';
 
-function objectBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ValidationFailed([{ field: 'body', reason: 'must be a JSON object' }]);
-  }
-  return body as Record<string, unknown>;
-}
+/** No listing is this long; bounded so that no offset reaches PostgreSQL beyond its bigint range. */
+const MAX_OFFSET = 1_000_000_000;
 
-function version(ifMatch: string | undefined): number {
-  const raw = (ifMatch ?? '').trim().replace(/^W\//, '').replace(/"/g, '');
-  if (!/^\d+$/.test(raw)) {
-    throw new ValidationFailed([
-      {
-        field: 'If-Match',
-        reason: 'the header must carry the version you edited, e.g. If-Match: 3',
-      },
-    ]);
-  }
-  return Number(raw);
-}
-
-function revisionNumber(raw: string | undefined, field = 'revision'): number {
-  if (raw === undefined || !/^\d{1,9}$/.test(raw))
-    throw new ValidationFailed([{ field, reason: 'must be a revision number (1, 2, …)' }]);
-  return Number(raw);
-}
-
-function intParam(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw))
-    throw new ValidationFailed([{ field: name, reason: 'must be a whole number' }]);
-  return Number(raw);
-}
+const REVISION = new WholeNumberPipe(MAX_VERSION, {
+  required: true,
+  reason: 'must be a revision number (1, 2, …)',
+});
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -83,7 +56,7 @@ export class ArticlesController {
   @Post()
   @Roles('editor')
   create(@CurrentActor() actor: UserActor, @Body() body: ArticleBody) {
-    return this.editorial.create(actor, objectBody(body));
+    return this.editorial.create(actor, objectBody(body, ARTICLE_INPUT_FIELDS));
   }
 
   @Get()
@@ -98,21 +71,21 @@ export class ArticlesController {
     @Query('status') status?: string,
     @Query('section') section?: string,
     @Query('q') q?: string,
-    @Query('limit') limit?: string,
-    @Query('offset') offset?: string,
+    @WholeNumberQuery('limit', 1000) limit?: number,
+    @WholeNumberQuery('offset', MAX_OFFSET) offset?: number,
   ) {
     return this.editorial.list(actor, {
       assignee,
       status,
       section,
       q,
-      limit: intParam('limit', limit),
-      offset: intParam('offset', offset),
+      limit,
+      offset,
     });
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
+  get(@IdParam() id: string) {
     return this.editorial.get(id);
   }
 
@@ -121,24 +94,24 @@ export class ArticlesController {
   @ApiHeader({ name: 'If-Match', description: 'the version being edited', required: true })
   update(
     @CurrentActor() actor: UserActor,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
     @Body() body: ArticleBody,
   ) {
-    return this.editorial.update(actor, id, version(ifMatch), objectBody(body));
+    return this.editorial.update(actor, id, version, objectBody(body, ARTICLE_INPUT_FIELDS));
   }
 
   @Post(':id/submit')
   @HttpCode(202)
   @Roles('editor')
-  submit(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  submit(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.editorial.submit(actor, id);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('reviewer')
-  approve(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  approve(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.editorial.approve(actor, id);
   }
 
@@ -147,10 +120,10 @@ export class ArticlesController {
   @Roles('reviewer')
   requestChanges(
     @CurrentActor() actor: UserActor,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: RequestChangesBody,
   ) {
-    return this.editorial.requestChanges(actor, id, objectBody(body).comment);
+    return this.editorial.requestChanges(actor, id, objectBody(body, ['comment']).comment);
   }
 
   @Post(':id/publish')
@@ -158,27 +131,23 @@ export class ArticlesController {
   @Roles('reviewer')
   publish(
     @CurrentActor() actor: UserActor,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: PublishBody | undefined,
   ) {
-    return this.publishing.publish(
-      actor,
-      id,
-      body === undefined || body === null ? {} : objectBody(body),
-    );
+    return this.publishing.publish(actor, id, optionalObjectBody(body, ['at', 'until']));
   }
 
   @Post(':id/schedule/cancel')
   @HttpCode(200)
   @Roles('reviewer')
-  cancelSchedule(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  cancelSchedule(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.publishing.cancelSchedule(actor, id);
   }
 
   @Post(':id/unpublish')
   @HttpCode(202)
   @Roles('reviewer')
-  unpublish(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  unpublish(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.publishing.unpublish(actor, id);
   }
 
@@ -186,14 +155,14 @@ export class ArticlesController {
   @Post(':id/kill')
   @HttpCode(200)
   @Roles('reviewer')
-  kill(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: KillBody) {
-    return this.publishing.kill(actor, id, objectBody(body).reason);
+  kill(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: KillBody) {
+    return this.publishing.kill(actor, id, objectBody(body, ['reason']).reason);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles('editor')
-  reopen(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  reopen(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.publishing.reopen(actor, id);
   }
 
@@ -201,44 +170,48 @@ export class ArticlesController {
   @Post(':id/corrections')
   @HttpCode(200)
   @Roles('reviewer')
-  correct(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: CorrectionBody) {
-    return this.publishing.correct(actor, id, objectBody(body).note);
+  correct(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: CorrectionBody) {
+    return this.publishing.correct(actor, id, objectBody(body, ['note']).note);
   }
 
   /** Home page placement: `{homePinned?, homePriority? (0–100)}`. */
   @Post(':id/placement')
   @HttpCode(200)
   @Roles('editor', 'reviewer')
-  place(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: PlacementBody) {
-    return this.publishing.place(actor, id, objectBody(body));
+  place(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: PlacementBody) {
+    return this.publishing.place(actor, id, objectBody(body, ['homePinned', 'homePriority']));
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  assign(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: AssignBody) {
-    return this.editorial.assign(actor, id, objectBody(body).assigneeId);
+  assign(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: AssignBody) {
+    return this.editorial.assign(actor, id, objectBody(body, ['assigneeId']).assigneeId);
   }
 
   @Get(':id/history')
-  history(@Param('id') id: string) {
+  history(@IdParam() id: string) {
     return this.editorial.history(id);
   }
 
   @Get(':id/revisions')
-  listRevisions(@Param('id') id: string) {
+  listRevisions(@IdParam() id: string) {
     return this.revisions.list(id);
   }
 
   @Get(':id/revisions/:number')
-  revision(@Param('id') id: string, @Param('number') number: string) {
-    return this.revisions.get(id, revisionNumber(number));
+  revision(@IdParam() id: string, @Param('number', REVISION) number: number) {
+    return this.revisions.get(id, number);
   }
 
   @Get(':id/diff')
   @ApiQuery({ name: 'from', example: 1 })
   @ApiQuery({ name: 'to', example: 2 })
-  diff(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
-    return this.revisions.diff(id, revisionNumber(from, 'from'), revisionNumber(to, 'to'));
+  diff(
+    @IdParam() id: string,
+    @Query('from', REVISION) from: number,
+    @Query('to', REVISION) to: number,
+  ) {
+    return this.revisions.diff(id, from, to);
   }
 
   @Post(':id/revisions/:number/restore')
@@ -247,35 +220,35 @@ export class ArticlesController {
   @ApiHeader({ name: 'If-Match', description: 'the version being edited', required: true })
   restore(
     @CurrentActor() actor: UserActor,
-    @Param('id') id: string,
-    @Param('number') number: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IdParam() id: string,
+    @Param('number', REVISION) number: number,
+    @IfMatchVersion() version: number,
   ) {
-    return this.revisions.restore(actor, id, revisionNumber(number), version(ifMatch));
+    return this.revisions.restore(actor, id, number, version);
   }
 
   @Get(':id/comments')
-  listComments(@Param('id') id: string) {
+  listComments(@IdParam() id: string) {
     return this.comments.list(id);
   }
 
   @Post(':id/comments')
-  addComment(@CurrentActor() actor: UserActor, @Param('id') id: string, @Body() body: CommentBody) {
-    return this.comments.add(actor, id, objectBody(body));
+  addComment(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: CommentBody) {
+    return this.comments.add(actor, id, objectBody(body, ['text', 'parentId', 'blockIndex']));
   }
 
   @Post(':id/comments/:commentId/resolve')
   @HttpCode(200)
   resolveComment(
     @CurrentActor() actor: UserActor,
-    @Param('id') id: string,
-    @Param('commentId') commentId: string,
+    @IdParam() id: string,
+    @IdParam('commentId') commentId: string,
   ) {
     return this.comments.resolve(actor, id, commentId);
   }
 
   @Get(':id/lock')
-  lock(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  lock(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.locks.current(actor, id);
   }
 
@@ -283,27 +256,27 @@ export class ArticlesController {
   @Post(':id/lock')
   @HttpCode(200)
   @Roles('editor', 'reviewer')
-  acquireLock(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  acquireLock(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.locks.acquire(actor, id);
   }
 
   @Delete(':id/lock')
   @HttpCode(204)
-  async releaseLock(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  async releaseLock(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     await this.locks.release(actor, id);
   }
 
   @Post(':id/lock/takeover')
   @HttpCode(200)
-  takeOverLock(@CurrentActor() actor: UserActor, @Param('id') id: string) {
+  takeOverLock(@CurrentActor() actor: UserActor, @IdParam() id: string) {
     return this.locks.takeOver(actor, id);
   }
 
   /** A signed, expiring link that shows a revision (default: the newest) as it would be published. */
   @Post(':id/preview')
   @HttpCode(201)
-  preview(@Param('id') id: string, @Body() body: PreviewBody | undefined) {
-    const raw = body === undefined || body === null ? undefined : objectBody(body).revision;
+  preview(@IdParam() id: string, @Body() body: PreviewBody | undefined) {
+    const raw = optionalObjectBody(body, ['revision']).revision;
     if (raw !== undefined && (typeof raw !== 'number' || !Number.isInteger(raw))) {
       throw new ValidationFailed([{ field: 'revision', reason: 'must be a revision number' }]);
     }

@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@newsdesk/identity';
 import { ApiTokensService } from '@newsdesk/sessions';
 import { Roles, type UserActor } from './auth.guard';
 import { CurrentActor } from './current-actor.decorator';
+import { objectBody } from '../input/body';
+import { IdParam } from '../input/params';
 
 export class ApiTokenBody {
   @ApiProperty({ example: 'Wire importer' }) name!: string;
@@ -29,7 +31,7 @@ export class ApiTokensController {
 
   @Post()
   create(@CurrentActor() actor: UserActor, @Body() body: ApiTokenBody) {
-    return this.tokens.create(actor.id, body);
+    return this.tokens.create(actor.id, objectBody(body, ['name', 'role', 'expiresAt']));
   }
 
   @Get()
@@ -39,7 +41,7 @@ export class ApiTokensController {
 
   @Delete(':id')
   @HttpCode(204)
-  async revoke(@CurrentActor() actor: UserActor, @Param('id') id: string): Promise<void> {
+  async revoke(@CurrentActor() actor: UserActor, @IdParam() id: string): Promise<void> {
     await this.tokens.revoke(actor.id, id);
   }
 }

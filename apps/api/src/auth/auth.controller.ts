@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { SessionsService } from '@newsdesk/sessions';
 import { Public, type UserActor } from './auth.guard';
 import { CurrentActor } from './current-actor.decorator';
+import { objectBody } from '../input/body';
 import { SESSION_COOKIE, sessionCookie, setSessionCookie } from './credentials';
 
 class LoginBody {
@@ -34,6 +35,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    objectBody(body, ['email', 'password']);
     const problems: FieldProblem[] = [];
     if (typeof body?.email !== 'string' || !body.email.includes('@'))
       problems.push({ field: 'email', reason: 'must be an email address' });

@@ -1,11 +1,31 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
-import { ValidationFailed } from '@newsdesk/common';
+import { DomainError, ValidationFailed, unstorableTextProblems } from '@newsdesk/common';
 import { ImageUploadService, ImagesService } from '@newsdesk/media';
 import { Roles, type AuthedRequest, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { objectBody } from '../input/body';
+import { IdParam } from '../input/params';
+
+/**
+ * A multipart body that breaks off before its closing boundary, has none, or
+ * has malformed part headers fails inside the parser (busboy) with a plain
+ * error; that is the client's fault, so it is a 400 naming the upload. The
+ * parser's limits (413) and domain errors keep their own status.
+ */
+function asUploadError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && status !== 406) return error;
+  if (error instanceof Error) {
+    return new ValidationFailed([
+      { field: 'file', reason: `the multipart body is malformed: ${error.message}` },
+    ]);
+  }
+  return error;
+}
 
 @ApiTags('images')
 @ApiBearerAuth()
@@ -62,18 +82,20 @@ export class ImagesController {
           fields[part.fieldname] = part.value;
         }
       }
+      const unstorable = unstorableTextProblems(fields);
+      if (unstorable.length) throw new ValidationFailed(unstorable);
       if (!received) throw new ValidationFailed([{ field: 'file', reason: 'is required' }]);
       const result = await this.uploads.register(received, fields, actor.id);
       void reply.status(result.created ? 202 : 200);
       return { id: result.image.id, status: result.image.status, created: result.created };
     } catch (error) {
       if (received) await this.uploads.discard(received.tempKey);
-      throw error;
+      throw asUploadError(error);
     }
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
+  get(@IdParam() id: string) {
     return this.images.get(id);
   }
 
@@ -94,11 +116,8 @@ export class ImagesController {
       },
     },
   })
-  update(@Param('id') id: string, @Body() body: unknown) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ValidationFailed([{ field: 'body', reason: 'must be a JSON object' }]);
-    }
-    return this.images.update(id, body as Record<string, unknown>);
+  update(@IdParam() id: string, @Body() body: unknown) {
+    return this.images.update(id, objectBody(body, ['alt', 'caption', 'credit', 'focalPoint']));
   }
 }
 

@@ -9,7 +9,7 @@ import type { Role } from '@newsdesk/identity';
 import { JobQueue, QueuesService, registryQueueNames } from '@newsdesk/messaging';
 import { SessionsService, type LoginResult } from '@newsdesk/sessions';
 import { bearerOf, cookieOf, crossOriginRefusal, sessionCookie } from '../auth/credentials';
-import type { ErrorBody } from '../error.filter';
+import { errorBody } from '../error.filter';
 
 /** Where Bull Board lives, and the login form in front of it. */
 export const BOARD_PATH = '/ops/queues';
@@ -227,7 +227,7 @@ function fail(
   message: string,
   details?: Record<string, unknown>,
 ) {
-  const body: ErrorBody = { statusCode, error, message, ...(details ? { details } : {}) };
+  const body = errorBody(statusCode, message, details, error);
   return reply
     .status(statusCode)
     .header('content-type', 'application/json; charset=utf-8')

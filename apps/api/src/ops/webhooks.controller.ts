@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiProperty,
@@ -9,6 +9,7 @@ import {
 import { WEBHOOK_EVENTS, WebhooksService } from '@newsdesk/delivery';
 import { Roles, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { IdParam } from '../input/params';
 
 export class WebhookBody {
   @ApiProperty({ example: 'https://partner.example/hooks/newsdesk', description: 'http(s) only' })
@@ -47,7 +48,7 @@ export class WebhooksController {
 
   @Get(':id')
   @Roles('ops')
-  get(@Param('id') id: string) {
+  get(@IdParam() id: string) {
     return this.webhooks.get(id);
   }
 
@@ -61,7 +62,7 @@ export class WebhooksController {
   })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
   deliveries(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query('status') status?: string,
     @Query('limit') limit?: string,
   ) {
@@ -72,14 +73,14 @@ export class WebhooksController {
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('ops')
-  resume(@Param('id') id: string) {
+  resume(@IdParam() id: string) {
     return this.webhooks.resume(id);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin')
-  async remove(@Param('id') id: string): Promise<void> {
+  async remove(@IdParam() id: string): Promise<void> {
     await this.webhooks.remove(id);
   }
 
@@ -87,7 +88,7 @@ export class WebhooksController {
   @Post('deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @Roles('ops')
-  redeliver(@Param('deliveryId') deliveryId: string) {
+  redeliver(@IdParam('deliveryId') deliveryId: string) {
     return this.webhooks.redeliver(deliveryId);
   }
 }

@@ -8,6 +8,7 @@ import {
   PermanentJobError,
   ValidationFailed,
   type FieldProblem,
+  isUuid,
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { PublishedArticle, storyPath, toPublicArticle } from '@newsdesk/publication';
@@ -69,7 +70,6 @@ export interface WebhookDeliveryView {
 }
 
 const FIELDS = new Set(['url', 'events']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DELIVERY_STATUSES: WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed', 'cancelled'];
 export const MAX_DELIVERIES_LIMIT = 200;
 
@@ -199,7 +199,7 @@ export class WebhooksService {
    * subscription is paused (resume it first).
    */
   async redeliver(deliveryId: string): Promise<WebhookDeliveryView> {
-    if (!UUID.test(deliveryId)) throw new NotFound('webhook delivery', deliveryId);
+    if (!isUuid(deliveryId)) throw new NotFound('webhook delivery', deliveryId);
     return this.em.fork().transactional(async (em) => {
       const delivery = await em.findOne(
         WebhookDelivery,
@@ -453,7 +453,7 @@ export class WebhooksService {
   }
 
   private async subscription(em: EntityManager, id: string): Promise<WebhookSubscription> {
-    if (!UUID.test(id)) throw new NotFound('webhook', id);
+    if (!isUuid(id)) throw new NotFound('webhook', id);
     const subscription = await em.findOne(WebhookSubscription, { id, deletedAt: null });
     if (!subscription) throw new NotFound('webhook', id);
     return subscription;
