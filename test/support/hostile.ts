@@ -396,12 +396,17 @@ export interface Answer {
 }
 
 /** Sends a request as generated (no redirects followed) and reads the answer. */
+/** Far above any answer's time on a loaded machine; only a hang reaches it. */
+const ANSWER_WITHIN_MS = 15_000;
+
 export async function send(baseUrl: string, request: HostileRequest): Promise<Answer> {
   const response = await fetch(`${baseUrl}${request.url}`, {
     method: request.method,
     headers: request.headers,
     body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
     redirect: 'manual',
+    // A request the API never answers is a failure too, named like any other.
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
   });
   const text = await response.text();
   let body: unknown = text;

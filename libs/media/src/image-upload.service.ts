@@ -100,6 +100,8 @@ export class ImageUploadService {
     for (const chunk of head) body.write(chunk);
     file.on('data', count);
     file.on('error', (error) => body.destroy(error));
+    // It may have failed while its head was being read, before the listener above.
+    if (file.errored) body.destroy(file.errored);
     file.pipe(body);
 
     const tempKey = `uploads/${randomUUID()}`;

@@ -9,6 +9,8 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { objectBody } from '../input/body';
 import { IdParam } from '../input/params';
 
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
 /**
  * A multipart body that breaks off before its closing boundary, has none, or
  * has malformed part headers fails inside the parser (busboy) with a plain
@@ -68,7 +70,17 @@ export class ImagesController {
     const fields: Record<string, unknown> = {};
     let received: Awaited<ReturnType<ImageUploadService['receive']>> | null = null;
     try {
-      for await (const part of request.parts()) {
+      const parts = request.parts()[Symbol.asyncIterator]();
+      // Asked for ahead of time (see the file part); awaited in turn, so nothing goes unseen.
+      const ahead = () => {
+        const step = parts.next();
+        step.catch(() => undefined);
+        return step;
+      };
+      let next = ahead();
+      for (let step = await next; !step.done; step = await next) {
+        const part = step.value;
+        next = ahead();
         if (part.type === 'file') {
           if (part.fieldname !== 'file' || received) {
             part.file.resume();
@@ -77,6 +89,10 @@ export class ImagesController {
             ]);
           }
           const file: MultipartFile = part;
+          // A body cut off inside the file may have failed in the parser before this part
+          // reached us (the whole body had arrived): the parser reports it to the next
+          // step, so end the file with it rather than wait for bytes that never come.
+          next.catch((error: unknown) => file.file.destroy(asError(error)));
           received = await this.uploads.receive(file.file, () => file.file.truncated);
         } else {
           fields[part.fieldname] = part.value;
