@@ -9,10 +9,12 @@
 # ---------------------------------------------------------------------------
 # build: install everything, compile TypeScript, then drop the dev dependencies
 # ---------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 
 # Manifests first, so the dependency layer is reused while only source changes.
+# (npm ci also brings the devDependency `node`, the pinned Node 24 for machines
+# whose own node is older; the image has Node 24 already, and the prune below drops it.)
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
@@ -25,7 +27,7 @@ RUN npm prune --omit=dev --no-audit --no-fund
 # runtime: the same base image as the build (glibc), so the native modules
 # installed there (sharp, argon2) load here unchanged
 # ---------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 

@@ -5,6 +5,12 @@
 // Ports: PG_PORT (54329), REDIS_PORT (63799), S3_PORT (45699), PORT (3000, the API),
 // WORKFLOW_PORT (3001), MEDIA_PORT (3002), PROJECTOR_PORT (3003): the worker apps' health and metrics.
 // Set DATABASE_URL / REDIS_URL / S3_ENDPOINT to use existing servers instead.
+// NEWSDESK_DATA_DIR: the data folder (default .data/); NEWSDESK_SKIP_BUILD=1 runs
+// dist/ as it is.
+//
+// One start per data folder: .data/start.lock names the running one. A second
+// start says where that one is and leaves it alone; a lock whose process is gone
+// is taken over, with the servers and apps that process left running.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +18,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
+import { acquireRunLock, stopLeftoverProcesses } from './lib/run-lock.mjs';
+import { ensureSupportedNode } from './lib/runtime.mjs';
 import {
   REPO_ROOT,
   describeError,
@@ -24,15 +32,33 @@ import {
   stopAllServices,
 } from './lib/stack.mjs';
 
-const DATA_DIR = path.join(REPO_ROOT, '.data');
+const DATA_DIR = process.env.NEWSDESK_DATA_DIR
+  ? path.resolve(process.env.NEWSDESK_DATA_DIR)
+  : path.join(REPO_ROOT, '.data');
+const LOCK_FILE = path.join(DATA_DIR, 'start.lock');
 const CLI = path.join('dist', 'libs', 'database', 'src', 'cli.js');
 const APPS = ['api', 'workflow', 'media', 'projector'];
 const HEALTH_TIMEOUT_MS = Number(process.env.HEALTH_TIMEOUT_MS) || 90_000;
 const APP_STOP_TIMEOUT_MS = 10_000;
 
+// First of all (before any signal handler): the dependencies, which bring the
+// pinned Node.js, and running on it when this node is older.
+try {
+  ensureNodeModules();
+  await ensureSupportedNode();
+} catch (error) {
+  console.error(describeError(error));
+  process.exit(1);
+}
+
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const paint = (code, text) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
 const APP_COLORS = { api: 36, workflow: 35, media: 33, projector: 32 }; // cyan, magenta, yellow, green
+
+function displayDir(dir) {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith('..') ? `${relative}/` : `${dir}/`;
+}
 
 function port(name, fallback) {
   const value = process.env[name];
@@ -173,8 +199,10 @@ function mediaAllocatorEnv() {
   return { MALLOC_ARENA_MAX: '2' };
 }
 
+const appMain = (name) => path.join('dist', 'apps', name, 'src', 'main.js');
+
 function startApp(name, env) {
-  const main = path.join('dist', 'apps', name, 'src', 'main.js');
+  const main = appMain(name);
   const width = Math.max(...APPS.map((app) => app.length)) + 2;
   const tag = paint(APP_COLORS[name], `[${name}]`.padEnd(width));
   const child = spawn(process.execPath, [main], {
@@ -196,6 +224,8 @@ function startApp(name, env) {
       );
   });
   apps.set(name, child);
+  // A later start that finds this one dead stops what it left running.
+  lock.update({ apps: Object.fromEntries([...apps].map(([app, { pid }]) => [app, pid])) });
 }
 
 function healthOk(appPort = apiPort, route = '/health') {
@@ -265,19 +295,48 @@ function printBox() {
 // Main
 // ---------------------------------------------------------------------------
 
-try {
-  ensureNodeModules();
-} catch (error) {
-  console.error(describeError(error));
+console.log(`▶ Node.js ${process.version} (${process.execPath})`);
+
+const claim = acquireRunLock(LOCK_FILE, 'start.mjs', {
+  dataDir: DATA_DIR,
+  node: process.version,
+  api: `http://localhost:${apiPort}/api`,
+  ports: { ...ports, ...appPorts },
+});
+if (!claim.acquired) {
+  const { owner } = claim;
+  const since = owner.startedAt ? `, since ${owner.startedAt}` : '';
+  console.error(
+    [
+      `✖ Newsdesk is already ${owner.state === 'running' ? 'running' : 'starting'} from ${displayDir(DATA_DIR)} (pid ${owner.pid}${since}):`,
+      `    API      ${owner.api ?? '?'}`,
+      `    servers  PostgreSQL :${owner.ports?.postgres ?? '?'}, Redis :${owner.ports?.redis ?? '?'}, S3 :${owner.ports?.s3 ?? '?'}`,
+      '  This start leaves it alone. Stop that one with Ctrl-C in its terminal (or `kill ' +
+        `${owner.pid}\`), or run a second Newsdesk with its own NEWSDESK_DATA_DIR and ports.`,
+    ].join('\n'),
+  );
   process.exit(1);
 }
+const { lock } = claim;
+if (claim.previous) {
+  const previous = claim.previous;
+  console.log(
+    `▶ an earlier start (pid ${previous.pid ?? '?'}) is gone; taking over what it left running`,
+  );
+  const stopped = await stopLeftoverProcesses(previous.apps, (name) => appMain(name));
+  if (stopped.length) console.log(`  stopped its ${stopped.join(', ')}`);
+}
 
-await step('npm run build', 'npm', ['run', 'build']);
+if (process.env.NEWSDESK_SKIP_BUILD === '1')
+  console.log('▶ using dist/ as built (NEWSDESK_SKIP_BUILD=1)');
+else await step('npm run build', 'npm', ['run', 'build']);
 
 fs.mkdirSync(DATA_DIR, { recursive: true });
 let stack;
 try {
-  console.log('▶ starting PostgreSQL, Redis and S3 (data in .data/, logs in .data/logs/)');
+  console.log(
+    `▶ starting PostgreSQL, Redis and S3 (data in ${displayDir(DATA_DIR)}, logs in ${displayDir(path.join(DATA_DIR, 'logs'))})`,
+  );
   stack = await startStack({ root: DATA_DIR, ports, database: 'newsdesk', useExisting: true });
 } catch (error) {
   const hint = /already in use/.test(error.message)
@@ -317,4 +376,7 @@ console.log(`▶ starting ${APPS.join(', ')}`);
 for (const name of APPS) startApp(name, env);
 
 await waitForHealth();
-if (!shuttingDown) printBox();
+if (!shuttingDown) {
+  lock.update({ state: 'running' });
+  printBox();
+}

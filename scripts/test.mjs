@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureSupportedNode } from './lib/runtime.mjs';
 import {
   HOST,
   REPO_ROOT,
@@ -32,6 +33,16 @@ import {
 
 // Keep the output to one summary line; failures still print in full.
 setStackLogger((message) => console.error(`[test stack] ${message}`));
+
+// First of all (before any signal handler): the dependencies, which bring the
+// pinned Node.js, and running on it when this node is older.
+try {
+  ensureNodeModules();
+  await ensureSupportedNode();
+} catch (error) {
+  console.error(describeError(error));
+  process.exit(1);
+}
 
 let root = null;
 let jest = null;
@@ -120,7 +131,7 @@ async function main() {
     database: 'newsdesk_test',
     fast: true,
   });
-  console.log(`test stack: ${stack.summary()} (in ${root})`);
+  console.log(`test stack: ${stack.summary()} (in ${root}); Node.js ${process.version}`);
 
   const env = {
     ...process.env,
