@@ -16,7 +16,9 @@ interface PreviewClaims {
   a: string; // article id
   r: number; // revision
   exp: number; // seconds since epoch
-  iat?: number; // seconds since epoch; links from before it was added have none
+  // Issued at, in milliseconds since epoch: a retraction in the same second as a new link must
+  // not close it. Links from before it was added have none.
+  at?: number;
 }
 
 /** A whole token and nothing else: base64url claims, a dot, and the 43 characters of an HMAC-SHA256. */
@@ -54,10 +56,10 @@ export class PreviewService {
     const number = revision ?? article.revision;
     if (!(await em.count(Revision, { articleId, number })))
       throw new NotFound('revision', `${articleId}/${number}`);
-    const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const exp = iat + this.config.previewLinkHours * 3600;
+    const at = this.clock.now().getTime();
+    const exp = Math.floor(at / 1000) + this.config.previewLinkHours * 3600;
     const payload = Buffer.from(
-      JSON.stringify({ a: articleId, r: number, exp, iat } satisfies PreviewClaims),
+      JSON.stringify({ a: articleId, r: number, exp, at } satisfies PreviewClaims),
     ).toString('base64url');
     const token = `${payload}.${this.sign(payload)}`;
     return {
@@ -111,7 +113,7 @@ export class PreviewService {
       { articleId: article.id, toStatus: { $in: [...RETRACTED] } },
       { orderBy: { id: 'desc' }, fields: ['createdAt'] },
     );
-    const issuedAt = (claims.iat ?? claims.exp - this.config.previewLinkHours * 3600) * 1000;
+    const issuedAt = claims.at ?? (claims.exp - this.config.previewLinkHours * 3600) * 1000;
     if (retraction && retraction.createdAt.getTime() >= issuedAt) throw closed;
   }
 
