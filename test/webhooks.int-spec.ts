@@ -324,7 +324,10 @@ describe('webhooks (integration)', () => {
       redeliveries: 2,
     });
     expect((await ops.post(`/api/webhooks/deliveries/${randomUUID()}/redeliver`)).status).toBe(404);
-    expect((await ops.post('/api/webhooks/deliveries/nope/redeliver')).status).toBe(404);
+    // Not an id at all: refused at the edge, naming the parameter.
+    const notAnId = await ops.post('/api/webhooks/deliveries/nope/redeliver');
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body.details.problems).toEqual([expect.objectContaining({ field: 'deliveryId' })]);
     const listed = (await ops.get(`/api/webhooks/${subscription.id}`)).body;
     expect(listed).toMatchObject({ status: 'active', consecutiveFailures: 0 });
   });
@@ -375,7 +378,8 @@ describe('webhooks (integration)', () => {
     expect((await editor.post('/api/webhooks', { url: r.url })).status).toBe(403);
     expect((await ops.post('/api/webhooks', { url: r.url })).status).toBe(403);
     expect((await editor.get('/api/webhooks')).status).toBe(403);
-    expect((await ops.get('/api/webhooks/nope/deliveries')).status).toBe(404);
+    expect((await ops.get('/api/webhooks/nope/deliveries')).status).toBe(400);
+    expect((await ops.get(`/api/webhooks/${randomUUID()}/deliveries`)).status).toBe(404);
     const subscription = await subscribe(r.url);
     const badLimit = await ops.get(`/api/webhooks/${subscription.id}/deliveries?limit=0`);
     expect(badLimit.status).toBe(400);
