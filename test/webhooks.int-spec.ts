@@ -327,7 +327,9 @@ describe('webhooks (integration)', () => {
     // Not an id at all: refused at the edge, naming the parameter.
     const notAnId = await ops.post('/api/webhooks/deliveries/nope/redeliver');
     expect(notAnId.status).toBe(400);
-    expect(notAnId.body.details.problems).toEqual([expect.objectContaining({ field: 'deliveryId' })]);
+    expect(notAnId.body.details.problems).toEqual([
+      expect.objectContaining({ field: 'deliveryId' }),
+    ]);
     const listed = (await ops.get(`/api/webhooks/${subscription.id}`)).body;
     expect(listed).toMatchObject({ status: 'active', consecutiveFailures: 0 });
   });
