@@ -4,3 +4,4 @@ export * from './text';
 export * from './time';
 export * from './request-context';
 export * from './random';
+export * from './validation';

@@ -26,7 +26,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { EditLocksService } from './edit-locks.service';
 import { Section } from './section.entity';
 import { freezePublicVersion, publicStoryOf } from './public-version';
-import { checkable, runPublishChecks } from './publish-checks';
+import { checkStory } from './publish-checks';
 import { StoryStore, subjectOf, type UserActor } from './story-store';
 
 export interface ListQuery {
@@ -146,7 +146,7 @@ export class EditorialService {
               'wrong_state',
             );
           }
-          const failures = runPublishChecks(checkable(a));
+          const failures = checkStory(a);
           if (failures.length)
             throw new ValidationFailed(
               failures.map((f) => ({ field: f.field, reason: f.message })),

@@ -7,6 +7,7 @@ export * from './article-view';
 export * from './audit-entry.entity';
 export * from './body';
 export * from './publish-checks';
+export * from './content-profile';
 export * from './section.entity';
 export * from './editorial.service';
 export * from './submission.service';
