@@ -10,6 +10,11 @@ import { IdentityModule } from '@newsdesk/identity';
 import { MediaModule } from '@newsdesk/media';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { MessagingModule, QueueAdminService } from '@newsdesk/messaging';
+import {
+  AdminAuditController,
+  AdminSectionsController,
+  AdminUsersController,
+} from './admin/admin.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { SectionsController } from './articles/sections.controller';
 import { AuthController } from './auth/auth.controller';
@@ -49,6 +54,9 @@ import { ResponseCache } from './public/response-cache';
     PublicController,
     FeedsController,
     AuditController,
+    AdminUsersController,
+    AdminSectionsController,
+    AdminAuditController,
     HealthController,
     WebhooksController,
     QueuesOpsController,

@@ -344,15 +344,21 @@ export class EditorialService {
     if (clean.series !== undefined) article.series = clean.series;
     if (clean.tags !== undefined) article.tags = clean.tags;
     if (clean.embargoUntil !== undefined) article.embargoUntil = clean.embargoUntil;
-    if (clean.section !== undefined) article.section = await this.sectionBySlug(em, clean.section);
+    if (clean.section !== undefined && clean.section !== article.section.slug)
+      article.section = await this.sectionBySlug(em, clean.section);
     if (clean.heroImageId !== undefined)
       article.heroImage = clean.heroImageId ? await this.imageById(em, clean.heroImageId) : null;
   }
 
+  /** The section a story is created in or moved to; an archived one takes no new stories. */
   private async sectionBySlug(em: EntityManager, slug: string): Promise<Section> {
     const section = await em.findOne(Section, { slug });
     if (!section)
       throw new ValidationFailed([{ field: 'section', reason: `unknown section "${slug}"` }]);
+    if (section.archivedAt)
+      throw new ValidationFailed([
+        { field: 'section', reason: `the section "${slug}" is archived and takes no new stories` },
+      ]);
     return section;
   }
 

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { AdminAuditService } from './admin-audit';
 import { AuthService } from './auth.service';
+import { UserSessions } from './user-sessions';
+import { UsersService } from './users.service';
 
+const SERVICES = [AuthService, UsersService, UserSessions, AdminAuditService];
+
+/** Sign-in, tokens, user administration and the administration audit log. Needs the clock (messaging). */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -18,7 +24,7 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  providers: [AuthService],
-  exports: [AuthService],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class IdentityModule {}

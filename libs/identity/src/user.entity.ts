@@ -13,7 +13,7 @@ import { UserRepository } from './user.repository';
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
   [EntityRepositoryType]?: UserRepository;
-  [OptionalProps]?: 'createdAt' | 'roles';
+  [OptionalProps]?: 'createdAt' | 'roles' | 'active' | 'mustChangePassword' | 'sessionEpoch';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -30,6 +30,24 @@ export class User {
 
   @Property({ type: 'array', columnType: 'text[]' })
   roles: Role[] = [];
+
+  /** A deactivated user cannot sign in, and their tokens stop working at once. */
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  /**
+   * Set for an invited user and after an admin's reset: the password is a
+   * one-time initial one, and the user can do nothing but change it.
+   */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
+
+  /**
+   * Tokens carry the epoch they were signed in; raising it ends every session
+   * of the user (see {@link UserSessions}).
+   */
+  @Property({ type: 'integer', default: 0 })
+  sessionEpoch: number = 0;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

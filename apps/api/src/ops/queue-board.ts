@@ -81,7 +81,10 @@ class OpsSession {
     let roles: readonly Role[];
     try {
       if (!token) throw new Unauthenticated(`sign in at ${OPS_LOGIN_PATH} or send a bearer token`);
-      roles = (await this.auth.verify(token)).roles;
+      const user = await this.auth.verify(token);
+      if (user.mustChangePassword)
+        throw new Unauthenticated('change your one-time password first (POST /api/auth/password)');
+      roles = user.roles;
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
       if (page) {
@@ -145,6 +148,12 @@ class OpsSession {
       if (!(error instanceof Unauthenticated)) throw error;
       return refuse(401, 'unauthenticated', error.message);
     }
+    if (login.user.mustChangePassword)
+      return refuse(
+        403,
+        'forbidden',
+        'change your one-time password first (POST /api/auth/password)',
+      );
     if (!mayUseBoard(login.user.roles))
       return refuse(
         403,
