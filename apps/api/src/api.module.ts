@@ -10,6 +10,11 @@ import { MediaModule } from '@newsdesk/media';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { MessagingModule, QueueAdminService } from '@newsdesk/messaging';
 import { SessionsModule } from '@newsdesk/sessions';
+import {
+  AdminAuditController,
+  AdminSectionsController,
+  AdminUsersController,
+} from './admin/admin.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { SectionsController } from './articles/sections.controller';
 import { ApiTokensController } from './auth/api-tokens.controller';
@@ -51,6 +56,9 @@ import { ResponseCache } from './public/response-cache';
     PublicController,
     FeedsController,
     AuditController,
+    AdminUsersController,
+    AdminSectionsController,
+    AdminAuditController,
     HealthController,
     WebhooksController,
     QueuesOpsController,

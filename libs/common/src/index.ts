@@ -5,3 +5,4 @@ export * from './time';
 export * from './request-context';
 export * from './random';
 export * from './ids';
+export * from './validation';

@@ -1,7 +1,7 @@
 import { AuditEntry, Article, Comment, EditLock, Revision, Section } from '@newsdesk/editorial';
 import { PublishedArticle } from '@newsdesk/publication';
 import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
-import { User } from '@newsdesk/identity';
+import { AdminAuditEntry, User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
 import { ApiToken, Session } from '@newsdesk/sessions';
 import { OutboxEntry } from '@newsdesk/messaging';
@@ -17,6 +17,7 @@ export const ENTITIES = [
   Comment,
   EditLock,
   AuditEntry,
+  AdminAuditEntry,
   PublishedArticle,
   Image,
   Rendition,

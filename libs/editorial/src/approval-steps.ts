@@ -4,6 +4,15 @@ import type { Approval } from './article.entity';
 import type { ApprovalStep } from './section.entity';
 
 /**
+ * The step a story with `approved` approvals waits for. Admins may shorten a
+ * section's steps while stories are in review: one that already has as many
+ * approvals as the new list has steps still needs the final step.
+ */
+export function pendingStep(steps: ApprovalStep[], approved: number): ApprovalStep | undefined {
+  return steps[Math.min(approved, steps.length - 1)];
+}
+
+/**
  * The next approval step of a story and whether `actor` may take it: they must
  * hold one of the step's roles (admins always do) and must not have approved
  * another step of the same story. Pure; the author rule is the state machine's.
@@ -13,7 +22,7 @@ export function nextApproval(
   approvals: Approval[],
   actor: Extract<Actor, { kind: 'user' }>,
 ): { step: ApprovalStep; last: boolean } {
-  const step = steps[approvals.length];
+  const step = pendingStep(steps, approvals.length);
   if (!step) throw new ForbiddenTransition('every approval step is done already', 'wrong_state');
   if (approvals.some((a) => a.userId === actor.id)) {
     throw new ForbiddenTransition(
@@ -34,5 +43,5 @@ export function nextApproval(
       },
     );
   }
-  return { step, last: approvals.length === steps.length - 1 };
+  return { step, last: approvals.length >= steps.length - 1 };
 }

@@ -1,4 +1,5 @@
 import { formatInZone } from '@newsdesk/common';
+import { pendingStep } from './approval-steps';
 import type { Approval, Article, CorrectionNote } from './article.entity';
 import type { ArticleFormat, ArticleStatus } from './article-status';
 import type { BodyBlock } from './body';
@@ -54,7 +55,7 @@ export function toArticleView(a: Article, timeZone: string): ArticleView {
   const steps = a.section.approvalSteps ?? [];
   const reviewing =
     a.status === 'in_review' || (a.status === 'published' && a.updateStatus === 'in_review');
-  const next = reviewing ? steps[a.approvals.length] : undefined;
+  const next = reviewing ? pendingStep(steps, a.approvals.length) : undefined;
   return {
     id: a.id,
     slug: a.slug,

@@ -45,6 +45,10 @@ const block = z.discriminatedUnion('type', [
 
 export const MAX_BODY_BLOCKS = 500;
 
+/** Every kind of body block a story may hold; a section's content profile may allow fewer. */
+export const BODY_BLOCK_TYPES = ['paragraph', 'heading', 'quote', 'image', 'embed'] as const;
+export type BodyBlockType = (typeof BODY_BLOCK_TYPES)[number];
+
 /** One structured piece of a story's body. */
 export type BodyBlock = z.infer<typeof block>;
 
@@ -66,7 +70,7 @@ export function parseBody(input: unknown): BodyBlock[] {
         ),
         reason:
           issue.code === 'invalid_union'
-            ? 'type must be one of paragraph, heading, quote, image, embed'
+            ? `type must be one of ${BODY_BLOCK_TYPES.join(', ')}`
             : issue.message,
       })),
     );

@@ -27,7 +27,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { EditLocksService } from './edit-locks.service';
 import { Section } from './section.entity';
 import { freezePublicVersion, publicStoryOf } from './public-version';
-import { checkable, runPublishChecks } from './publish-checks';
+import { checkStory } from './publish-checks';
 import { StoryStore, subjectOf, type UserActor } from './story-store';
 
 export interface ListQuery {
@@ -147,7 +147,7 @@ export class EditorialService {
               'wrong_state',
             );
           }
-          const failures = runPublishChecks(checkable(a));
+          const failures = checkStory(a);
           if (failures.length)
             throw new ValidationFailed(
               failures.map((f) => ({ field: f.field, reason: f.message })),
@@ -337,15 +337,21 @@ export class EditorialService {
     if (clean.series !== undefined) article.series = clean.series;
     if (clean.tags !== undefined) article.tags = clean.tags;
     if (clean.embargoUntil !== undefined) article.embargoUntil = clean.embargoUntil;
-    if (clean.section !== undefined) article.section = await this.sectionBySlug(em, clean.section);
+    if (clean.section !== undefined && clean.section !== article.section.slug)
+      article.section = await this.sectionBySlug(em, clean.section);
     if (clean.heroImageId !== undefined)
       article.heroImage = clean.heroImageId ? await this.imageById(em, clean.heroImageId) : null;
   }
 
+  /** The section a story is created in or moved to; an archived one takes no new stories. */
   private async sectionBySlug(em: EntityManager, slug: string): Promise<Section> {
     const section = await em.findOne(Section, { slug });
     if (!section)
       throw new ValidationFailed([{ field: 'section', reason: `unknown section "${slug}"` }]);
+    if (section.archivedAt)
+      throw new ValidationFailed([
+        { field: 'section', reason: `the section "${slug}" is archived and takes no new stories` },
+      ]);
     return section;
   }
 

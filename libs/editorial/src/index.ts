@@ -8,6 +8,7 @@ export * from './audit-entry.entity';
 export { recordAccessAudit } from './audit';
 export * from './body';
 export * from './publish-checks';
+export * from './content-profile';
 export * from './section.entity';
 export * from './editorial.service';
 export * from './submission.service';

@@ -14,7 +14,7 @@ import { PublicationService } from '@newsdesk/publication';
 import type { ArticleView } from './article-view';
 import { EditorialService } from './editorial.service';
 import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
-import { checkable, runPublishChecks } from './publish-checks';
+import { checkStory } from './publish-checks';
 import { StoryStore, type UserActor } from './story-store';
 
 /** How far in the past a publication time may lie and still count as "now" (clock skew, slow clicks). */
@@ -195,7 +195,7 @@ export class PublishingService {
       throw new ValidationFailed([{ field: 'note', reason: 'must be at most 1000 characters' }]);
     const article = await this.store.transition(actor, id, 'correct', {
       before: (_em, a) => {
-        const failures = runPublishChecks(checkable(a));
+        const failures = checkStory(a);
         if (failures.length)
           throw new ValidationFailed(failures.map((f) => ({ field: f.field, reason: f.message })));
         a.corrections = [...a.corrections, { at: this.clock.now().toISOString(), note: text }];

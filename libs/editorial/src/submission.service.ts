@@ -4,7 +4,7 @@ import { PermanentJobError } from '@newsdesk/common';
 import { SYSTEM } from '@newsdesk/identity';
 import type { JobOf, JobName } from '@newsdesk/messaging';
 import { Article } from './article.entity';
-import { runPublishChecks } from './publish-checks';
+import { checkStory } from './publish-checks';
 import { StoryStore } from './story-store';
 
 /** Runs the publish checks on a submitted story (the `ArticleSubmission` job). */
@@ -26,16 +26,7 @@ export class SubmissionService {
         this.logger.log(`story ${articleId} is ${article.status}; submission already handled`);
         return;
       }
-      const failures = runPublishChecks({
-        kicker: article.kicker,
-        headline: article.headline,
-        teaser: article.teaser,
-        body: article.body,
-        hasSection: Boolean(article.section),
-        heroImage: article.heroImage
-          ? { status: article.heroImage.status, alt: article.heroImage.alt }
-          : null,
-      });
+      const failures = checkStory(article);
       await this.store.apply(em, article, failures.length ? 'failChecks' : 'passChecks', SYSTEM, {
         before: (_em, a) => {
           a.failedChecks = failures.length ? failures : null;

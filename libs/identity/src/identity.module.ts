@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { AdminAuditService } from './admin-audit';
 import { AuthService } from './auth.service';
 
+const SERVICES = [AuthService, AdminAuditService];
+
+/**
+ * Credentials, token signatures and the administration audit log. Sessions and
+ * user administration (which end sessions) live in `@newsdesk/sessions`.
+ */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -18,7 +25,7 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  providers: [AuthService],
-  exports: [AuthService],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class IdentityModule {}

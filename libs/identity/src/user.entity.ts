@@ -15,7 +15,7 @@ export type UserKind = 'person' | 'integration';
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
   [EntityRepositoryType]?: UserRepository;
-  [OptionalProps]?: 'createdAt' | 'roles' | 'active' | 'kind';
+  [OptionalProps]?: 'createdAt' | 'roles' | 'active' | 'kind' | 'mustChangePassword';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -35,8 +35,8 @@ export class User {
 
   /**
    * A deactivated user cannot sign in, and their sessions and API tokens stop
-   * working at the next request. Deactivate through a service that also ends
-   * their sessions (`SessionsService.endAllFor`).
+   * working at the next request. Deactivate through `UsersService` (in
+   * `@newsdesk/sessions`), which also ends their sessions.
    */
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
@@ -47,6 +47,13 @@ export class User {
    */
   @Property({ type: 'string', length: 20, default: 'person' })
   kind: UserKind = 'person';
+
+  /**
+   * Set for an invited user and after an admin's reset: the password is a
+   * one-time initial one, and the user can do nothing but change it.
+   */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -153,6 +153,7 @@ export class ApiTokensService {
       id: row.user_id,
       name: row.name,
       roles: knownRoles([row.role]),
+      mustChangePassword: false,
       credential: {
         type: 'api_token',
         tokenId: row.token_id,

@@ -4,4 +4,5 @@ export * from './api-token.entity';
 export * from './login-throttle';
 export * from './api-tokens.service';
 export * from './sessions.service';
+export * from './users.service';
 export * from './sessions.module';

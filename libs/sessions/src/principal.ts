@@ -9,5 +9,7 @@ export type Credential =
 export type Principal = Extract<Actor, { kind: 'user' }> & {
   name: string;
   roles: Role[];
+  /** Still signed in with a one-time password: may do nothing but change it. */
+  mustChangePassword: boolean;
   credential: Credential;
 };

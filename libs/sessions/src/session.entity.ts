@@ -2,8 +2,19 @@ import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@
 import { randomUUID } from 'node:crypto';
 import { User } from '@newsdesk/identity';
 
-/** Why a session stopped before it expired. */
-export type SessionEndReason = 'logout' | 'logout_everywhere' | 'ended';
+/**
+ * Why a session stopped before it expired: the user signed out (here or
+ * everywhere), changed their password, or an admin deactivated them, changed
+ * their roles or reset their password; `ended` for any other reason.
+ */
+export type SessionEndReason =
+  | 'logout'
+  | 'logout_everywhere'
+  | 'password_changed'
+  | 'deactivated'
+  | 'roles_changed'
+  | 'password_reset'
+  | 'ended';
 
 /**
  * One sign-in: its token (bearer or cookie) is good while this row is neither

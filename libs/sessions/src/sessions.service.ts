@@ -1,12 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, Forbidden, Throttled, Unauthenticated } from '@newsdesk/common';
+import { Clock, Forbidden, Throttled, Unauthenticated, ValidationFailed } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { recordAccessAudit } from '@newsdesk/editorial';
 import {
   AuthService,
+  Passwords,
   User,
   knownRoles,
+  parsePasswordChange,
+  recordAdminAudit,
   toUserView,
   type Role,
   type UserView,
@@ -33,6 +36,7 @@ interface SessionRow {
   user_id: string;
   name: string;
   roles: string[];
+  must_change_password: boolean;
   expires_at: Date | string;
 }
 
@@ -40,8 +44,8 @@ interface SessionRow {
  * Sign-in and sessions. A login (throttled per account and per address)
  * opens a session row and signs a token naming it; every request's token is
  * checked against that row and the user's `active` flag, so ending a session
- * — logout, sign-out everywhere, a deactivated user or a changed role — takes
- * effect at the next request.
+ * — logout, sign-out everywhere, a password change, a deactivated user or a
+ * changed role — takes effect at the next request.
  */
 @Injectable()
 export class SessionsService {
@@ -59,6 +63,8 @@ export class SessionsService {
    * {@link Throttled} while the account or the address is locked (without
    * checking the password), {@link Unauthenticated} for wrong credentials, and
    * {@link Forbidden} (opening nothing) when `requireOneOf` names roles the user lacks.
+   * A surface that names its roles (the queue dashboard) cannot replace a
+   * one-time password either: it is refused there with `password_change_required`.
    */
   async login(
     email: string,
@@ -101,27 +107,45 @@ export class SessionsService {
         required: requireOneOf,
       });
     }
-    const em = this.em.fork();
-    const now = this.clock.now();
-    const session = em.create(Session, {
-      user,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + this.config.jwt.ttlSeconds * 1000),
-      address: client.address.slice(0, 64),
-      userAgent: client.userAgent?.slice(0, 200) ?? null,
+    if (requireOneOf && user.mustChangePassword) {
+      throw new Forbidden('change your one-time password first (POST /api/auth/password)', {
+        reason: 'password_change_required',
+      });
+    }
+    return this.open(this.em.fork(), user, client);
+  }
+
+  /**
+   * The signed-in user replaces their password (the only thing a user with a
+   * one-time password may do): checks the current one, ends every session of
+   * the user — on every device — and opens a new one for this client, all in
+   * one transaction. Writes `user.change_password` to the administration log.
+   */
+  async changePassword(
+    principal: Principal,
+    input: { current?: unknown; new?: unknown },
+    client: LoginClient,
+  ): Promise<LoginResult> {
+    const change = parsePasswordChange(input);
+    const passwordHash = await Passwords.hash(change.new);
+    return this.em.fork().transactional(async (em) => {
+      const user = await em.findOne(User, { id: principal.id, active: true, kind: 'person' });
+      if (!user) throw new Unauthenticated('this account is deactivated');
+      if (!(await Passwords.verify(user.passwordHash, change.current)))
+        throw new ValidationFailed([{ field: 'current', reason: 'is not the current password' }]);
+      const wasOneTime = user.mustChangePassword;
+      user.passwordHash = passwordHash;
+      user.mustChangePassword = false;
+      await this.endAllFor(user.id, 'password_changed', user.id, em);
+      recordAdminAudit(em, {
+        actor: { kind: 'user', id: user.id, roles: user.roles },
+        action: 'user.change_password',
+        subject: { kind: 'user', id: user.id },
+        at: this.clock.now(),
+        details: { oneTimePasswordReplaced: wasOneTime },
+      });
+      return this.open(em, user, client);
     });
-    await em.flush();
-    const accessToken = await this.auth.sign({
-      sub: user.id,
-      sid: session.id,
-      roles: [...user.roles],
-      name: user.name,
-    });
-    return {
-      accessToken,
-      user: toUserView(user),
-      session: { id: session.id, expiresAt: session.expiresAt.toISOString() },
-    };
   }
 
   /**
@@ -133,7 +157,7 @@ export class SessionsService {
     if (token.startsWith(API_TOKEN_PREFIX)) return this.apiTokens.authenticate(token);
     const claims = await this.auth.verifySignature(token);
     const [row] = await this.em.getConnection().execute<SessionRow[]>(
-      `select u.id as user_id, u.name, u.roles, s.expires_at
+      `select u.id as user_id, u.name, u.roles, u.must_change_password, s.expires_at
          from sessions s join users u on u.id = s.user_id
         where s.id = ? and s.user_id = ? and s.ended_at is null and s.expires_at > ? and u.active`,
       [claims.sid, claims.sub, this.clock.now()],
@@ -144,6 +168,7 @@ export class SessionsService {
       id: row.user_id,
       name: row.name,
       roles: knownRoles(row.roles),
+      mustChangePassword: row.must_change_password,
       credential: {
         type: 'session',
         sessionId: claims.sid,
@@ -164,20 +189,23 @@ export class SessionsService {
   }
 
   /**
-   * Ends every running session of a user at once, e.g. when they are
-   * deactivated or their roles change (the admin API calls this in the same
-   * breath as the change), or when they sign out everywhere. Returns how many
-   * ended; writes `sessions:ended` to the audit log. API tokens are not
-   * sessions: revoke them with {@link ApiTokensService.revoke}.
+   * Ends every running session of a user at once: when an admin deactivates
+   * them, changes their roles or resets their password (`UsersService`), when
+   * they change their password, or when they sign out everywhere. Returns how
+   * many ended; writes `sessions:ended` to the access audit. API tokens are
+   * not sessions: revoke them with {@link ApiTokensService.revoke}.
    *
    * @param byId who ended them (an admin, or the user themself); null for the system.
+   * @param within the transaction of the change that ends them, so that both
+   *   commit or neither does; without it, a transaction of its own.
    */
   async endAllFor(
     userId: string,
     reason: SessionEndReason = 'ended',
     byId: string | null = null,
+    within?: EntityManager,
   ): Promise<number> {
-    return this.em.fork().transactional(async (em) => {
+    const endAll = async (em: EntityManager): Promise<number> => {
       const now = this.clock.now();
       const ended = await em.nativeUpdate(
         Session,
@@ -191,13 +219,38 @@ export class SessionsService {
         details: { userId, reason, sessions: ended },
       });
       return ended;
-    });
+    };
+    return within ? endAll(within) : this.em.fork().transactional(endAll);
   }
 
   /** The signed-in user as stored now. */
   async me(principal: Principal): Promise<UserView> {
     const user = await this.em.fork().findOneOrFail(User, { id: principal.id });
     return toUserView(user);
+  }
+
+  /** Opens a session for `user` in `em` (flushing it) and signs its token. */
+  private async open(em: EntityManager, user: User, client: LoginClient): Promise<LoginResult> {
+    const now = this.clock.now();
+    const session = em.create(Session, {
+      user,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.jwt.ttlSeconds * 1000),
+      address: client.address.slice(0, 64),
+      userAgent: client.userAgent?.slice(0, 200) ?? null,
+    });
+    await em.flush();
+    const accessToken = await this.auth.sign({
+      sub: user.id,
+      sid: session.id,
+      roles: [...user.roles],
+      name: user.name,
+    });
+    return {
+      accessToken,
+      user: toUserView(user),
+      session: { id: session.id, expiresAt: session.expiresAt.toISOString() },
+    };
   }
 
   private throttled(ms: number): Throttled {

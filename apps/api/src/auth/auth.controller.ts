@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiCookieAuth, ApiProperty, ApiTags } from '@nestjs/swag
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, ValidationFailed, type FieldProblem } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { SessionsService } from '@newsdesk/sessions';
-import { Public, type UserActor } from './auth.guard';
+import { PASSWORD_RULES } from '@newsdesk/identity';
+import { SessionsService, type LoginClient } from '@newsdesk/sessions';
+import { AllowOneTimePassword, Public, type UserActor } from './auth.guard';
 import { CurrentActor } from './current-actor.decorator';
 import { objectBody } from '../input/body';
 import { SESSION_COOKIE, sessionCookie, setSessionCookie } from './credentials';
@@ -14,9 +15,16 @@ class LoginBody {
   @ApiProperty({ example: 'newsdesk' }) password!: string;
 }
 
+class ChangePasswordBody {
+  @ApiProperty() current!: string;
+  @ApiProperty({ minLength: PASSWORD_RULES.min, maxLength: PASSWORD_RULES.max }) new!: string;
+}
+
 /**
- * Sign-in, sign-out and who-am-I. The login answers `{accessToken, user}` for
- * API clients and also sets the HttpOnly session cookie for browsers.
+ * Sign-in, sign-out, password change and who-am-I. The login and the password
+ * change answer `{accessToken, user}` for API clients and also set the
+ * HttpOnly session cookie for browsers. A user still holding a one-time
+ * password may change it, sign out and ask who they are — nothing else.
  */
 @ApiTags('auth')
 @Controller('api/auth')
@@ -42,17 +50,38 @@ export class AuthController {
     if (typeof body?.password !== 'string' || !body.password)
       problems.push({ field: 'password', reason: 'is required' });
     if (problems.length) throw new ValidationFailed(problems);
-    const login = await this.sessions.login(body.email, body.password, {
-      address: request.ip,
-      userAgent: request.headers['user-agent'],
-    });
+    const login = await this.sessions.login(body.email, body.password, clientOf(request));
     setSessionCookie(reply, this.cookie(login.accessToken, this.config.jwt.ttlSeconds));
     return { accessToken: login.accessToken, user: login.user };
+  }
+
+  /**
+   * Changes the signed-in user's password; the route for replacing a one-time
+   * password. Ends every session of the user (on every device) and answers
+   * like a login, with the token and cookie of a new session.
+   */
+  @Post('password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @AllowOneTimePassword()
+  async changePassword(
+    @CurrentActor() actor: UserActor,
+    @Body() body: ChangePasswordBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const input = objectBody(body, ['current', 'new']);
+    if (actor.credential.type !== 'session') throw this.notASession();
+    const changed = await this.sessions.changePassword(actor, input, clientOf(request));
+    setSessionCookie(reply, this.cookie(changed.accessToken, this.config.jwt.ttlSeconds));
+    return { accessToken: changed.accessToken, user: changed.user };
   }
 
   /** Ends the session of this request (its token and cookie stop working at once). */
   @Post('logout')
   @HttpCode(204)
+  @AllowOneTimePassword()
   @ApiBearerAuth()
   @ApiCookieAuth()
   async logout(
@@ -67,6 +96,7 @@ export class AuthController {
   /** Ends every session of the signed-in user, on every device. */
   @Post('logout-everywhere')
   @HttpCode(200)
+  @AllowOneTimePassword()
   @ApiBearerAuth()
   @ApiCookieAuth()
   async logoutEverywhere(
@@ -81,6 +111,7 @@ export class AuthController {
 
   /** Who the request is signed in as, and how (a session or an API token) until when. */
   @Get('me')
+  @AllowOneTimePassword()
   @ApiBearerAuth()
   @ApiCookieAuth()
   async me(@CurrentActor() actor: UserActor) {
@@ -105,3 +136,9 @@ export class AuthController {
     });
   }
 }
+
+/** Where a request comes from, as a session records it. */
+const clientOf = (request: FastifyRequest): LoginClient => ({
+  address: request.ip,
+  userAgent: request.headers['user-agent'],
+});

@@ -15,11 +15,14 @@ import { SESSION_COOKIE, bearerOf, cookieOf, crossOriginRefusal } from './creden
 
 const PUBLIC = 'newsdesk:public';
 const ROLES_KEY = 'newsdesk:roles';
+const ONE_TIME_PASSWORD_OK = 'newsdesk:one-time-password-ok';
 
 /** Marks a route (or controller) as open without a token. */
 export const Public = () => SetMetadata(PUBLIC, true);
 /** Limits a route to users holding one of these roles (admin always passes). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** Open to a user who still has to replace their one-time password (everything else refuses them). */
+export const AllowOneTimePassword = () => SetMetadata(ONE_TIME_PASSWORD_OK, true);
 
 export type UserActor = Principal;
 export type AuthedRequest = FastifyRequest & { actor?: UserActor };
@@ -28,7 +31,9 @@ export type AuthedRequest = FastifyRequest & { actor?: UserActor };
  * Every route needs a live session or API token unless marked {@link Public};
  * {@link Roles} narrows it. The token comes as `Authorization: Bearer` (API
  * clients, integrations) or in the session cookie (browsers); a cookie on a
- * mutating request also needs an allowed `Origin`.
+ * mutating request also needs an allowed `Origin`. A user still signed in with
+ * a one-time password is refused (403 `password_change_required`) everywhere
+ * but the routes marked {@link AllowOneTimePassword}.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -56,6 +61,14 @@ export class AuthGuard implements CanActivate {
     }
     const actor = await this.sessions.authenticate(token);
     request.actor = actor;
+    if (
+      actor.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ONE_TIME_PASSWORD_OK, targets)
+    ) {
+      throw new Forbidden('change your one-time password first (POST /api/auth/password)', {
+        reason: 'password_change_required',
+      });
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !actor.roles.some((r) => r === 'admin' || roles.includes(r))) {
       throw new Forbidden(`this needs one of the roles ${roles.join(', ')}`, { required: roles });

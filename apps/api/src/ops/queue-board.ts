@@ -7,7 +7,7 @@ import { Forbidden, Throttled, Unauthenticated, type FieldProblem } from '@newsd
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import type { Role } from '@newsdesk/identity';
 import { JobQueue, QueuesService, registryQueueNames } from '@newsdesk/messaging';
-import { SessionsService, type LoginResult } from '@newsdesk/sessions';
+import { SessionsService, type LoginResult, type Principal } from '@newsdesk/sessions';
 import { bearerOf, cookieOf, crossOriginRefusal, sessionCookie } from '../auth/credentials';
 import { errorBody } from '../error.filter';
 
@@ -91,10 +91,10 @@ class OpsSession {
       const refusal = crossOriginRefusal(request, this.config);
       if (refusal) return fail(reply, 403, 'forbidden', refusal, { reason: 'cross_origin' });
     }
-    let roles: readonly Role[];
+    let principal: Principal;
     try {
       if (!token) throw new Unauthenticated(`sign in at ${OPS_LOGIN_PATH} or send a bearer token`);
-      roles = (await this.sessions.authenticate(token)).roles;
+      principal = await this.sessions.authenticate(token);
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
       if (page) {
@@ -102,7 +102,12 @@ class OpsSession {
       }
       return fail(reply, 401, 'unauthenticated', error.message);
     }
-    if (mayUseBoard(roles)) return;
+    if (principal.mustChangePassword) {
+      const message = 'change your one-time password first (POST /api/auth/password)';
+      if (page) return this.form(reply, 403, { message, next: request.url });
+      return fail(reply, 403, 'forbidden', message, { reason: 'password_change_required' });
+    }
+    if (mayUseBoard(principal.roles)) return;
     const message = `the queue dashboard needs one of the roles ${BOARD_ROLES.join(', ')}`;
     if (page) return this.form(reply, 403, { message, next: request.url });
     return fail(reply, 403, 'forbidden', message);
@@ -182,6 +187,9 @@ class OpsSession {
       }
       if (error instanceof Unauthenticated) return refuse(401, 'unauthenticated', error.message);
       if (error instanceof Forbidden) {
+        // A one-time password to replace first, or roles the board needs.
+        if (error.details?.reason === 'password_change_required')
+          return refuse(403, 'forbidden', error.message, error.details);
         return refuse(
           403,
           'forbidden',

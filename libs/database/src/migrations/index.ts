@@ -8,6 +8,8 @@ import { Migration20261128211145 } from './Migration20261128211145';
 import { Migration20261128211803 } from './Migration20261128211803';
 import { Migration20261128232744 } from './Migration20261128232744';
 import { Migration20261130180000 } from './Migration20261130180000';
+import { Migration20261130181739 } from './Migration20261130181739';
+import { Migration20261130182344 } from './Migration20261130182344';
 import { Migration20261130190000 } from './Migration20261130190000';
 
 /** Every migration in order. The MikroORM CLI creates new files here; add each to this list. */
@@ -21,5 +23,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128211803', class: Migration20261128211803 },
   { name: 'Migration20261128232744', class: Migration20261128232744 },
   { name: 'Migration20261130180000', class: Migration20261130180000 },
+  { name: 'Migration20261130181739', class: Migration20261130181739 },
+  { name: 'Migration20261130182344', class: Migration20261130182344 },
   { name: 'Migration20261130190000', class: Migration20261130190000 },
 ];

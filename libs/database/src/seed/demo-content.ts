@@ -16,7 +16,7 @@ export interface DemoStory {
   format: 'news' | 'report' | 'interview';
   kicker: string; // short overline, e.g. "Arnsberg"
   headline: string;
-  teaser: string; // 1-2 sentences, <= 300 chars
+  teaser: string; // 1-2 sentences, within the default content profile's teaser limit
   body: DemoBlock[]; // 4-7 blocks
   series?: string; // optional series name
   tags: string[]; // 2-4 tags

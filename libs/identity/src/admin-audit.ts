@@ -1,0 +1,90 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { RequestContext, ValidationFailed, isUuid, type FieldProblem } from '@newsdesk/common';
+import { AdminAuditEntry, type AdminSubjectKind } from './admin-audit.entity';
+import type { Actor } from './role';
+
+/** A field's value before and after a change, as the audit shows it. */
+export type Change = { from: unknown; to: unknown };
+
+/**
+ * Adds an administration audit row to the caller's transaction: call it with
+ * the `em` that writes the change, so that both commit or neither does.
+ */
+export function recordAdminAudit(
+  em: EntityManager,
+  entry: {
+    actor: Actor;
+    action: string;
+    subject: { kind: AdminSubjectKind; id: string };
+    at: Date;
+    details?: Record<string, unknown>;
+  },
+): void {
+  em.persist(
+    em.create(AdminAuditEntry, {
+      actorId: entry.actor.kind === 'user' ? entry.actor.id : null,
+      action: entry.action,
+      subjectKind: entry.subject.kind,
+      subjectId: entry.subject.id,
+      details: entry.details ?? {},
+      requestId: RequestContext.requestId(),
+      createdAt: entry.at,
+    }),
+  );
+}
+
+/** The fields whose value differs, as `{field: {from, to}}`; compared as JSON. */
+export function changesOf<T extends object>(before: T, after: Partial<T>): Record<string, Change> {
+  const changes: Record<string, Change> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    if (after[key] === undefined) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changes[key] = { from: before[key], to: after[key] };
+  }
+  return changes;
+}
+
+export interface AdminAuditQuery {
+  kind?: string;
+  subject?: string;
+  actor?: string;
+  /** Rows older than this id (cursor for the next page). */
+  before?: string;
+  limit?: string;
+}
+
+/** The administration log for admins: newest first, filterable, paged by cursor. */
+@Injectable()
+export class AdminAuditService {
+  constructor(private readonly em: EntityManager) {}
+
+  async search(query: AdminAuditQuery): Promise<{ items: AdminAuditEntry[]; next: string | null }> {
+    const problems: FieldProblem[] = [];
+    const where: FilterQuery<AdminAuditEntry> = {};
+    if (query.kind !== undefined) {
+      if (query.kind === 'user' || query.kind === 'section') where.subjectKind = query.kind;
+      else problems.push({ field: 'kind', reason: 'must be user or section' });
+    }
+    for (const field of ['subject', 'actor'] as const) {
+      const value = query[field];
+      if (value === undefined) continue;
+      if (!isUuid(value)) problems.push({ field, reason: 'must be an id' });
+      else if (field === 'subject') where.subjectId = value;
+      else where.actorId = value;
+    }
+    if (query.before !== undefined) {
+      if (/^\d{1,18}$/.test(query.before)) where.id = { $lt: query.before };
+      else problems.push({ field: 'before', reason: 'must be a cursor from a previous page' });
+    }
+    const limit = query.limit === undefined ? 100 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      problems.push({ field: 'limit', reason: 'must be 1 to 500' });
+    if (problems.length) throw new ValidationFailed(problems);
+    const items = await this.em
+      .fork()
+      .find(AdminAuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    const more = items.length > limit;
+    return { items: items.slice(0, limit), next: more ? items[limit - 1].id : null };
+  }
+}
