@@ -19,11 +19,10 @@ import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
 import { acquireRunLock, stopLeftoverProcesses } from './lib/run-lock.mjs';
-import { ensureSupportedNode } from './lib/runtime.mjs';
+import { prepareRuntime } from './lib/runtime.mjs';
 import {
   REPO_ROOT,
   describeError,
-  ensureNodeModules,
   exitCodeOf,
   killGroup,
   killOnExit,
@@ -43,13 +42,7 @@ const APP_STOP_TIMEOUT_MS = 10_000;
 
 // First of all (before any signal handler): the dependencies, which bring the
 // pinned Node.js, and running on it when this node is older.
-try {
-  ensureNodeModules();
-  await ensureSupportedNode();
-} catch (error) {
-  console.error(describeError(error));
-  process.exit(1);
-}
+await prepareRuntime();
 
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const paint = (code, text) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);

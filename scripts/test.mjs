@@ -15,13 +15,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureSupportedNode } from './lib/runtime.mjs';
+import { prepareRuntime } from './lib/runtime.mjs';
 import {
   HOST,
   REPO_ROOT,
   StackError,
   describeError,
-  ensureNodeModules,
   exitCodeOf,
   findFreePorts,
   killOnExit,
@@ -36,13 +35,7 @@ setStackLogger((message) => console.error(`[test stack] ${message}`));
 
 // First of all (before any signal handler): the dependencies, which bring the
 // pinned Node.js, and running on it when this node is older.
-try {
-  ensureNodeModules();
-  await ensureSupportedNode();
-} catch (error) {
-  console.error(describeError(error));
-  process.exit(1);
-}
+await prepareRuntime();
 
 let root = null;
 let jest = null;
@@ -115,7 +108,6 @@ function serveControl(stack) {
 }
 
 async function main() {
-  ensureNodeModules();
   const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   if (!fs.existsSync(jestBin))
     throw new Error('jest is not installed (node_modules/jest is missing): run `npm install`');

@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, StackError, exitCodeOf } from './stack.mjs';
+import { REPO_ROOT, StackError, describeError, ensureNodeModules, exitCodeOf } from './stack.mjs';
 
 const majorOf = (version) => Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
 
@@ -88,4 +88,19 @@ export async function ensureSupportedNode(root = REPO_ROOT) {
   });
   process.exit(exitCodeOf(code, signal));
   return new Promise(() => {});
+}
+
+/**
+ * What `npm start` and `npm test` do first: install the dependencies when they
+ * are missing (they bring the pinned Node.js), then run on a supported Node
+ * ({@link ensureSupportedNode}). Exits with the reason when either fails.
+ */
+export async function prepareRuntime(root = REPO_ROOT) {
+  try {
+    ensureNodeModules(root);
+    await ensureSupportedNode(root);
+  } catch (error) {
+    console.error(describeError(error));
+    process.exit(1);
+  }
 }
