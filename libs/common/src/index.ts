@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './random';
 export * from './ids';
 export * from './validation';
+export * from './log-page';

@@ -1,17 +1,22 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ValidationFailed, parseOffsetDateTime, type FieldProblem, isUuid } from '@newsdesk/common';
+import {
+  ValidationFailed,
+  isUuid,
+  logPageOf,
+  parseOffsetDateTime,
+  readLogPage,
+  type FieldProblem,
+  type LogPageQuery,
+} from '@newsdesk/common';
 import { AuditEntry } from './audit-entry.entity';
 
-export interface AuditQuery {
+export interface AuditQuery extends LogPageQuery {
   actor?: string;
   action?: string;
   article?: string;
   from?: string;
   to?: string;
-  /** Rows older than this id (cursor for the next page). */
-  before?: string;
-  limit?: string;
 }
 
 /** The global audit log for admins: newest first, filterable, paged by cursor. */
@@ -48,18 +53,12 @@ export class AuditLogService {
       else createdAt.$lt = when;
     }
     if (createdAt.$gte || createdAt.$lt) where.createdAt = createdAt;
-    if (query.before !== undefined) {
-      if (/^\d{1,18}$/.test(query.before)) where.id = { $lt: query.before };
-      else problems.push({ field: 'before', reason: 'must be a cursor from a previous page' });
-    }
-    const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      problems.push({ field: 'limit', reason: 'must be 1 to 500' });
+    const { before, limit } = readLogPage(query, problems);
+    if (before) where.id = { $lt: before };
     if (problems.length) throw new ValidationFailed(problems);
-    const items = await this.em
+    const rows = await this.em
       .fork()
       .find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
-    const more = items.length > limit;
-    return { items: items.slice(0, limit), next: more ? items[limit - 1].id : null };
+    return logPageOf(rows, limit);
   }
 }

@@ -1,6 +1,14 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { RequestContext, ValidationFailed, isUuid, type FieldProblem } from '@newsdesk/common';
+import {
+  RequestContext,
+  ValidationFailed,
+  isUuid,
+  logPageOf,
+  readLogPage,
+  type FieldProblem,
+  type LogPageQuery,
+} from '@newsdesk/common';
 import { AdminAuditEntry, type AdminSubjectKind } from './admin-audit.entity';
 import type { Actor } from './role';
 
@@ -45,13 +53,10 @@ export function changesOf<T extends object>(before: T, after: Partial<T>): Recor
   return changes;
 }
 
-export interface AdminAuditQuery {
+export interface AdminAuditQuery extends LogPageQuery {
   kind?: string;
   subject?: string;
   actor?: string;
-  /** Rows older than this id (cursor for the next page). */
-  before?: string;
-  limit?: string;
 }
 
 /** The administration log for admins: newest first, filterable, paged by cursor. */
@@ -73,18 +78,12 @@ export class AdminAuditService {
       else if (field === 'subject') where.subjectId = value;
       else where.actorId = value;
     }
-    if (query.before !== undefined) {
-      if (/^\d{1,18}$/.test(query.before)) where.id = { $lt: query.before };
-      else problems.push({ field: 'before', reason: 'must be a cursor from a previous page' });
-    }
-    const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      problems.push({ field: 'limit', reason: 'must be 1 to 500' });
+    const { before, limit } = readLogPage(query, problems);
+    if (before) where.id = { $lt: before };
     if (problems.length) throw new ValidationFailed(problems);
-    const items = await this.em
+    const rows = await this.em
       .fork()
       .find(AdminAuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
-    const more = items.length > limit;
-    return { items: items.slice(0, limit), next: more ? items[limit - 1].id : null };
+    return logPageOf(rows, limit);
   }
 }
