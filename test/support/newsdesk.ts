@@ -11,6 +11,7 @@ import { startProjector } from '../../apps/projector/src/setup';
 import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
 import { loadConfig, type AppConfig } from '@newsdesk/config';
 import { migrate, ormConfig } from '@newsdesk/database';
+import { ContractCheck } from './contract-check';
 import { OutboxEntry, redisOptions, registryQueueNames } from '@newsdesk/messaging';
 
 let migrated: Promise<string[]> | null = null;
@@ -40,6 +41,8 @@ export class Newsdesk {
   /** A direct handle on the database, for factories and assertions. */
   orm!: MikroORM;
   redis!: Redis;
+  /** Every response the API sends is checked against its OpenAPI document; {@link stop} fails on a mismatch. */
+  contract!: ContractCheck;
 
   static async start(): Promise<Newsdesk> {
     const stack = new Newsdesk();
@@ -50,7 +53,8 @@ export class Newsdesk {
       logger: false,
       bufferLogs: true,
     });
-    await setupApi(stack.api);
+    stack.contract = new ContractCheck(await setupApi(stack.api));
+    stack.contract.install(stack.api.getHttpAdapter().getInstance());
     await stack.api.listen(0, '127.0.0.1');
     stack.url = await stack.api.getUrl();
     await stack.startWorkflow();
@@ -101,6 +105,7 @@ export class Newsdesk {
     await this.api?.close();
     await this.orm?.close(true);
     this.redis?.disconnect();
+    this.contract?.assertClean();
   }
 
   /** A worker app as `main.ts` makes it, serving its ops HTTP on a free port. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
@@ -20,6 +20,7 @@ import { SectionsController } from './articles/sections.controller';
 import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { ShapeResponseInterceptor } from './contract/shape-response.interceptor';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
@@ -69,6 +70,7 @@ import { ResponseCache } from './public/response-cache';
     QueueAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: ShapeResponseInterceptor },
   ],
 })
 export class ApiModule {}

@@ -6,8 +6,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { buildApiDocument } from './contract/document';
 import { errorBody } from './error.filter';
 import { installInputGuard } from './input/input-guard';
 import { mountQueueBoard } from './ops/queue-board';
@@ -68,8 +69,8 @@ export function createApiAdapter(config: AppConfig = loadConfig()): FastifyAdapt
   });
 }
 
-/** Everything the API app needs besides its module; shared by `main.ts` and the tests. */
-export async function setupApi(app: NestFastifyApplication): Promise<void> {
+/** Everything the API app needs besides its module; shared by `main.ts` and the tests. Gives the OpenAPI document it serves. */
+export async function setupApi(app: NestFastifyApplication): Promise<OpenAPIObject> {
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
   // Unchanged listing responses are answered from memory before routing (checked against Redis).
@@ -98,15 +99,8 @@ export async function setupApi(app: NestFastifyApplication): Promise<void> {
   });
   // Bull Board at /ops/queues, behind the API's own login (ops and admin).
   await mountQueueBoard(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Newsdesk API')
-      .setDescription('Editorial workflow: drafts, review, publication, public teaser listings.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   // The UI at /docs, the document at /docs-json.
   SwaggerModule.setup('docs', app, document);
+  return document;
 }

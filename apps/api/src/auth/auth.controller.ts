@@ -1,24 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, ValidationFailed, type FieldProblem } from '@newsdesk/common';
+import type { z } from 'zod';
+import { Forbidden } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { PASSWORD_RULES } from '@newsdesk/identity';
 import { SessionsService, type LoginClient } from '@newsdesk/sessions';
 import { AllowOneTimePassword, Public, type UserActor } from './auth.guard';
 import { CurrentActor } from './current-actor.decorator';
-import { objectBody } from '../input/body';
+import { BodyOf, Fails, Returns } from '../contract/decorators';
+import {
+  ChangePasswordBodySchema,
+  EndedSessionsSchema,
+  LoginBodySchema,
+  SessionGrantSchema,
+  WhoAmISchema,
+} from './auth.schema';
 import { SESSION_COOKIE, sessionCookie, setSessionCookie } from './credentials';
-
-class LoginBody {
-  @ApiProperty({ example: 'editor@newsdesk.test' }) email!: string;
-  @ApiProperty({ example: 'newsdesk' }) password!: string;
-}
-
-class ChangePasswordBody {
-  @ApiProperty() current!: string;
-  @ApiProperty({ minLength: PASSWORD_RULES.min, maxLength: PASSWORD_RULES.max }) new!: string;
-}
 
 /**
  * Sign-in, sign-out, password change and who-am-I. The login and the password
@@ -38,18 +35,13 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @Returns(200, SessionGrantSchema, { headers: ['Set-Cookie'] })
+  @Fails(401, 429)
   async login(
-    @Body() body: LoginBody,
+    @BodyOf(LoginBodySchema) body: z.output<typeof LoginBodySchema>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    objectBody(body, ['email', 'password']);
-    const problems: FieldProblem[] = [];
-    if (typeof body?.email !== 'string' || !body.email.includes('@'))
-      problems.push({ field: 'email', reason: 'must be an email address' });
-    if (typeof body?.password !== 'string' || !body.password)
-      problems.push({ field: 'password', reason: 'is required' });
-    if (problems.length) throw new ValidationFailed(problems);
     const login = await this.sessions.login(body.email, body.password, clientOf(request));
     setSessionCookie(reply, this.cookie(login.accessToken, this.config.jwt.ttlSeconds));
     return { accessToken: login.accessToken, user: login.user };
@@ -65,15 +57,15 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiCookieAuth()
   @AllowOneTimePassword()
+  @Returns(200, SessionGrantSchema, { headers: ['Set-Cookie'] })
   async changePassword(
     @CurrentActor() actor: UserActor,
-    @Body() body: ChangePasswordBody,
+    @BodyOf(ChangePasswordBodySchema) body: z.output<typeof ChangePasswordBodySchema>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const input = objectBody(body, ['current', 'new']);
     if (actor.credential.type !== 'session') throw this.notASession();
-    const changed = await this.sessions.changePassword(actor, input, clientOf(request));
+    const changed = await this.sessions.changePassword(actor, body, clientOf(request));
     setSessionCookie(reply, this.cookie(changed.accessToken, this.config.jwt.ttlSeconds));
     return { accessToken: changed.accessToken, user: changed.user };
   }
@@ -81,6 +73,7 @@ export class AuthController {
   /** Ends the session of this request (its token and cookie stop working at once). */
   @Post('logout')
   @HttpCode(204)
+  @Returns(204, null, { headers: ['Set-Cookie'] })
   @AllowOneTimePassword()
   @ApiBearerAuth()
   @ApiCookieAuth()
@@ -96,6 +89,7 @@ export class AuthController {
   /** Ends every session of the signed-in user, on every device. */
   @Post('logout-everywhere')
   @HttpCode(200)
+  @Returns(200, EndedSessionsSchema, { headers: ['Set-Cookie'] })
   @AllowOneTimePassword()
   @ApiBearerAuth()
   @ApiCookieAuth()
@@ -111,6 +105,7 @@ export class AuthController {
 
   /** Who the request is signed in as, and how (a session or an API token) until when. */
   @Get('me')
+  @Returns(200, WhoAmISchema)
   @AllowOneTimePassword()
   @ApiBearerAuth()
   @ApiCookieAuth()
