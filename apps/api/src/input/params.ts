@@ -7,6 +7,7 @@ import {
   Query,
   createParamDecorator,
 } from '@nestjs/common';
+import { ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidationFailed, isUuid } from '@newsdesk/common';
 
@@ -24,8 +25,17 @@ export class ParseIdPipe implements PipeTransform<unknown, string> {
   }
 }
 
-/** `@Param(name)` parsed as a UUID. */
-export const IdParam = (name = 'id') => Param(name, ParseIdPipe);
+/** `@Param(name)` parsed as a UUID, and documented as one. */
+export const IdParam =
+  (name = 'id'): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, ParseIdPipe)(target, key, index);
+    ApiParam({ name, schema: { type: 'string', format: 'uuid' } })(
+      target,
+      key!,
+      Object.getOwnPropertyDescriptor(target, key!)!,
+    );
+  };
 
 /**
  * A whole number from a path or query parameter, 0 to `max` (bounded so that
@@ -49,9 +59,18 @@ export class WholeNumberPipe implements PipeTransform<unknown, number | undefine
   }
 }
 
-/** `@Query(name)` as a whole number from 0 to `max`. */
-export const WholeNumberQuery = (name: string, max: number) =>
-  Query(name, new WholeNumberPipe(max));
+/** `@Query(name)` as a whole number from 0 to `max`, documented with its bounds. */
+export const WholeNumberQuery =
+  (name: string, max: number, description?: string): ParameterDecorator =>
+  (target, key, index) => {
+    Query(name, new WholeNumberPipe(max))(target, key, index);
+    ApiQuery({
+      name,
+      required: false,
+      description,
+      schema: { type: 'integer', minimum: 0, maximum: max },
+    })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+  };
 
 /** The highest version or revision number a header or path may name (a PostgreSQL integer). */
 export const MAX_VERSION = 2_147_483_647;
