@@ -7,7 +7,7 @@
 //   node scripts/api-contract.mjs write <document.json>   validate, lint, and write them
 //
 // `npm run api:client` runs the spec with the stack and `write`.
-// Validation is strict (the official OpenAPI 3.0 JSON schema); linting uses
+// Validation is strict (the official OpenAPI 3.1 JSON schema); linting uses
 // Redocly's recommended rules with the exceptions in redocly.yaml.
 
 import fs from 'node:fs';

@@ -1,4 +1,5 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -22,7 +23,7 @@ type Responses = Record<string, { content?: Record<string, { schema?: object }> 
  */
 export class ContractCheck {
   readonly violations: ContractViolation[] = [];
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
   private readonly validators = new Map<string, ValidateFunction | null>();
 
   constructor(private readonly document: OpenAPIObject) {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Forbidden } from '@newsdesk/common';
@@ -34,6 +34,11 @@ export class AuthController {
   /** 401 for wrong credentials; 429 with `Retry-After` while the account or the address is locked. */
   @Public()
   @Post('login')
+  @ApiOperation({
+    summary: 'Sign in',
+    description:
+      'Answers a session token for API clients and sets the HttpOnly session cookie for browsers. Failed logins are throttled per account and per address (429 with `Retry-After`).',
+  })
   @HttpCode(200)
   @Returns(200, SessionGrantSchema, { headers: ['Set-Cookie'] })
   @Fails(401, 429)
@@ -53,11 +58,17 @@ export class AuthController {
    * like a login, with the token and cookie of a new session.
    */
   @Post('password')
+  @ApiOperation({
+    summary: 'Change your password',
+    description:
+      'The route for replacing a one-time password. Ends every session of the user and answers like a login, with a new session.',
+  })
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiCookieAuth()
   @AllowOneTimePassword()
   @Returns(200, SessionGrantSchema, { headers: ['Set-Cookie'] })
+  @Fails(401)
   async changePassword(
     @CurrentActor() actor: UserActor,
     @BodyOf(ChangePasswordBodySchema) body: z.output<typeof ChangePasswordBodySchema>,
@@ -72,6 +83,7 @@ export class AuthController {
 
   /** Ends the session of this request (its token and cookie stop working at once). */
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out (this session)' })
   @HttpCode(204)
   @Returns(204, null, { headers: ['Set-Cookie'] })
   @AllowOneTimePassword()
@@ -88,6 +100,7 @@ export class AuthController {
 
   /** Ends every session of the signed-in user, on every device. */
   @Post('logout-everywhere')
+  @ApiOperation({ summary: 'Sign out everywhere (every session of the user)' })
   @HttpCode(200)
   @Returns(200, EndedSessionsSchema, { headers: ['Set-Cookie'] })
   @AllowOneTimePassword()
@@ -105,6 +118,7 @@ export class AuthController {
 
   /** Who the request is signed in as, and how (a session or an API token) until when. */
   @Get('me')
+  @ApiOperation({ summary: 'Who am I: the signed-in user and the credential in use' })
   @Returns(200, WhoAmISchema)
   @AllowOneTimePassword()
   @ApiBearerAuth()

@@ -57,6 +57,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
         'returned token as `Authorization: Bearer`.',
     )
     .setVersion('0.1.0')
+    .setOpenAPIVersion('3.1.0')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
     .addServer('/', 'this server')
     .addBearerAuth(

@@ -47,19 +47,18 @@ export function refTo(schema: z.ZodType): { $ref: string } {
 
 type JsonSchema = Record<string, unknown>;
 
-/** OpenAPI 3.0 has no `$id`; refs between components are enough. */
+/** Components need neither `$id` nor `$schema`: the document's dialect is JSON Schema 2020-12 and refs name them. */
 function withoutIds(schemas: Record<string, JsonSchema>): Record<string, JsonSchema> {
   return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $id: _id, ...schema }]) => [id, schema]),
+    Object.entries(schemas).map(([id, { $id: _id, $schema: _schema, ...schema }]) => [id, schema]),
   );
 }
 
-/** Every registered schema as OpenAPI 3.0 `components.schemas`. */
+/** Every registered schema as OpenAPI 3.1 `components.schemas` (JSON Schema 2020-12). */
 export function componentSchemas(): Record<string, JsonSchema> {
   const convert = (registry: typeof responses, io: 'input' | 'output') =>
     (
       z.toJSONSchema(registry, {
-        target: 'openapi-3.0',
         io,
         uri: (id) => `#/components/schemas/${id}`,
         unrepresentable: 'any',
