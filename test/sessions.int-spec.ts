@@ -389,13 +389,23 @@ describe('sessions, login throttling and API tokens', () => {
       const bad = await admin.post('/api/admin/api-tokens', {
         name: '',
         role: 'owner',
-        expiresAt: '2000-01-01T00:00:00Z',
+        expiresAt: 'next week',
       });
       expect(bad.status).toBe(400);
       expect(bad.body.details.problems.map((p: { field: string }) => p.field).sort()).toEqual([
         'expiresAt',
         'name',
         'role',
+      ]);
+      // The body is well-formed; the service knows what time it is.
+      const past = await admin.post('/api/admin/api-tokens', {
+        name: 'Wire importer',
+        role: 'editor',
+        expiresAt: '2000-01-01T00:00:00Z',
+      });
+      expect(past.status).toBe(400);
+      expect(past.body.details.problems).toEqual([
+        { field: 'expiresAt', reason: 'must be in the future' },
       ]);
     });
 

@@ -7,8 +7,15 @@ export interface LogPageQuery {
   limit?: string;
 }
 
+/** How many rows a log page holds: `limit` is 1 to `max`, `default` when it is left out. */
+export const LOG_PAGE_LIMIT = { default: 100, max: 500 } as const;
+
+/** A cursor: the id of the last row of the previous page (a bigint, as text). */
+export const LOG_PAGE_CURSOR = /^\d{1,18}$/;
+
 /**
- * Reads `before` and `limit` (1 to 500, default 100) of a log page, adding to
+ * Reads `before` and `limit` (1 to {@link LOG_PAGE_LIMIT}.max, default
+ * {@link LOG_PAGE_LIMIT}.default) of a log page, adding to
  * `problems` what is wrong with them. Ask the database for `limit + 1` rows, so
  * that {@link logPageOf} can tell whether another page follows.
  */
@@ -18,19 +25,29 @@ export function readLogPage(
 ): { before?: string; limit: number } {
   let before: string | undefined;
   if (query.before !== undefined) {
-    if (/^\d{1,18}$/.test(query.before)) before = query.before;
+    if (LOG_PAGE_CURSOR.test(query.before)) before = query.before;
     else problems.push({ field: 'before', reason: 'must be a cursor from a previous page' });
   }
-  const limit = query.limit === undefined ? 100 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    problems.push({ field: 'limit', reason: 'must be 1 to 500' });
+  const limit = query.limit === undefined ? LOG_PAGE_LIMIT.default : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > LOG_PAGE_LIMIT.max)
+    problems.push({ field: 'limit', reason: `must be 1 to ${LOG_PAGE_LIMIT.max}` });
   return { before, limit };
 }
 
-/** One page of at most `limit` rows, and the cursor of the next one (null on the last page). */
-export function logPageOf<T extends { id: string }>(
+/** One page of a log, newest first, and the cursor of the next one (null on the last page). */
+export interface LogPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** One page of at most `limit` rows, each as `view` shows it, and the cursor of the next page. */
+export function logPageOf<T extends { id: string }, V>(
   rows: T[],
   limit: number,
-): { items: T[]; next: string | null } {
-  return { items: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1].id : null };
+  view: (row: T) => V,
+): LogPage<V> {
+  return {
+    items: rows.slice(0, limit).map(view),
+    next: rows.length > limit ? rows[limit - 1].id : null,
+  };
 }

@@ -12,6 +12,7 @@ import {
 import { ROLES, changesOf, recordAdminAudit, type Actor } from '@newsdesk/identity';
 import { PublicationService } from '@newsdesk/publication';
 import {
+  contentProfilePatchSchema,
   defaultContentProfile,
   parseContentProfile,
   resolveContentProfile,
@@ -46,16 +47,16 @@ export const toSectionView = (s: Section): SectionView => ({
   createdAt: s.createdAt.toISOString(),
 });
 
+// Trimmed in place (not a transform), so that the bounds are part of the schema a client reads.
 const text = (max: number, allowEmpty: boolean) =>
   z
     .string('must be a string')
-    .transform(trimText)
-    .pipe(
-      z
-        .string()
-        .min(allowEmpty ? 0 : 1, 'must not be empty')
-        .max(max, `must be at most ${max} characters`),
-    );
+    .overwrite(trimText)
+    .min(allowEmpty ? 0 : 1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** What a section's slug looks like: lower-case words joined by `-`; it is part of every URL of the section. */
+export const SECTION_SLUG = { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, maxLength: 80 } as const;
 
 const approvalSteps = z
   .array(
@@ -87,37 +88,27 @@ const fields = {
   name: text(120, false),
   description: text(2000, true),
   approvalSteps,
-  // Checked by parseContentProfile against the section's current profile.
-  profile: z.unknown(),
+  // Laid over the section's current profile by parseContentProfile, which also compares min and max.
+  profile: contentProfilePatchSchema,
 };
 
-const createSchema = z
+/** A new section as an admin sends it; the API validates the body with it, the service again. */
+export const sectionCreateSchema = z
   .object({
     slug: z
       .string('must be a string')
-      .regex(
-        /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-        'must be lower-case letters and digits in words joined by -',
-      )
-      .max(80, 'must be at most 80 characters'),
+      .regex(SECTION_SLUG.pattern, 'must be lower-case letters and digits in words joined by -')
+      .max(SECTION_SLUG.maxLength, `must be at most ${SECTION_SLUG.maxLength} characters`),
     ...fields,
   })
   .partial({ description: true, approvalSteps: true, profile: true })
   .strict();
 
-const updateSchema = z
+/** A change of a section (never its slug): every field optional. */
+export const sectionUpdateSchema = z
   .object({ ...fields, archived: z.boolean('must be true or false') })
   .partial()
   .strict();
-
-/** The fields a new section may have: the API refuses any other. */
-export const SECTION_CREATE_FIELDS = [
-  'slug',
-  'name',
-  'description',
-  'approvalSteps',
-  'profile',
-] as const satisfies readonly (keyof z.input<typeof createSchema>)[];
 
 /** The fields a section change may name (never the slug): the API refuses any other. */
 export const SECTION_UPDATE_FIELDS = [
@@ -126,7 +117,7 @@ export const SECTION_UPDATE_FIELDS = [
   'approvalSteps',
   'profile',
   'archived',
-] as const satisfies readonly (keyof z.input<typeof updateSchema>)[];
+] as const satisfies readonly (keyof z.input<typeof sectionUpdateSchema>)[];
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -165,7 +156,7 @@ export class SectionsService {
   }
 
   async create(actor: Actor, input: unknown): Promise<SectionView> {
-    const clean = parse(createSchema, input);
+    const clean = parse(sectionCreateSchema, input);
     const profile =
       clean.profile === undefined
         ? defaultContentProfile()
@@ -210,7 +201,7 @@ export class SectionsService {
    * next approval or check on; a section's slug never changes.
    */
   async update(actor: Actor, slug: string, input: unknown): Promise<SectionView> {
-    const clean = parse(updateSchema, input);
+    const clean = parse(sectionUpdateSchema, input);
     return this.em.fork().transactional(async (em) => {
       const section = await em.findOne(Section, { slug });
       if (!section) throw new NotFound('section', slug);

@@ -1,7 +1,8 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** What an admin action changed: a user account or a section. */
-export type AdminSubjectKind = 'user' | 'section';
+export const ADMIN_SUBJECT_KINDS = ['user', 'section'] as const;
+export type AdminSubjectKind = (typeof ADMIN_SUBJECT_KINDS)[number];
 
 /**
  * One line of the append-only administration log: who changed which user or

@@ -7,9 +7,10 @@ import {
   logPageOf,
   readLogPage,
   type FieldProblem,
+  type LogPage,
   type LogPageQuery,
 } from '@newsdesk/common';
-import { AdminAuditEntry, type AdminSubjectKind } from './admin-audit.entity';
+import { ADMIN_SUBJECT_KINDS, AdminAuditEntry, type AdminSubjectKind } from './admin-audit.entity';
 import type { Actor } from './role';
 
 /** A field's value before and after a change, as the audit shows it. */
@@ -59,17 +60,43 @@ export interface AdminAuditQuery extends LogPageQuery {
   actor?: string;
 }
 
+/** One administration audit row as admins read it. */
+export interface AdminAuditEntryView {
+  /** Increases with every row; the cursor of the next page is one of these. */
+  id: string;
+  /** Null for the system (e.g. the demo seed). */
+  actorId: string | null;
+  action: string;
+  subjectKind: AdminSubjectKind;
+  subjectId: string;
+  details: Record<string, unknown>;
+  requestId: string | null;
+  createdAt: string;
+}
+
+export const toAdminAuditEntryView = (e: AdminAuditEntry): AdminAuditEntryView => ({
+  id: e.id,
+  actorId: e.actorId,
+  action: e.action,
+  subjectKind: e.subjectKind,
+  subjectId: e.subjectId,
+  details: e.details,
+  requestId: e.requestId,
+  createdAt: e.createdAt.toISOString(),
+});
+
 /** The administration log for admins: newest first, filterable, paged by cursor. */
 @Injectable()
 export class AdminAuditService {
   constructor(private readonly em: EntityManager) {}
 
-  async search(query: AdminAuditQuery): Promise<{ items: AdminAuditEntry[]; next: string | null }> {
+  async search(query: AdminAuditQuery): Promise<LogPage<AdminAuditEntryView>> {
     const problems: FieldProblem[] = [];
     const where: FilterQuery<AdminAuditEntry> = {};
     if (query.kind !== undefined) {
-      if (query.kind === 'user' || query.kind === 'section') where.subjectKind = query.kind;
-      else problems.push({ field: 'kind', reason: 'must be user or section' });
+      if ((ADMIN_SUBJECT_KINDS as readonly string[]).includes(query.kind))
+        where.subjectKind = query.kind as AdminSubjectKind;
+      else problems.push({ field: 'kind', reason: `must be ${ADMIN_SUBJECT_KINDS.join(' or ')}` });
     }
     for (const field of ['subject', 'actor'] as const) {
       const value = query[field];
@@ -84,6 +111,6 @@ export class AdminAuditService {
     const rows = await this.em
       .fork()
       .find(AdminAuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
-    return logPageOf(rows, limit);
+    return logPageOf(rows, limit, toAdminAuditEntryView);
   }
 }

@@ -28,6 +28,9 @@ export const JOB_STATES = [
 ] as const;
 export type JobStateName = (typeof JOB_STATES)[number];
 
+/** The states a single job can be found in: a list state, or one BullMQ reports only for one job. */
+export const JOB_VIEW_STATES = [...JOB_STATES, 'waiting-children', 'unknown'] as const;
+
 export type JobCounts = Record<JobStateName, number>;
 
 /** One queue as ops see it. */
@@ -44,7 +47,7 @@ export interface JobView {
   id: string;
   name: string;
   queue: string;
-  state: JobStateName | 'waiting-children' | 'unknown';
+  state: (typeof JOB_VIEW_STATES)[number];
   data: unknown;
   /** Why its last attempt failed (null unless it failed at least once). */
   failedReason: string | null;
@@ -75,13 +78,14 @@ export interface OutboxStatus {
   oldestUnsentAt: string | null;
   /** Age of the oldest unsent row in whole seconds; 0 when nothing is waiting. */
   oldestUnsentAgeSeconds: number;
-  /** Unsent rows with at least one failed attempt, oldest first (up to 100). */
+  /** Unsent rows with at least one failed attempt, oldest first (up to {@link OUTBOX_FAILING_ROWS}). */
   failing: OutboxFailure[];
 }
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
-const FAILING_ROWS = 100;
+/** How many jobs a list holds: `limit` is 1 to `max`, `default` when it is left out. */
+export const JOB_LIST_LIMIT = { default: 50, max: 200 } as const;
+/** How many failing rows the outbox view shows at most. */
+export const OUTBOX_FAILING_ROWS = 100;
 const STACK_LINES = 6;
 
 /**
@@ -109,7 +113,7 @@ export class QueueAdminService {
 
   /**
    * The jobs of one queue in one state, newest first. `state` is one of
-   * {@link JOB_STATES}; `limit` 1–200 (default 50), as given in a query string.
+   * {@link JOB_STATES}; `limit` as {@link JOB_LIST_LIMIT} says, as given in a query string.
    */
   async jobs(name: string, query: { state?: string; limit?: string }): Promise<JobView[]> {
     const queue = this.queues.get(this.known(name));
@@ -117,9 +121,9 @@ export class QueueAdminService {
     const state = query.state ?? 'failed';
     if (!(JOB_STATES as readonly string[]).includes(state))
       problems.push({ field: 'state', reason: `must be one of ${JOB_STATES.join(', ')}` });
-    const limit = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-      problems.push({ field: 'limit', reason: `must be 1 to ${MAX_LIMIT}` });
+    const limit = query.limit === undefined ? JOB_LIST_LIMIT.default : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > JOB_LIST_LIMIT.max)
+      problems.push({ field: 'limit', reason: `must be 1 to ${JOB_LIST_LIMIT.max}` });
     if (problems.length) throw new ValidationFailed(problems);
     const wanted = state as JobStateName;
     const paused = await queue.isPaused();
@@ -204,7 +208,7 @@ export class QueueAdminService {
       em.find(
         OutboxEntry,
         { sentAt: null, attempts: { $gt: 0 } },
-        { orderBy: { seq: 'asc' }, limit: FAILING_ROWS },
+        { orderBy: { seq: 'asc' }, limit: OUTBOX_FAILING_ROWS },
       ),
     ]);
     const ageMs = oldest ? this.clock.now().getTime() - oldest.createdAt.getTime() : 0;
@@ -277,7 +281,8 @@ function toView(job: Job, state: JobView['state']): JobView {
     failedReason: job.failedReason || null,
     stack: job.stacktrace?.at(-1)?.split('\n').slice(0, STACK_LINES).join('\n') ?? null,
     attemptsMade: job.attemptsMade,
-    attempts: job.opts.attempts ?? 1,
+    // BullMQ runs a job without `attempts` (or with 0) once.
+    attempts: job.opts.attempts || 1,
     createdAt: new Date(job.timestamp).toISOString(),
     processedAt: iso(job.processedOn),
     finishedAt: iso(job.finishedOn),

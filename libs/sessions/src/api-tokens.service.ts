@@ -37,7 +37,8 @@ export interface ApiTokenView {
   revokedAt: string | null;
 }
 
-const MAX_LIFETIME_DAYS = 2 * 366;
+/** A token's name is 1 to `nameMax` characters; it expires within `lifetimeDays`. */
+export const API_TOKEN_RULES = { nameMax: 120, lifetimeDays: 2 * 366 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A secret is the prefix and 32 random bytes in base64url; anything else is not one of ours.
 const SECRET = /^nd_[\w-]{43}$/;
@@ -165,8 +166,11 @@ export class ApiTokensService {
   private parse(input: ApiTokenInput): { name: string; role: Role; expiresAt: Date } {
     const problems: FieldProblem[] = [];
     const name = typeof input?.name === 'string' ? input.name.trim() : '';
-    if (!name || name.length > 120)
-      problems.push({ field: 'name', reason: 'must be a name of 1 to 120 characters' });
+    if (!name || name.length > API_TOKEN_RULES.nameMax)
+      problems.push({
+        field: 'name',
+        reason: `must be a name of 1 to ${API_TOKEN_RULES.nameMax} characters`,
+      });
     const role = input?.role;
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
       problems.push({ field: 'role', reason: `must be one of ${ROLES.join(', ')}` });
@@ -177,8 +181,11 @@ export class ApiTokensService {
       problems.push({ field: 'expiresAt', reason: 'must be an ISO-8601 date-time with offset' });
     } else if (expiresAt.getTime() <= now) {
       problems.push({ field: 'expiresAt', reason: 'must be in the future' });
-    } else if (expiresAt.getTime() > now + MAX_LIFETIME_DAYS * 86_400_000) {
-      problems.push({ field: 'expiresAt', reason: `must be within ${MAX_LIFETIME_DAYS} days` });
+    } else if (expiresAt.getTime() > now + API_TOKEN_RULES.lifetimeDays * 86_400_000) {
+      problems.push({
+        field: 'expiresAt',
+        reason: `must be within ${API_TOKEN_RULES.lifetimeDays} days`,
+      });
     }
     if (problems.length || !expiresAt) throw new ValidationFailed(problems);
     return { name, role: role as Role, expiresAt };

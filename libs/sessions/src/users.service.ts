@@ -51,10 +51,12 @@ export interface InitialPassword {
 
 type AdminActor = Extract<Actor, { kind: 'user' }>;
 
+// Trimmed in place (not a transform), so that the bounds are part of the schema a client reads.
 const name = z
   .string('must be a string')
-  .transform(trimText)
-  .pipe(z.string().min(1, 'must not be empty').max(120, 'must be at most 120 characters'));
+  .overwrite(trimText)
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters');
 const roles = z
   .array(z.enum(ROLES, `each must be one of ${ROLES.join(', ')}`), 'must be a list of roles')
   .min(1, 'needs at least one role')
@@ -64,16 +66,13 @@ const email = z
   .transform((v) => v.trim().toLowerCase())
   .pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'));
 
-const createSchema = z.object({ email, name, roles }).strict();
-const updateSchema = z
+/** An invitation as an admin sends it; the API validates the body with it, the service again. */
+export const userInvitationSchema = z.object({ email, name, roles }).strict();
+/** A change of a user by an admin: every field optional. */
+export const userChangeSchema = z
   .object({ name, roles, active: z.boolean('must be true or false') })
   .partial()
   .strict();
-
-/** The fields of an invitation: the API refuses any other. */
-export const USER_CREATE_FIELDS = ['email', 'name', 'roles'] as const;
-/** The fields an admin may change on a user: the API refuses any other. */
-export const USER_UPDATE_FIELDS = ['name', 'roles', 'active'] as const;
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -115,7 +114,7 @@ export class UsersService {
 
   /** Creates an account whose password must be changed at the first sign-in. */
   async create(actor: AdminActor, input: unknown): Promise<InitialPassword> {
-    const clean = parse(createSchema, input);
+    const clean = parse(userInvitationSchema, input);
     const initialPassword = oneTimePassword();
     const passwordHash = await Passwords.hash(initialPassword);
     try {
@@ -145,7 +144,7 @@ export class UsersService {
 
   /** Changes name, roles or `active`; a change of roles or deactivation ends the user's sessions. */
   async update(actor: AdminActor, id: string, input: unknown): Promise<AdminUserView> {
-    const clean = parse(updateSchema, input);
+    const clean = parse(userChangeSchema, input);
     return this.em.fork().transactional(async (em) => {
       const user = await this.load(em, id);
       const changes = changesOf({ name: user.name, roles: user.roles, active: user.active }, clean);

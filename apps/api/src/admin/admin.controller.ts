@@ -1,13 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SECTION_CREATE_FIELDS, SECTION_UPDATE_FIELDS, SectionsService } from '@newsdesk/editorial';
-import { AdminAuditService } from '@newsdesk/identity';
-import { USER_CREATE_FIELDS, USER_UPDATE_FIELDS, UsersService } from '@newsdesk/sessions';
+import { Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { SECTION_SLUG, SectionsService } from '@newsdesk/editorial';
+import { ADMIN_SUBJECT_KINDS, AdminAuditService } from '@newsdesk/identity';
+import { UsersService } from '@newsdesk/sessions';
 import { Roles, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { objectBody, optionalObjectBody } from '../input/body';
+import { BodyOf, Fails, Returns } from '../contract/decorators';
+import { LogPageQueries } from '../contract/page';
 import { IdParam } from '../input/params';
-import { CreateSectionBody, CreateUserBody, UpdateSectionBody, UpdateUserBody } from './admin.dto';
+import {
+  AdminAuditPageSchema,
+  AdminUserListSchema,
+  AdminUserSchema,
+  CreateSectionBodySchema,
+  CreateUserBodySchema,
+  InitialPasswordSchema,
+  ResetPasswordBodySchema,
+  SectionSchema,
+  UpdateSectionBodySchema,
+  UpdateUserBodySchema,
+} from './admin.schema';
 
 /** User accounts (admins). Every change is in the administration audit log. */
 @ApiTags('admin')
@@ -18,35 +31,80 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List the users',
+    description: 'People only, by name; the integrations behind API tokens are listed as tokens.',
+  })
+  @Returns(200, AdminUserListSchema)
   list() {
     return this.users.list();
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Show one user' })
+  @Returns(200, AdminUserSchema)
   get(@IdParam() id: string) {
     return this.users.get(id);
   }
 
-  /** Invites a user: returns a one-time initial password that must be changed at the first sign-in. */
   @Post()
-  create(@CurrentActor() actor: UserActor, @Body() body: CreateUserBody) {
-    return this.users.create(actor, objectBody(body, USER_CREATE_FIELDS));
+  @ApiOperation({
+    summary: 'Invite a user',
+    description:
+      'Creates the account and answers a one-time password, shown this once: the user must replace it at the first sign-in (`POST /api/auth/password`) before anything else. A taken email is a 400 naming `email`.',
+  })
+  @Returns(201, InitialPasswordSchema)
+  create(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(CreateUserBodySchema) body: z.output<typeof CreateUserBodySchema>,
+  ) {
+    return this.users.create(actor, body);
   }
 
-  /** Changes name, roles or `active`; role changes and deactivation end the user's sessions. */
   @Patch(':id')
-  update(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: UpdateUserBody) {
-    return this.users.update(actor, id, objectBody(body, USER_UPDATE_FIELDS));
+  @ApiOperation({
+    summary: 'Change a user’s name, roles or `active`',
+    description:
+      'A change of roles and a deactivation end every session of the user at once. 409 when it would leave no active admin.',
+  })
+  @Returns(200, AdminUserSchema)
+  @Fails(409)
+  update(
+    @CurrentActor() actor: UserActor,
+    @IdParam() id: string,
+    @BodyOf(UpdateUserBodySchema) body: z.output<typeof UpdateUserBodySchema>,
+  ) {
+    return this.users.update(actor, id, body);
   }
 
-  /** Returns a new one-time password for the user (shown once) and ends their sessions. */
   @Post(':id/reset-password')
   @HttpCode(200)
-  resetPassword(@CurrentActor() actor: UserActor, @IdParam() id: string, @Body() body: unknown) {
-    optionalObjectBody(body, []);
+  @ApiOperation({
+    summary: 'Reset a user’s password',
+    description:
+      'Answers a new one-time password (shown this once) and ends every session of the user; the old password stops working.',
+  })
+  @Returns(200, InitialPasswordSchema)
+  resetPassword(
+    @CurrentActor() actor: UserActor,
+    @IdParam() id: string,
+    @BodyOf(ResetPasswordBodySchema, { optional: true }) _body: unknown,
+  ) {
     return this.users.resetPassword(actor, id);
   }
 }
+
+const SlugParam = () =>
+  ApiParam({
+    name: 'slug',
+    description: 'the section’s slug',
+    schema: {
+      type: 'string',
+      pattern: SECTION_SLUG.pattern.source,
+      maxLength: SECTION_SLUG.maxLength,
+      example: 'smart-city',
+    },
+  });
 
 /** Sections (admins): create, rename, archive, approval steps and content profile. */
 @ApiTags('admin')
@@ -57,17 +115,33 @@ export class AdminSectionsController {
   constructor(private readonly sections: SectionsService) {}
 
   @Post()
-  create(@CurrentActor() actor: UserActor, @Body() body: CreateSectionBody) {
-    return this.sections.create(actor, objectBody(body, SECTION_CREATE_FIELDS));
+  @ApiOperation({
+    summary: 'Create a section',
+    description:
+      'Without approval steps a story of it needs one review; without a profile the default profile applies. A taken slug is a 400 naming `slug`.',
+  })
+  @Returns(201, SectionSchema)
+  create(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(CreateSectionBodySchema) body: z.output<typeof CreateSectionBodySchema>,
+  ) {
+    return this.sections.create(actor, body);
   }
 
   @Patch(':slug')
+  @ApiOperation({
+    summary: 'Change a section',
+    description:
+      'Renames, describes or archives it, or sets its approval steps or content profile (fields left out keep their value). New steps and limits apply from the next approval or check on; a rename reaches the public pages and the CDN. The slug never changes.',
+  })
+  @SlugParam()
+  @Returns(200, SectionSchema)
   update(
     @CurrentActor() actor: UserActor,
     @Param('slug') slug: string,
-    @Body() body: UpdateSectionBody,
+    @BodyOf(UpdateSectionBodySchema) body: z.output<typeof UpdateSectionBodySchema>,
   ) {
-    return this.sections.update(actor, slug, objectBody(body, SECTION_UPDATE_FIELDS));
+    return this.sections.update(actor, slug, body);
   }
 }
 
@@ -80,11 +154,29 @@ export class AdminAuditController {
   constructor(private readonly audit: AdminAuditService) {}
 
   @Get()
-  @ApiQuery({ name: 'kind', required: false, enum: ['user', 'section'] })
-  @ApiQuery({ name: 'subject', required: false, description: 'the id of a user or section' })
-  @ApiQuery({ name: 'actor', required: false, description: 'the id of the admin who acted' })
-  @ApiQuery({ name: 'before', required: false, description: 'the `next` cursor of a page' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 500, default 100' })
+  @ApiOperation({
+    summary: 'Search the administration log',
+    description: 'Who changed which user or section, and how; newest first, page by page.',
+  })
+  @ApiQuery({
+    name: 'kind',
+    required: false,
+    schema: { type: 'string', enum: [...ADMIN_SUBJECT_KINDS] },
+  })
+  @ApiQuery({
+    name: 'subject',
+    required: false,
+    description: 'the id of a user or section',
+    schema: { type: 'string', format: 'uuid' },
+  })
+  @ApiQuery({
+    name: 'actor',
+    required: false,
+    description: 'the id of the admin who acted',
+    schema: { type: 'string', format: 'uuid' },
+  })
+  @LogPageQueries()
+  @Returns(200, AdminAuditPageSchema)
   search(
     @Query('kind') kind?: string,
     @Query('subject') subject?: string,

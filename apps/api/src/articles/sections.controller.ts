@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SECTION_UPDATE_FIELDS, SectionsService } from '@newsdesk/editorial';
-import { UpdateSectionBody } from '../admin/admin.dto';
 import { Roles, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { objectBody } from '../input/body';
@@ -21,11 +20,7 @@ export class SectionsController {
   /** The same as `PATCH /api/admin/sections/:slug` (admin), kept for existing clients. */
   @Patch(':slug')
   @Roles('admin')
-  update(
-    @CurrentActor() actor: UserActor,
-    @Param('slug') slug: string,
-    @Body() body: UpdateSectionBody,
-  ) {
+  update(@CurrentActor() actor: UserActor, @Param('slug') slug: string, @Body() body: unknown) {
     return this.sections.update(actor, slug, objectBody(body, SECTION_UPDATE_FIELDS));
   }
 }

@@ -1,28 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ROLES } from '@newsdesk/identity';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import { ApiTokensService } from '@newsdesk/sessions';
 import { Roles, type UserActor } from './auth.guard';
 import { CurrentActor } from './current-actor.decorator';
-import { objectBody } from '../input/body';
+import { BodyOf, Returns } from '../contract/decorators';
 import { IdParam } from '../input/params';
-
-export class ApiTokenBody {
-  @ApiProperty({ example: 'Wire importer' }) name!: string;
-  @ApiProperty({ enum: ROLES, example: 'editor' }) role!: string;
-  @ApiProperty({
-    example: '2027-06-30T23:59:59+02:00',
-    description: 'ISO-8601 with offset, in the future',
-  })
-  expiresAt!: string;
-}
+import {
+  ApiTokenListSchema,
+  CreateApiTokenBodySchema,
+  NewApiTokenSchema,
+} from './api-tokens.schema';
 
 /**
  * API tokens for integrations (admins): used as `Authorization: Bearer nd_…`.
  * The secret is in the creation's answer only; the list shows each token's
  * last use; DELETE revokes it at once.
  */
-@ApiTags('auth')
+@ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
 @Controller('api/admin/api-tokens')
@@ -30,17 +25,36 @@ export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
-  create(@CurrentActor() actor: UserActor, @Body() body: ApiTokenBody) {
-    return this.tokens.create(actor.id, objectBody(body, ['name', 'role', 'expiresAt']));
+  @ApiOperation({
+    summary: 'Issue an API token',
+    description:
+      'For an integration: a name, one role and an expiry. The answer’s `token` is the secret, shown this once (only its hash is stored); send it as `Authorization: Bearer`. The integration acts under its own name in authorship and the audit log.',
+  })
+  @Returns(201, NewApiTokenSchema)
+  create(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(CreateApiTokenBodySchema) body: z.output<typeof CreateApiTokenBodySchema>,
+  ) {
+    return this.tokens.create(actor.id, body);
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List the API tokens',
+    description: 'Newest first, revoked ones included, each with its last use (never the secret).',
+  })
+  @Returns(200, ApiTokenListSchema)
   list() {
     return this.tokens.list();
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Revoke an API token',
+    description: 'Its next request is a 401. Revoking a revoked token changes nothing.',
+  })
+  @Returns(204, null)
   async revoke(@CurrentActor() actor: UserActor, @IdParam() id: string): Promise<void> {
     await this.tokens.revoke(actor.id, id);
   }

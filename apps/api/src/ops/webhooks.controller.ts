@@ -1,66 +1,91 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import {
-  ApiBearerAuth,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
-import { WEBHOOK_EVENTS, WebhooksService } from '@newsdesk/delivery';
+  DELIVERY_LIST_LIMIT,
+  WEBHOOK_DELIVERY_STATUSES,
+  WebhooksService,
+} from '@newsdesk/delivery';
 import { Roles, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { BodyOf, Fails, Returns } from '../contract/decorators';
 import { IdParam } from '../input/params';
-
-export class WebhookBody {
-  @ApiProperty({ example: 'https://partner.example/hooks/newsdesk', description: 'http(s) only' })
-  url!: string;
-  @ApiPropertyOptional({
-    enum: WEBHOOK_EVENTS,
-    isArray: true,
-    description: 'the events to receive; default all',
-  })
-  events?: string[];
-}
+import {
+  CreateWebhookBodySchema,
+  NewWebhookSubscriptionSchema,
+  WebhookDeliveryListSchema,
+  WebhookDeliverySchema,
+  WebhookSubscriptionListSchema,
+  WebhookSubscriptionSchema,
+} from './webhooks.schema';
 
 /**
  * Webhook subscriptions. Admins register and delete them; ops (and admins)
  * watch them, resume a paused one and redeliver a delivery by hand.
  */
-@ApiTags('ops')
+@ApiTags('webhooks')
 @ApiBearerAuth()
 @Controller('api/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  /** Registers a subscriber; the answer carries its signing secret, shown this once. */
   @Post()
   @Roles('admin')
-  create(@CurrentActor() actor: UserActor, @Body() body: WebhookBody) {
+  @ApiOperation({
+    summary: 'Register a webhook subscription',
+    description:
+      'Admins only. The answer carries the signing secret, shown this once. From now on every chosen event of a story is POSTed to the URL, signed, and retried with backoff; after too many failures in a row the subscription pauses.',
+  })
+  @Returns(201, NewWebhookSubscriptionSchema)
+  create(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(CreateWebhookBodySchema) body: z.output<typeof CreateWebhookBodySchema>,
+  ) {
     return this.webhooks.create(body, actor.id);
   }
 
-  /** Every subscription with its state: paused or not (and why), failures, deliveries by status. */
   @Get()
   @Roles('ops')
+  @ApiOperation({
+    summary: 'List the webhook subscriptions',
+    description:
+      'Every subscription with its state: paused or not (and why), failures in a row, deliveries by status.',
+  })
+  @Returns(200, WebhookSubscriptionListSchema)
   list() {
     return this.webhooks.list();
   }
 
   @Get(':id')
   @Roles('ops')
+  @ApiOperation({ summary: 'Show one webhook subscription' })
+  @Returns(200, WebhookSubscriptionSchema)
   get(@IdParam() id: string) {
     return this.webhooks.get(id);
   }
 
-  /** Deliveries, newest first, each with every attempt (status code or error, latency, time). */
   @Get(':id/deliveries')
   @Roles('ops')
+  @ApiOperation({
+    summary: 'List the deliveries of a subscription',
+    description: 'Newest first, each with every attempt (status code or error, latency, time).',
+  })
   @ApiQuery({
     name: 'status',
     required: false,
-    enum: ['pending', 'delivered', 'failed', 'cancelled'],
+    schema: { type: 'string', enum: [...WEBHOOK_DELIVERY_STATUSES] },
   })
-  @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: 1,
+      maximum: DELIVERY_LIST_LIMIT.max,
+      default: DELIVERY_LIST_LIMIT.default,
+    },
+  })
+  @Returns(200, WebhookDeliveryListSchema)
   deliveries(
     @IdParam() id: string,
     @Query('status') status?: string,
@@ -69,10 +94,15 @@ export class WebhooksController {
     return this.webhooks.deliveries(id, { status, limit });
   }
 
-  /** Un-pauses a subscription and resets its failure count. */
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('ops')
+  @ApiOperation({
+    summary: 'Resume a paused subscription',
+    description:
+      'Un-pauses the subscription and starts its failure count afresh; new events reach it again. Deliveries that failed meanwhile are not resent: redeliver them one by one.',
+  })
+  @Returns(200, WebhookSubscriptionSchema)
   resume(@IdParam() id: string) {
     return this.webhooks.resume(id);
   }
@@ -80,14 +110,26 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin')
+  @ApiOperation({
+    summary: 'Delete a webhook subscription',
+    description:
+      'Admins only. It receives nothing more (pending deliveries are cancelled); its deliveries stay in the database. A second DELETE is a 404.',
+  })
+  @Returns(204, null)
   async remove(@IdParam() id: string): Promise<void> {
     await this.webhooks.remove(id);
   }
 
-  /** Queues a fresh attempt of one delivery, with the same body (409 while it is pending or its subscription paused). */
   @Post('deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @Roles('ops')
+  @ApiOperation({
+    summary: 'Redeliver one delivery',
+    description:
+      'Queues a fresh attempt (with the usual retries) of a delivered, failed or cancelled delivery, with the same body and event id. 409 while it is still pending, or while its subscription is paused (resume it first).',
+  })
+  @Returns(202, WebhookDeliverySchema)
+  @Fails(409)
   redeliver(@IdParam('deliveryId') deliveryId: string) {
     return this.webhooks.redeliver(deliveryId);
   }

@@ -34,7 +34,8 @@ export interface WebhookAttempt {
  * retries ran out or the subscription was paused; `cancelled`: not sent because
  * the subscription was deleted or the story is no longer public.
  */
-export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /**
  * One event for one subscription. Unique per (subscription, event), so an

@@ -15,6 +15,7 @@ import { PublishedArticle, storyPath, toPublicArticle } from '@newsdesk/publicat
 import { EventName, JobName, Outbox, type EventEnvelope } from '@newsdesk/messaging';
 import { UrlGuard } from './url-guard';
 import {
+  WEBHOOK_DELIVERY_STATUSES,
   WebhookDelivery,
   type WebhookAttempt,
   type WebhookDeliveryStatus,
@@ -70,8 +71,8 @@ export interface WebhookDeliveryView {
 }
 
 const FIELDS = new Set(['url', 'events']);
-const DELIVERY_STATUSES: WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed', 'cancelled'];
-export const MAX_DELIVERIES_LIMIT = 200;
+/** How many deliveries a list holds: `limit` is 1 to `max`, `default` when it is left out. */
+export const DELIVERY_LIST_LIMIT = { default: 50, max: 200 } as const;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -173,15 +174,21 @@ export class WebhooksService {
     query: { status?: string; limit?: string },
   ): Promise<WebhookDeliveryView[]> {
     const problems: FieldProblem[] = [];
-    const limit = query.limit === undefined || query.limit === '' ? 50 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DELIVERIES_LIMIT)
+    const limit =
+      query.limit === undefined || query.limit === ''
+        ? DELIVERY_LIST_LIMIT.default
+        : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > DELIVERY_LIST_LIMIT.max)
       problems.push({
         field: 'limit',
-        reason: `must be a whole number from 1 to ${MAX_DELIVERIES_LIMIT}`,
+        reason: `must be a whole number from 1 to ${DELIVERY_LIST_LIMIT.max}`,
       });
     const status = query.status || undefined;
-    if (status && !DELIVERY_STATUSES.includes(status as WebhookDeliveryStatus))
-      problems.push({ field: 'status', reason: `must be one of ${DELIVERY_STATUSES.join(', ')}` });
+    if (status && !(WEBHOOK_DELIVERY_STATUSES as readonly string[]).includes(status))
+      problems.push({
+        field: 'status',
+        reason: `must be one of ${WEBHOOK_DELIVERY_STATUSES.join(', ')}`,
+      });
     if (problems.length) throw new ValidationFailed(problems);
     const em = this.em.fork();
     const subscription = await this.subscription(em, id);
