@@ -128,12 +128,7 @@ export const OutboxStatusSchema = responseShape(
   },
 );
 
-// OpenAPI 3.0 allows null in an enum only when the enum names it; zod writes `nullable` alone.
-const articleStatus = () =>
-  z
-    .enum(ARTICLE_STATUSES)
-    .nullable()
-    .meta({ enum: [...ARTICLE_STATUSES, null] });
+const articleStatus = () => z.enum(ARTICLE_STATUSES).nullable();
 
 export const AuditEntrySchema = responseShape(
   'AuditEntry',
