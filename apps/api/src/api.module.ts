@@ -20,6 +20,7 @@ import { SectionsController } from './articles/sections.controller';
 import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { NewsroomController } from './desk/newsroom.controller';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
@@ -48,6 +49,7 @@ import { ResponseCache } from './public/response-cache';
   ],
   controllers: [
     AuthController,
+    NewsroomController,
     ApiTokensController,
     SectionsController,
     ArticlesController,

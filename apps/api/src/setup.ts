@@ -8,6 +8,7 @@ import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { mountDesk } from './desk/desk-static';
 import { errorBody } from './error.filter';
 import { installInputGuard } from './input/input-guard';
 import { mountQueueBoard } from './ops/queue-board';
@@ -98,6 +99,8 @@ export async function setupApi(app: NestFastifyApplication): Promise<void> {
   });
   // Bull Board at /ops/queues, behind the API's own login (ops and admin).
   await mountQueueBoard(app);
+  // The newsroom's web app at /desk/ (built by `npm run desk:build`).
+  await mountDesk(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
