@@ -1,10 +1,11 @@
 // Type-aware linting for the whole monorepo; formatting is Prettier's job.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'scripts/', 'test/support/*.js', '*.mjs', 'libs/database/src/migrations/Migration*.ts', 'jest.config.js'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'scripts/', 'test/support/*.js', '*.mjs', 'libs/database/src/migrations/Migration*.ts', 'jest.config.js', 'apps/desk/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -17,6 +18,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
     },
+  },
+  {
+    // The desk (React): the rules of hooks, and the React Compiler's checks of what components may do.
+    files: ['apps/desk/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Tests read JSON replies whose shape is the thing under test.

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build, start PostgreSQL/Redis/S3 under .data/, migrate + seed,
-// then run the four apps with prefixed output until Ctrl-C.
+// `npm start`: build (the apps, and the desk when its sources changed), start
+// PostgreSQL/Redis/S3 under .data/, migrate + seed, then run the four apps with
+// prefixed output until Ctrl-C.
 //
 // Ports: PG_PORT (54329), REDIS_PORT (63799), S3_PORT (45699), PORT (3000, the API),
 // WORKFLOW_PORT (3001), MEDIA_PORT (3002), PROJECTOR_PORT (3003): the worker apps' health and metrics.
@@ -259,6 +260,7 @@ function printBox() {
   const lines = [
     paint(1, 'Newsdesk is running'),
     '',
+    `Desk       ${base}/desk/  (the newsroom's web app; sign in as editor@newsdesk.test)`,
     `API        ${base}/api`,
     `OpenAPI    ${base}/docs`,
     `Teasers    ${base}/public/sections/smart-city/teasers`,

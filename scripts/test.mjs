@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: build (the fault tests run the built apps as processes), start a
+// `npm test`: build (the fault tests run the built apps as processes; the desk's
+// browser tests need the built desk, and Chromium, installed with apt when missing), start a
 // throwaway PostgreSQL/Redis/S3 on free ports in a fresh temp folder, run jest
 // (--runInBand, plus this script's arguments) against it, then always stop the
 // servers and delete the folder. Exits with jest's code.
@@ -21,6 +22,7 @@ import {
   REPO_ROOT,
   StackError,
   describeError,
+  ensureChromium,
   exitCodeOf,
   findFreePorts,
   killOnExit,
@@ -111,6 +113,8 @@ async function main() {
   const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   if (!fs.existsSync(jestBin))
     throw new Error('jest is not installed (node_modules/jest is missing): run `npm install`');
+  // The desk's browser tests drive the system's Chromium (apt-get install chromium when missing).
+  const chromium = ensureChromium();
   build();
 
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));
@@ -129,6 +133,7 @@ async function main() {
     ...process.env,
     ...stack.env,
     NEWSDESK_STACK_CONTROL_URL: await serveControl(stack),
+    CHROMIUM_PATH: chromium,
     NODE_ENV: 'test',
     JWT_SECRET: `test-secret-${randomBytes(16).toString('hex')}`,
   };

@@ -455,6 +455,30 @@ export function ensureRedis() {
   return bin;
 }
 
+/** Where Debian's `chromium` package puts the browser; the desk's browser tests drive it. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Path of the system Chromium for the browser tests (Playwright cannot download
+ * its own browsers here); installs Debian's `chromium` via apt when root, with
+ * a font so that pages and screenshots show text.
+ */
+export function ensureChromium() {
+  const find = () =>
+    (isExecutable(CHROMIUM) ? CHROMIUM : null) ?? which('chromium') ?? which('chromium-browser');
+  let bin = find();
+  if (!bin && IS_ROOT) {
+    aptInstall(['chromium', 'fonts-dejavu-core'], 'Chromium (for the desk browser tests)');
+    bin = find();
+  }
+  if (!bin) {
+    throw new StackError(
+      'Chromium not found (the desk browser tests drive it). Install it, e.g. `sudo apt-get install chromium` (Debian/Ubuntu).',
+    );
+  }
+  return bin;
+}
+
 // ---------------------------------------------------------------------------
 // PostgreSQL
 // ---------------------------------------------------------------------------

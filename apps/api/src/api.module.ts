@@ -21,6 +21,7 @@ import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ShapeResponseInterceptor } from './contract/shape-response.interceptor';
+import { NewsroomController } from './desk/newsroom.controller';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
@@ -49,6 +50,7 @@ import { ResponseCache } from './public/response-cache';
   ],
   controllers: [
     AuthController,
+    NewsroomController,
     ApiTokensController,
     SectionsController,
     ArticlesController,

@@ -9,6 +9,7 @@ import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { buildApiDocument } from './contract/document';
+import { mountDesk } from './desk/desk-static';
 import { errorBody } from './error.filter';
 import { installInputGuard } from './input/input-guard';
 import { mountQueueBoard } from './ops/queue-board';
@@ -99,6 +100,8 @@ export async function setupApi(app: NestFastifyApplication): Promise<OpenAPIObje
   });
   // Bull Board at /ops/queues, behind the API's own login (ops and admin).
   await mountQueueBoard(app);
+  // The newsroom's web app at /desk/ (built by `npm run desk:build`).
+  await mountDesk(app);
   const document = buildApiDocument(app);
   // The UI at /docs, the document at /docs-json.
   SwaggerModule.setup('docs', app, document);

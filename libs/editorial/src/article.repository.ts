@@ -9,6 +9,7 @@ export interface ArticleSearch {
   /** Full-text search (see {@link parseSearchQuery}); ranks by relevance when given. */
   q?: string;
   assigneeId?: string;
+  authorId?: string;
   limit: number;
   offset: number;
 }
@@ -112,6 +113,7 @@ export class ArticleRepository extends EntityRepository<Article> {
     if (criteria.status) where.status = criteria.status;
     if (criteria.sectionSlug) where.section = { slug: criteria.sectionSlug };
     if (criteria.assigneeId) where.assignee = criteria.assigneeId;
+    if (criteria.authorId) where.author = criteria.authorId;
     const [items, total] = await this.findAndCount(where, {
       populate: ['section', 'author', 'assignee'],
       // A reviewer's queue is worked oldest first; the editors' search shows the newest change first.
@@ -136,6 +138,7 @@ export class ArticleRepository extends EntityRepository<Article> {
           ? `a.section_id = (select s.id from sections s where s.slug = ${params.bind(criteria.sectionSlug)})`
           : '',
         criteria.assigneeId ? `a.assignee_id = ${params.bind(criteria.assigneeId)}` : '',
+        criteria.authorId ? `a.author_id = ${params.bind(criteria.authorId)}` : '',
       ]
         .filter(Boolean)
         .join(' and ');

@@ -36,6 +36,8 @@ export interface ListQuery {
   q?: string;
   /** `me` for the caller's review queue, or a user id. */
   assignee?: string;
+  /** `me` for the caller's own stories, or a user id. */
+  author?: string;
   limit?: number;
   offset?: number;
 }
@@ -285,6 +287,9 @@ export class EditorialService {
     const assigneeId = query.assignee === 'me' ? actor.id : query.assignee;
     if (assigneeId !== undefined && !isUuid(assigneeId))
       problems.push({ field: 'assignee', reason: 'must be "me" or a user id' });
+    const authorId = query.author === 'me' ? actor.id : query.author;
+    if (authorId !== undefined && !isUuid(authorId))
+      problems.push({ field: 'author', reason: 'must be "me" or a user id' });
     if (problems.length) throw new ValidationFailed(problems);
     const { items, total } = await this.em
       .fork()
@@ -294,6 +299,7 @@ export class EditorialService {
         sectionSlug: query.section,
         q: search && 'q' in search ? search.q : undefined,
         assigneeId,
+        authorId,
         limit,
         offset,
       });

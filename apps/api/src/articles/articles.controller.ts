@@ -65,9 +65,15 @@ export class ArticlesController {
     required: false,
     description: '"me" for your review queue (oldest first), or a user id',
   })
+  @ApiQuery({
+    name: 'author',
+    required: false,
+    description: '"me" for your own stories (with `status=draft`: your drafts), or a user id',
+  })
   list(
     @CurrentActor() actor: UserActor,
     @Query('assignee') assignee?: string,
+    @Query('author') author?: string,
     @Query('status') status?: string,
     @Query('section') section?: string,
     @Query('q') q?: string,
@@ -76,6 +82,7 @@ export class ArticlesController {
   ) {
     return this.editorial.list(actor, {
       assignee,
+      author,
       status,
       section,
       q,

@@ -1,0 +1,31 @@
+import type { Role } from '../api/types';
+
+/**
+ * The desk's places, in the order of the left navigation, with the roles that
+ * see them (admins see everything). A place whose screen is not built yet has
+ * no route: the navigation names it as coming, and links nowhere.
+ */
+export type Place =
+  | { key: 'stories' | 'review' | 'photoDesk' | 'admin'; roles: Role[] | 'all'; to: string | null }
+  | { key: 'ops'; roles: Role[]; href: string };
+
+export const PLACES: Place[] = [
+  { key: 'stories', roles: 'all', to: '/stories' },
+  // screens/review: the reviewers' queue with approve and request changes.
+  { key: 'review', roles: ['reviewer'], to: null },
+  // screens/photo-desk: uploads, renditions, captions and credits.
+  { key: 'photoDesk', roles: ['photo_desk'], to: null },
+  // The queue dashboard (Bull Board), outside the desk until screens/ops replaces it.
+  { key: 'ops', roles: ['ops'], href: '/ops/queues' },
+  // screens/admin: users, sections, content profiles, the administration log.
+  { key: 'admin', roles: ['admin'], to: null },
+];
+
+export function placesFor(roles: readonly Role[]): Place[] {
+  return PLACES.filter(
+    (place) =>
+      place.roles === 'all' ||
+      roles.includes('admin') ||
+      place.roles.some((role) => roles.includes(role)),
+  );
+}

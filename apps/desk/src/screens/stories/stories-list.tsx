@@ -1,0 +1,259 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { StoryFilter } from '../../api/api';
+import { useMe, useSections, useStories } from '../../api/queries';
+import { STORY_STATUSES, type StoryListItem, type StoryStatus } from '../../api/types';
+import { Failure, Loading } from '../../layout/status';
+import { useDocumentTitle } from '../../layout/use-document-title';
+import { useClock } from '../../time/use-clock';
+import { Snippet } from './snippet';
+import { StatusBadge } from './status-badge';
+import styles from './stories.module.css';
+import { PAGE_SIZE, viewsFor } from './views';
+import { formText } from '../../forms/form-text';
+
+/** States in which the time of the (last) publication is the one that matters. */
+const WAS_PUBLISHED: StoryStatus[] = ['published', 'unpublished', 'killed'];
+
+const isStatus = (value: string | null): value is StoryStatus =>
+  (STORY_STATUSES as readonly (string | null)[]).includes(value);
+
+/**
+ * Every story the newsroom has, by saved view (tabs), section, status and a
+ * search text, a page at a time. Everything the list shows is in the address,
+ * so a view can be bookmarked, shared and reloaded.
+ */
+export function StoriesList() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('stories.title'));
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const { data: me } = useMe();
+  const sections = useSections();
+  const views = viewsFor(me?.user.roles ?? []);
+  const view = views.find((v) => v.slug === params.get('view')) ?? views[0];
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const q = params.get('q')?.trim() ?? '';
+  const section = params.get('section') ?? '';
+  const statusParam = params.get('status');
+  // A view with a status of its own takes no other.
+  const status: StoryStatus | '' = view.filter.status ?? (isStatus(statusParam) ? statusParam : '');
+
+  const filter: StoryFilter = {
+    ...view.filter,
+    ...(status ? { status } : {}),
+    ...(section ? { section } : {}),
+    ...(q ? { q } : {}),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const stories = useStories(filter);
+  const pages = Math.max(1, Math.ceil((stories.data?.total ?? 0) / PAGE_SIZE));
+
+  /** The address of this list with some parameters changed; an empty value removes one. */
+  const withParams = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    return `?${next.toString()}`;
+  };
+
+  const onFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => formText(form, name).trim();
+    setParams(
+      withParams({ q: value('q'), section: value('section'), status: value('status'), page: '' }),
+    );
+  };
+
+  return (
+    <section className="page">
+      <div className={styles.titleRow}>
+        <h1>{t('stories.title')}</h1>
+        {stories.data && (
+          <p className={styles.count}>{t('stories.count', { count: stories.data.total })}</p>
+        )}
+      </div>
+
+      <nav className={styles.views} aria-label={t('stories.views.label')}>
+        <ul>
+          {views.map((v) => (
+            <li key={v.slug}>
+              <Link
+                // A view keeps the section and the search text; its own status replaces any other.
+                to={{
+                  search: withParams({
+                    view: v === views[0] ? '' : v.slug,
+                    status: '',
+                    page: '',
+                  }),
+                }}
+                aria-current={v === view ? 'page' : undefined}
+              >
+                {t(`stories.views.${v.label}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <form
+        className={styles.filters}
+        onSubmit={onFilter}
+        role="search"
+        aria-label={t('stories.filters.label')}
+        // New defaults when the address changes (a tab, the back button), and once the
+        // sections are there to select the one in the address.
+        key={`${params.toString()}|${sections.isSuccess}`}
+      >
+        <label className="field">
+          <span>{t('stories.filters.q')}</span>
+          <input name="q" type="search" defaultValue={q} maxLength={200} />
+        </label>
+        <label className="field">
+          <span>{t('stories.filters.section')}</span>
+          <select name="section" defaultValue={section}>
+            <option value="">{t('stories.filters.anySection')}</option>
+            {sections.data?.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!view.filter.status && (
+          <label className="field">
+            <span>{t('stories.filters.status')}</span>
+            <select name="status" defaultValue={status}>
+              <option value="">{t('stories.filters.anyStatus')}</option>
+              {STORY_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className={styles.filterActions}>
+          <button type="submit" className="button primary">
+            {t('stories.filters.apply')}
+          </button>
+          <Link
+            className="button quiet"
+            to={{ search: view === views[0] ? '' : `?view=${view.slug}` }}
+          >
+            {t('stories.filters.reset')}
+          </Link>
+        </div>
+      </form>
+
+      {stories.isPending ? (
+        <Loading />
+      ) : stories.isError ? (
+        <Failure error={stories.error} retry={() => void stories.refetch()} />
+      ) : stories.data.items.length === 0 ? (
+        <p className={styles.empty}>{t('stories.empty')}</p>
+      ) : (
+        <>
+          <div className={styles.tableWrap} aria-busy={stories.isPlaceholderData}>
+            <table className={styles.table}>
+              <caption className="visually-hidden">
+                {t('stories.caption', {
+                  view: t(`stories.views.${view.label}`),
+                  count: t('stories.count', { count: stories.data.total }),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('stories.columns.story')}</th>
+                  <th scope="col">{t('stories.columns.section')}</th>
+                  <th scope="col">{t('stories.columns.status')}</th>
+                  <th scope="col">{t('stories.columns.author')}</th>
+                  <th scope="col">{t('stories.columns.assignee')}</th>
+                  <th scope="col">{t('stories.columns.time')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stories.data.items.map((story) => (
+                  <StoryRow key={story.id} story={story} from={location.search} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <nav className={styles.pager} aria-label={t('stories.paging')}>
+              {page > 1 ? (
+                <Link
+                  className="button"
+                  to={{ search: withParams({ page: String(page - 1) }) }}
+                  rel="prev"
+                >
+                  {t('stories.previous')}
+                </Link>
+              ) : (
+                <span className="button" aria-disabled="true">
+                  {t('stories.previous')}
+                </span>
+              )}
+              <span>{t('stories.page', { page, pages })}</span>
+              {page < pages ? (
+                <Link
+                  className="button"
+                  to={{ search: withParams({ page: String(page + 1) }) }}
+                  rel="next"
+                >
+                  {t('stories.next')}
+                </Link>
+              ) : (
+                <span className="button" aria-disabled="true">
+                  {t('stories.next')}
+                </span>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function StoryRow({ story, from }: { story: StoryListItem; from: string }) {
+  const { t } = useTranslation();
+  const clock = useClock();
+  // What the newsroom asks of a story in this state: when it goes out, when it went out, or when it last changed.
+  const [label, iso, written] =
+    story.status === 'scheduled' && story.publishAt
+      ? [t('stories.publishAt'), story.publishAt.utc, clock.schedule(story.publishAt.utc)]
+      : story.publishedAt && WAS_PUBLISHED.includes(story.status)
+        ? [t('stories.publishedAt'), story.publishedAt.utc, clock.dateTime(story.publishedAt.utc)]
+        : [t('stories.updatedAt'), story.updatedAt, clock.dateTime(story.updatedAt)];
+  return (
+    <tr>
+      <td className={styles.storyCell}>
+        {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
+        <Link className={styles.headline} to={`/stories/${story.id}`} state={{ from }}>
+          {story.headline}
+        </Link>
+        {story.snippet && <Snippet html={story.snippet} />}
+      </td>
+      <td className={styles.name}>{story.section.name}</td>
+      <td>
+        <StatusBadge status={story.status} />
+        {story.updateStatus && (
+          <span className={styles.update}>
+            {t('stories.update', { status: t(`status.${story.updateStatus}`) })}
+          </span>
+        )}
+      </td>
+      <td className={styles.name}>{story.author.name}</td>
+      <td className={styles.name}>{story.assignee?.name ?? t('stories.unassigned')}</td>
+      <td className={styles.time}>
+        {label} <time dateTime={iso}>{written}</time>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,40 @@
+import { formatDateTime, formatOffset, formatSchedule } from '../apps/desk/src/time/format';
+
+const berlin = { timeZone: 'Europe/Berlin', locale: 'de-DE' };
+
+describe("the desk's time formatter", () => {
+  it('writes times in the newsroom zone, whatever zone the machine is in', () => {
+    expect(formatDateTime('2026-11-30T20:14:00Z', berlin)).toBe('30.11.2026, 21:14');
+    expect(
+      formatDateTime('2026-11-30T20:14:00Z', { ...berlin, timeZone: 'America/New_York' }),
+    ).toBe('30.11.2026, 15:14');
+  });
+
+  it('gives a schedule its weekday and the offset of that day, in winter and in summer', () => {
+    expect(formatSchedule('2031-01-13T08:00:00Z', berlin)).toBe(
+      'Mo., 13.01.2031, 09:00 (UTC+01:00)',
+    );
+    expect(formatSchedule('2031-07-14T07:00:00Z', berlin)).toBe(
+      'Mo., 14.07.2031, 09:00 (UTC+02:00)',
+    );
+    expect(formatSchedule('2031-01-13T08:00:00Z', { ...berlin, locale: 'en-GB' })).toBe(
+      'Mon, 13/01/2031, 09:00 (UTC+01:00)',
+    );
+  });
+
+  it('follows the switch to summer time within the night it happens', () => {
+    // 29 March 2026: at 02:00 in Berlin the clocks jump to 03:00.
+    expect(formatSchedule('2026-03-29T00:30:00Z', berlin)).toBe(
+      'So., 29.03.2026, 01:30 (UTC+01:00)',
+    );
+    expect(formatSchedule('2026-03-29T01:30:00Z', berlin)).toBe(
+      'So., 29.03.2026, 03:30 (UTC+02:00)',
+    );
+  });
+
+  it('writes offset zero as UTC+00:00', () => {
+    expect(formatOffset('2026-11-30T20:14:00Z', { timeZone: 'UTC', locale: 'de-DE' })).toBe(
+      'UTC+00:00',
+    );
+  });
+});
