@@ -56,15 +56,26 @@ function withoutIds(schemas: Record<string, JsonSchema>): Record<string, JsonSch
 
 /** Every registered schema as OpenAPI 3.0 `components.schemas`. */
 export function componentSchemas(): Record<string, JsonSchema> {
-  const convert = (registry: typeof responses, io: 'input' | 'output') =>
-    (
-      z.toJSONSchema(registry, {
-        target: 'openapi-3.0',
-        io,
-        uri: (id) => `#/components/schemas/${id}`,
-        unrepresentable: 'any',
-      }) as { schemas: Record<string, JsonSchema> }
-    ).schemas;
+  const convert = (registry: typeof responses, io: 'input' | 'output') => {
+    const { schemas } = z.toJSONSchema(registry, {
+      target: 'openapi-3.0',
+      io,
+      uri: (id) => `#/components/schemas/${id}`,
+      unrepresentable: 'any',
+      // In OpenAPI 3.0 `nullable` does not extend an `enum`: null must be one of its values.
+      override: ({ jsonSchema }) => {
+        if (jsonSchema.nullable === true && jsonSchema.enum && !jsonSchema.enum.includes(null))
+          jsonSchema.enum = [...jsonSchema.enum, null];
+      },
+    }) as { schemas: Record<string, JsonSchema> };
+    // zod takes descriptions and examples from the global registry only: add the ones given here.
+    for (const [id, schema] of registry._idmap) {
+      const { description, example } = registry.get(schema) ?? {};
+      if (description !== undefined) schemas[id].description = description;
+      if (example !== undefined) schemas[id].example = example;
+    }
+    return schemas;
+  };
   const out = convert(responses, 'output');
   const inn = convert(requests, 'input');
   for (const id of Object.keys(inn)) {
