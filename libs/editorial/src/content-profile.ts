@@ -57,26 +57,34 @@ const length = (cap: number, minFloor: number) =>
     .partial()
     .strict();
 
-const patchSchema = z
-  .object({
-    kicker: length(INPUT_LIMITS.kicker, 0),
-    // Headline and teaser are always required, so their minimum is at least 1.
-    headline: length(INPUT_LIMITS.headline, 1),
-    teaser: length(INPUT_LIMITS.teaser, 1),
-    heroImage: z
-      .object({
-        required: z.boolean('must be true or false'),
-        altRequired: z.boolean('must be true or false'),
-        creditRequired: z.boolean('must be true or false'),
-      })
-      .partial()
-      .strict(),
-    bodyBlocks: z
-      .array(z.enum(BODY_BLOCK_TYPES, `must be one of ${BODY_BLOCK_TYPES.join(', ')}`))
-      // The checks require a paragraph; a profile without it would refuse every story.
-      .refine((types) => types.includes('paragraph'), 'must include paragraph')
-      .transform((types) => BODY_BLOCK_TYPES.filter((t) => types.includes(t))),
-  })
+/**
+ * A change of a content profile as an admin sends it: every field optional
+ * (left out keeps its value), each limit within what a draft may hold at all.
+ * {@link parseContentProfile} lays it over the current profile.
+ */
+export const ContentProfilePatchSchema = z
+  .object(
+    {
+      kicker: length(INPUT_LIMITS.kicker, 0),
+      // Headline and teaser are always required, so their minimum is at least 1.
+      headline: length(INPUT_LIMITS.headline, 1),
+      teaser: length(INPUT_LIMITS.teaser, 1),
+      heroImage: z
+        .object({
+          required: z.boolean('must be true or false'),
+          altRequired: z.boolean('must be true or false'),
+          creditRequired: z.boolean('must be true or false'),
+        })
+        .partial()
+        .strict(),
+      bodyBlocks: z
+        .array(z.enum(BODY_BLOCK_TYPES, `must be one of ${BODY_BLOCK_TYPES.join(', ')}`))
+        // The checks require a paragraph; a profile without it would refuse every story.
+        .refine((types) => types.includes('paragraph'), 'must include paragraph')
+        .transform((types) => BODY_BLOCK_TYPES.filter((t) => types.includes(t))),
+    },
+    'must be an object',
+  )
   .partial()
   .strict();
 
@@ -92,7 +100,7 @@ export function parseContentProfile(
 ): ContentProfile {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new ValidationFailed([{ field: root, reason: 'must be an object' }]);
-  const parsed = patchSchema.safeParse(input);
+  const parsed = ContentProfilePatchSchema.safeParse(input);
   if (!parsed.success) throw new ValidationFailed(fieldProblemsOf(parsed.error.issues, root));
   const patch = parsed.data;
   const profile: ContentProfile = {

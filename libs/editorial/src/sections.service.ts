@@ -12,6 +12,7 @@ import {
 import { ROLES, changesOf, recordAdminAudit, type Actor } from '@newsdesk/identity';
 import { PublicationService } from '@newsdesk/publication';
 import {
+  ContentProfilePatchSchema,
   defaultContentProfile,
   parseContentProfile,
   resolveContentProfile,
@@ -49,6 +50,7 @@ export const toSectionView = (s: Section): SectionView => ({
 const text = (max: number, allowEmpty: boolean) =>
   z
     .string('must be a string')
+    .max(max, `must be at most ${max} characters`)
     .transform(trimText)
     .pipe(
       z
@@ -87,8 +89,8 @@ const fields = {
   name: text(120, false),
   description: text(2000, true),
   approvalSteps,
-  // Checked by parseContentProfile against the section's current profile.
-  profile: z.unknown(),
+  // parseContentProfile lays it over the section's current profile and checks min against max.
+  profile: ContentProfilePatchSchema,
 };
 
 const createSchema = z
@@ -105,7 +107,11 @@ const createSchema = z
   .partial({ description: true, approvalSteps: true, profile: true })
   .strict();
 
-const updateSchema = z
+/**
+ * A change of a section as an admin sends it: fields left out keep their
+ * value; the slug never changes. Also the API's request body.
+ */
+export const SectionUpdateSchema = z
   .object({ ...fields, archived: z.boolean('must be true or false') })
   .partial()
   .strict();
@@ -126,7 +132,7 @@ export const SECTION_UPDATE_FIELDS = [
   'approvalSteps',
   'profile',
   'archived',
-] as const satisfies readonly (keyof z.input<typeof updateSchema>)[];
+] as const satisfies readonly (keyof z.input<typeof SectionUpdateSchema>)[];
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -210,7 +216,7 @@ export class SectionsService {
    * next approval or check on; a section's slug never changes.
    */
   async update(actor: Actor, slug: string, input: unknown): Promise<SectionView> {
-    const clean = parse(updateSchema, input);
+    const clean = parse(SectionUpdateSchema, input);
     return this.em.fork().transactional(async (em) => {
       const section = await em.findOne(Section, { slug });
       if (!section) throw new NotFound('section', slug);
