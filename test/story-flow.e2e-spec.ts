@@ -170,6 +170,21 @@ describe('a story from draft to teaser listing (end to end)', () => {
     expect(missing.body.details.problems[0].field).toBe('If-Match');
   });
 
+  it('sends the version as ETag, which a save takes back as If-Match', async () => {
+    const draft = await writeDraft(desk);
+    const read = await editor.get(`/api/articles/${draft.id}`);
+    expect(read.headers.get('etag')).toBe(`"${draft.version}"`);
+
+    const saved = await editor.patch(
+      `/api/articles/${draft.id}`,
+      { kicker: 'Berlin' },
+      { 'if-match': read.headers.get('etag')! },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('etag')).toBe(`"${draft.version + 1}"`);
+    expect(saved.body.version).toBe(draft.version + 1);
+  });
+
   describe('bad input gets a 4xx naming the field or rule, and writes nothing', () => {
     it('401 without a token, 403 for the wrong role', async () => {
       expect((await anonymous.get('/api/articles')).status).toBe(401);

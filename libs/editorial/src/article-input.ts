@@ -23,20 +23,6 @@ export interface ArticleInput {
   embargoUntil?: string | null;
 }
 
-/** Every field of {@link ArticleInput}: the API refuses any other. */
-export const ARTICLE_INPUT_FIELDS = [
-  'kicker',
-  'headline',
-  'teaser',
-  'body',
-  'section',
-  'format',
-  'series',
-  'tags',
-  'heroImageId',
-  'embargoUntil',
-] as const satisfies readonly (keyof ArticleInput)[];
-
 export interface CleanArticleInput {
   kicker?: string;
   headline?: string;
@@ -58,6 +44,12 @@ export const INPUT_LIMITS = {
   series: 120,
   tag: 60,
   tags: 20,
+} as const;
+
+/** Upper bounds for the texts around a story: review comments (and change requests) and public correction notes. */
+export const REVIEW_TEXT_LIMITS = {
+  comment: 5000,
+  correctionNote: 1000,
 } as const;
 
 /**

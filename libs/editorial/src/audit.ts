@@ -5,6 +5,36 @@ import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
 import { AuditEntry } from './audit-entry.entity';
 
+/** One audit row as the API shows it: a story's history, the global audit log. */
+export interface AuditEntryView {
+  /** Increasing with every row; the cursor of the audit log's pages. */
+  id: string;
+  articleId: string | null;
+  actorId: string | null;
+  action: string;
+  fromStatus: ArticleStatus | null;
+  toStatus: ArticleStatus | null;
+  articleVersion: number | null;
+  comment: string | null;
+  details: Record<string, unknown>;
+  requestId: string | null;
+  createdAt: string;
+}
+
+export const toAuditEntryView = (e: AuditEntry): AuditEntryView => ({
+  id: e.id,
+  articleId: e.articleId,
+  actorId: e.actorId,
+  action: e.action,
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  articleVersion: e.articleVersion,
+  comment: e.comment,
+  details: e.details,
+  requestId: e.requestId,
+  createdAt: e.createdAt.toISOString(),
+});
+
 /** Adds an audit row to the caller's transaction. */
 export function recordAudit(
   em: EntityManager,

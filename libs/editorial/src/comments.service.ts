@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFound, ValidationFailed, trimText, isUuid } from '@newsdesk/common';
+import { REVIEW_TEXT_LIMITS } from './article-input';
 import { Comment } from './comment.entity';
 import { StoryStore, type UserActor } from './story-store';
 
@@ -53,8 +54,11 @@ export class CommentsService {
     const text = typeof input.text === 'string' ? trimText(input.text) : '';
     const problems = [];
     if (!text) problems.push({ field: 'text', reason: 'is required' });
-    else if (text.length > 5000)
-      problems.push({ field: 'text', reason: 'must be at most 5000 characters' });
+    else if (text.length > REVIEW_TEXT_LIMITS.comment)
+      problems.push({
+        field: 'text',
+        reason: `must be at most ${REVIEW_TEXT_LIMITS.comment} characters`,
+      });
     const parentId = input.parentId ?? null;
     if (parentId !== null && (typeof parentId !== 'string' || !isUuid(parentId)))
       problems.push({ field: 'parentId', reason: 'must be a comment id' });

@@ -21,14 +21,23 @@ import { Article } from './article.entity';
 import { parseSearchQuery } from './article.repository';
 import { assertEditable } from './article-state-machine';
 import { ARTICLE_STATUSES, type ArticleStatus } from './article-status';
-import { cleanArticleInput, type ArticleInput, type CleanArticleInput } from './article-input';
+import {
+  REVIEW_TEXT_LIMITS,
+  cleanArticleInput,
+  type ArticleInput,
+  type CleanArticleInput,
+} from './article-input';
 import { toArticleView, type ArticleView } from './article-view';
+import { toAuditEntryView, type AuditEntryView } from './audit';
 import { AuditEntry } from './audit-entry.entity';
 import { EditLocksService } from './edit-locks.service';
 import { Section } from './section.entity';
 import { freezePublicVersion, publicStoryOf } from './public-version';
 import { checkStory } from './publish-checks';
 import { StoryStore, subjectOf, type UserActor } from './story-store';
+
+/** How many stories one page of the editors' list holds: `limit` is 1 to `max`, `default` when not given. */
+export const LIST_LIMITS = { default: 50, max: 200 } as const;
 
 export interface ListQuery {
   status?: string;
@@ -210,8 +219,10 @@ export class EditorialService {
     const text = typeof comment === 'string' ? trimText(comment) : '';
     if (!text)
       throw new ValidationFailed([{ field: 'comment', reason: 'is required: say what to change' }]);
-    if (text.length > 5000)
-      throw new ValidationFailed([{ field: 'comment', reason: 'must be at most 5000 characters' }]);
+    if (text.length > REVIEW_TEXT_LIMITS.comment)
+      throw new ValidationFailed([
+        { field: 'comment', reason: `must be at most ${REVIEW_TEXT_LIMITS.comment} characters` },
+      ]);
     const article = await this.store.transition(
       actor,
       id,
@@ -270,7 +281,7 @@ export class EditorialService {
     actor: UserActor,
     query: ListQuery,
   ): Promise<{ items: (ArticleView & { snippet?: string })[]; total: number }> {
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? LIST_LIMITS.default;
     const offset = query.offset ?? 0;
     const problems: FieldProblem[] = [];
     if (
@@ -278,8 +289,8 @@ export class EditorialService {
       !(ARTICLE_STATUSES as readonly string[]).includes(query.status)
     )
       problems.push({ field: 'status', reason: `must be one of ${ARTICLE_STATUSES.join(', ')}` });
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      problems.push({ field: 'limit', reason: 'must be 1 to 200' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMITS.max)
+      problems.push({ field: 'limit', reason: `must be 1 to ${LIST_LIMITS.max}` });
     if (!Number.isInteger(offset) || offset < 0)
       problems.push({ field: 'offset', reason: 'must be 0 or more' });
     const search = query.q === undefined ? undefined : parseSearchQuery(query.q);
@@ -311,10 +322,12 @@ export class EditorialService {
     };
   }
 
-  async history(id: string): Promise<AuditEntry[]> {
+  /** Every audit row of a story, oldest first: transitions, refused ones, saves, comments. */
+  async history(id: string): Promise<AuditEntryView[]> {
     const em = this.em.fork();
     await this.store.load(em, id);
-    return em.find(AuditEntry, { articleId: id }, { orderBy: { id: 'asc' } });
+    const entries = await em.find(AuditEntry, { articleId: id }, { orderBy: { id: 'asc' } });
+    return entries.map(toAuditEntryView);
   }
 
   async sections(): Promise<Section[]> {

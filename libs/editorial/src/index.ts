@@ -5,7 +5,7 @@ export * from './article.repository';
 export * from './article-input';
 export * from './article-view';
 export * from './audit-entry.entity';
-export { recordAccessAudit } from './audit';
+export { recordAccessAudit, toAuditEntryView, type AuditEntryView } from './audit';
 export * from './body';
 export * from './publish-checks';
 export * from './content-profile';

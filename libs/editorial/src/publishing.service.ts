@@ -11,6 +11,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { JobName, Outbox } from '@newsdesk/messaging';
 import { PublicationService } from '@newsdesk/publication';
+import { REVIEW_TEXT_LIMITS } from './article-input';
 import type { ArticleView } from './article-view';
 import { EditorialService } from './editorial.service';
 import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
@@ -19,6 +20,9 @@ import { StoryStore, type UserActor } from './story-store';
 
 /** How far in the past a publication time may lie and still count as "now" (clock skew, slow clicks). */
 const PUBLISH_GRACE_MS = 60_000;
+
+/** The highest home page priority; pinned stories lead by priority, 0 to this. */
+export const HOME_PRIORITY_MAX = 100;
 
 /**
  * Everything that changes what the public sees: publishing now or at an exact
@@ -151,7 +155,7 @@ export class PublishingService {
   }
 
   /**
-   * Places a story on the home page: pinned stories lead, by priority (0–100),
+   * Places a story on the home page: pinned stories lead, by priority (0–{@link HOME_PRIORITY_MAX}),
    * then the newest. A published story's home listing follows at once.
    */
   async place(actor: UserActor, id: string, input: Record<string, unknown>): Promise<ArticleView> {
@@ -161,9 +165,14 @@ export class PublishingService {
     const priority = input.homePriority;
     if (
       priority !== undefined &&
-      (!Number.isInteger(priority) || (priority as number) < 0 || (priority as number) > 100)
+      (!Number.isInteger(priority) ||
+        (priority as number) < 0 ||
+        (priority as number) > HOME_PRIORITY_MAX)
     )
-      problems.push({ field: 'homePriority', reason: 'must be a whole number from 0 to 100' });
+      problems.push({
+        field: 'homePriority',
+        reason: `must be a whole number from 0 to ${HOME_PRIORITY_MAX}`,
+      });
     if (input.homePinned === undefined && priority === undefined)
       problems.push({ field: 'homePinned', reason: 'give homePinned and/or homePriority' });
     if (problems.length) throw new ValidationFailed(problems);
@@ -191,8 +200,13 @@ export class PublishingService {
       throw new ValidationFailed([
         { field: 'note', reason: 'is required: the public correction note' },
       ]);
-    if (text.length > 1000)
-      throw new ValidationFailed([{ field: 'note', reason: 'must be at most 1000 characters' }]);
+    if (text.length > REVIEW_TEXT_LIMITS.correctionNote)
+      throw new ValidationFailed([
+        {
+          field: 'note',
+          reason: `must be at most ${REVIEW_TEXT_LIMITS.correctionNote} characters`,
+        },
+      ]);
     const article = await this.store.transition(actor, id, 'correct', {
       before: (_em, a) => {
         const failures = checkStory(a);

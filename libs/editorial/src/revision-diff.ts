@@ -18,7 +18,8 @@ export interface RevisionDiff {
   body: BlockChange[];
 }
 
-const FIELDS: FieldChange['field'][] = [
+/** The fields of a revision besides the body, in the order a diff lists them. */
+export const REVISION_DIFF_FIELDS = [
   'kicker',
   'headline',
   'teaser',
@@ -27,7 +28,7 @@ const FIELDS: FieldChange['field'][] = [
   'series',
   'tags',
   'heroImageId',
-];
+] as const satisfies readonly FieldChange['field'][];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -37,7 +38,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * by an addition of the same type at the same place reads as a change.
  */
 export function diffRevisions(from: RevisionContent, to: RevisionContent): RevisionDiff {
-  const fields = FIELDS.filter((f) => !same(from[f], to[f])).map((field) => ({
+  const fields = REVISION_DIFF_FIELDS.filter((f) => !same(from[f], to[f])).map((field) => ({
     field,
     from: from[field],
     to: to[field],

@@ -7,7 +7,7 @@ import { assertEditable } from './article-state-machine';
 import type { ArticleView } from './article-view';
 import { EditLocksService } from './edit-locks.service';
 import { EditorialService } from './editorial.service';
-import { Revision } from './revision.entity';
+import { Revision, type RevisionContent } from './revision.entity';
 import { diffRevisions, type RevisionDiff } from './revision-diff';
 import { StoryStore, subjectOf, type UserActor } from './story-store';
 
@@ -18,6 +18,17 @@ export interface RevisionSummary {
   createdAt: string;
   /** Fields that differ from the revision before. */
   changed: string[];
+}
+
+/** One revision with its content, as the API shows it. */
+export interface RevisionView {
+  id: string;
+  articleId: string;
+  number: number;
+  content: RevisionContent;
+  authorId: string | null;
+  note: string | null;
+  createdAt: string;
 }
 
 /** The revisions of a story: list, read, compare any two, restore one as a new revision. */
@@ -52,8 +63,17 @@ export class RevisionsService {
     });
   }
 
-  async get(articleId: string, number: number): Promise<Revision> {
-    return this.find(this.em.fork(), articleId, number);
+  async get(articleId: string, number: number): Promise<RevisionView> {
+    const r = await this.find(this.em.fork(), articleId, number);
+    return {
+      id: r.id,
+      articleId: r.articleId,
+      number: r.number,
+      content: r.content,
+      authorId: r.authorId,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+    };
   }
 
   async diff(

@@ -10,6 +10,12 @@ import { ADMIN_SUBJECT_KINDS, ROLES } from '@newsdesk/identity';
 import { userChangeSchema, userInvitationSchema } from '@newsdesk/sessions';
 import { UserSchema } from '../auth/auth.schema';
 import { pageOf } from '../contract/page';
+import {
+  ApprovalStepSchema,
+  ContentProfileSchema,
+  SectionSchema,
+  SectionUpdateBodySchema,
+} from '../articles/sections.schema';
 import { requestShape, responseShape } from '../contract/schema';
 
 const instant = () => z.iso.datetime({ offset: true });
@@ -59,64 +65,8 @@ export const ResetPasswordBodySchema = requestShape('ResetPasswordBody', z.stric
 
 // ---- sections --------------------------------------------------------------
 
-export const ApprovalStepSchema = responseShape(
-  'ApprovalStep',
-  z.object({
-    key: z.string().meta({ example: 'section_lead' }),
-    label: z.string().meta({ example: 'Ressortleitung' }),
-    roles: z
-      .array(z.enum(ROLES))
-      .meta({ description: 'who may take the step (any of the roles; admins always may)' }),
-  }),
-);
-
-const lengthLimit = () =>
-  z.object({ min: z.int().min(0), max: z.int().min(1) }).meta({
-    description: 'inclusive bounds on the length in characters',
-  });
-
-export const ContentProfileSchema = responseShape(
-  'ContentProfile',
-  z.object({
-    kicker: lengthLimit(),
-    headline: lengthLimit(),
-    teaser: lengthLimit(),
-    heroImage: z.object({
-      required: z.boolean().meta({ description: 'a story cannot go to review without one' }),
-      altRequired: z.boolean(),
-      creditRequired: z.boolean(),
-    }),
-    bodyBlocks: z
-      .array(z.enum(BODY_BLOCK_TYPES))
-      .meta({ description: 'the body block types a story may use; always `paragraph`' }),
-  }),
-  {
-    description:
-      'What a story of the section must look like to pass the publish checks (a client counts against it).',
-    example: DEFAULT_CONTENT_PROFILE,
-  },
-);
-
-/** A section with its approval steps and effective content profile (also `GET /api/sections`). */
-export const SectionSchema = responseShape(
-  'Section',
-  z.object({
-    id: z.uuid(),
-    slug: z.string().meta({ description: 'never changes', example: 'smart-city' }),
-    name: z.string().meta({ example: 'Smart City' }),
-    description: z.string().meta({
-      example:
-        'Vernetzte Stadtentwicklung, Sensorik, Mobilität und urbane Daten im kommunalen Alltag.',
-    }),
-    approvalSteps: z
-      .array(ApprovalStepSchema)
-      .meta({ description: 'the steps a story passes, in order', example: DEFAULT_APPROVAL_STEPS }),
-    profile: ContentProfileSchema,
-    archived: z.boolean().meta({ description: 'an archived section takes no new stories' }),
-    archivedAt: instant().nullable(),
-    createdAt: instant(),
-  }),
-);
+// The section view and its parts are the same for admins: see `../articles/sections.schema.ts`.
+export { ApprovalStepSchema, ContentProfileSchema, SectionSchema };
 
 export const CreateSectionBodySchema = requestShape('CreateSectionBody', sectionCreateSchema, {
   description:
@@ -128,11 +78,8 @@ export const CreateSectionBodySchema = requestShape('CreateSectionBody', section
   },
 });
 
-export const UpdateSectionBodySchema = requestShape('UpdateSectionBody', sectionUpdateSchema, {
-  description:
-    'Fields left out keep their value; the slug never changes (it is part of every URL). A rename reaches the public pages.',
-  example: { name: 'Bildung digital' },
-});
+/** A change of a section: the same body as `PATCH /api/sections/{slug}`. */
+export const UpdateSectionBodySchema = SectionUpdateBodySchema;
 
 // ---- the administration audit ----------------------------------------------
 

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { SECTION_UPDATE_FIELDS, SectionsService } from '@newsdesk/editorial';
+import { Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { SectionsService } from '@newsdesk/editorial';
 import { Roles, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { objectBody } from '../input/body';
+import { BodyOf, Returns } from '../contract/decorators';
+import { SectionListSchema, SectionSchema, SectionUpdateBodySchema } from './sections.schema';
 
 @ApiTags('sections')
 @ApiBearerAuth()
@@ -11,16 +13,40 @@ import { objectBody } from '../input/body';
 export class SectionsController {
   constructor(private readonly sections: SectionsService) {}
 
-  /** Every section with its approval steps and content profile (the limits a client counts against). */
   @Get()
+  @ApiOperation({
+    summary: 'List the sections',
+    description:
+      'Every section with its approval steps and content profile (the limits a client counts against), by name.',
+  })
+  @Returns(200, SectionListSchema)
   list() {
     return this.sections.list();
   }
 
-  /** The same as `PATCH /api/admin/sections/:slug` (admin), kept for existing clients. */
   @Patch(':slug')
   @Roles('admin')
-  update(@CurrentActor() actor: UserActor, @Param('slug') slug: string, @Body() body: unknown) {
-    return this.sections.update(actor, slug, objectBody(body, SECTION_UPDATE_FIELDS));
+  @ApiOperation({
+    summary: 'Change a section (admins)',
+    description:
+      'The same as `PATCH /api/admin/sections/{slug}`, kept for existing clients: name, description, ' +
+      'approval steps, content profile, archived. Written with its admin audit row.',
+  })
+  @ApiParam({
+    name: 'slug',
+    schema: {
+      type: 'string',
+      pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+      maxLength: 80,
+      example: 'smart-city',
+    },
+  })
+  @Returns(200, SectionSchema)
+  update(
+    @CurrentActor() actor: UserActor,
+    @Param('slug') slug: string,
+    @BodyOf(SectionUpdateBodySchema) body: z.output<typeof SectionUpdateBodySchema>,
+  ) {
+    return this.sections.update(actor, slug, body);
   }
 }

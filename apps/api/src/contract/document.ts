@@ -38,14 +38,15 @@ const TAGS: [string, string][] = [
   ['webhooks', 'Subscriptions to publication events and their deliveries'],
   ['ops', 'Queues, the outbox, audit trails, health'],
   ['admin', 'Users, API tokens, sections and the admin audit'],
+  ['desk', 'What the newsroom’s web app needs besides the other routes'],
 ];
 
 /**
  * The OpenAPI document: Nest's routes and parameters, the registered schemas
  * as components, and for every operation the failures every route can give
  * (400, 414, 500; 401 and 403 when it needs a session; 404 when it names
- * something in the path; 413 and 415 when it takes a body), each with the one
- * error body, and `X-Request-Id` on every response.
+ * something in the path; 413 and 415 when it may carry a body: every method
+ * but GET), each with the one error body, and `X-Request-Id` on every response.
  */
 export function buildApiDocument(app: INestApplication): OpenAPIObject {
   let builder = new DocumentBuilder()
@@ -82,7 +83,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
   document.components = { ...document.components, schemas: componentSchemas() };
   const error = { 'application/json': { schema: refTo(ErrorBodySchema) } };
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const operation of Object.values(item) as Operation[]) {
+    for (const [method, operation] of Object.entries(item) as [string, Operation][]) {
       if (typeof operation !== 'object' || !operation?.responses) continue;
       const signedIn = (operation.security?.length ?? 0) > 0;
       // Either credential works wherever a session is needed.
@@ -91,7 +92,8 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
         ...COMMON_FAILURES,
         ...(signedIn ? SIGNED_IN_FAILURES : {}),
         ...(path.includes('{') ? { '404': 'not found' } : {}),
-        ...(operation.requestBody ? BODY_FAILURES : {}),
+        // Fastify reads a body on every method but GET and HEAD, documented or not.
+        ...(operation.requestBody || !['get', 'head'].includes(method) ? BODY_FAILURES : {}),
       };
       for (const [status, description] of Object.entries(failures)) {
         operation.responses[status] ??= { description, content: error } as never;

@@ -56,14 +56,20 @@ function withoutIds(schemas: Record<string, JsonSchema>): Record<string, JsonSch
 
 /** Every registered schema as OpenAPI 3.1 `components.schemas` (JSON Schema 2020-12). */
 export function componentSchemas(): Record<string, JsonSchema> {
-  const convert = (registry: typeof responses, io: 'input' | 'output') =>
-    (
-      z.toJSONSchema(registry, {
-        io,
-        uri: (id) => `#/components/schemas/${id}`,
-        unrepresentable: 'any',
-      }) as { schemas: Record<string, JsonSchema> }
-    ).schemas;
+  const convert = (registry: typeof responses, io: 'input' | 'output') => {
+    const { schemas } = z.toJSONSchema(registry, {
+      io,
+      uri: (id) => `#/components/schemas/${id}`,
+      unrepresentable: 'any',
+    }) as { schemas: Record<string, JsonSchema> };
+    // zod takes descriptions and examples from the global registry only: add the ones given here.
+    for (const [id, schema] of registry._idmap) {
+      const { description, example } = registry.get(schema) ?? {};
+      if (description !== undefined) schemas[id].description = description;
+      if (example !== undefined) schemas[id].example = example;
+    }
+    return schemas;
+  };
   const out = convert(responses, 'output');
   const inn = convert(requests, 'input');
   for (const id of Object.keys(inn)) {

@@ -1,15 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Public } from '../auth/auth.guard';
-
-class NewsroomView {
-  @ApiProperty({
-    example: 'Europe/Berlin',
-    description: 'IANA time zone in which the newsroom reads and schedules times',
-  })
-  timeZone!: string;
-}
+import { Returns } from '../contract/decorators';
+import { NewsroomSchema } from './newsroom.schema';
 
 /**
  * What every client of the newsroom shows the same way, whoever's browser it
@@ -22,8 +17,11 @@ export class NewsroomController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
-  @ApiOkResponse({ type: NewsroomView })
-  get(): NewsroomView {
+  @ApiOperation({
+    summary: 'The newsroom’s settings every client shows the same way (its time zone)',
+  })
+  @Returns(200, NewsroomSchema)
+  get(): z.output<typeof NewsroomSchema> {
     return { timeZone: this.config.timezone };
   }
 }

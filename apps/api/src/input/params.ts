@@ -7,7 +7,7 @@ import {
   Query,
   createParamDecorator,
 } from '@nestjs/common';
-import { ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiHeader, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidationFailed, isUuid } from '@newsdesk/common';
 
@@ -75,12 +75,7 @@ export const WholeNumberQuery =
 /** The highest version or revision number a header or path may name (a PostgreSQL integer). */
 export const MAX_VERSION = 2_147_483_647;
 
-/**
- * The version the caller edited, from `If-Match: 3` (quotes and `W/` are
- * tolerated, as an ETag would carry them). Missing or garbage is a 400 naming
- * the header.
- */
-export const IfMatchVersion = createParamDecorator((_: unknown, context: ExecutionContext) => {
+const ifMatchVersion = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
   const raw = (typeof header === 'string' ? header : '')
     .trim()
@@ -96,3 +91,21 @@ export const IfMatchVersion = createParamDecorator((_: unknown, context: Executi
   }
   return Number(raw);
 });
+
+/**
+ * The version the caller edited, from `If-Match: "3"` or `If-Match: 3`
+ * (quotes and `W/` are tolerated, so the `ETag` of the story can be sent back
+ * as it came), and documented as the required header it is. Missing or garbage
+ * is a 400 naming the header; an older version is the service's 409.
+ */
+export const IfMatchVersion = (): ParameterDecorator => (target, key, index) => {
+  ifMatchVersion()(target, key, index);
+  ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description:
+      'the version you edited: the `ETag` of the story as you read it (or its `version`); ' +
+      'missing or malformed is a 400, an older version a 409 with `details.currentVersion`',
+    schema: { type: 'string', example: '"7"' },
+  })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+};

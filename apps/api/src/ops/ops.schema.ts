@@ -8,6 +8,7 @@ import {
   registryQueueNames,
 } from '@newsdesk/messaging';
 import { pageOf } from '../contract/page';
+import { AuditEntrySchema } from '../articles/articles.schema';
 import { responseShape } from '../contract/schema';
 
 const instant = () => z.iso.datetime({ offset: true });
@@ -128,32 +129,8 @@ export const OutboxStatusSchema = responseShape(
   },
 );
 
-const articleStatus = () => z.enum(ARTICLE_STATUSES).nullable();
-
-export const AuditEntrySchema = responseShape(
-  'AuditEntry',
-  z.object({
-    id: z.string().meta({ description: 'increases with every row', example: '4712' }),
-    articleId: z.uuid().nullable().meta({ description: 'null for rows about access' }),
-    actorId: z.uuid().nullable().meta({ description: 'null when the system acted (jobs)' }),
-    action: z.string().meta({
-      description:
-        'a transition (`approve`), a refused one (`refused:approve`) or an access event (`login:locked`, `apiToken:created`)',
-      example: 'approve',
-    }),
-    fromStatus: articleStatus(),
-    toStatus: articleStatus(),
-    articleVersion: z.int().nullable(),
-    comment: z.string().nullable().meta({ example: 'Bitte die Zahlen der Länder prüfen.' }),
-    details: z.record(z.string(), z.unknown()),
-    requestId: z
-      .string()
-      .nullable()
-      .meta({ description: 'the request that caused it (`X-Request-Id`)' }),
-    createdAt: instant(),
-  }),
-  { description: 'One row of the append-only audit log of stories and access.' },
-);
+// The audit row is the one a story's history shows.
+export { AuditEntrySchema };
 
 export const AuditPageSchema = pageOf('AuditPage', AuditEntrySchema, {
   description: 'A page of the audit log, newest first.',
