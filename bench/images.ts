@@ -51,9 +51,11 @@ import { execFileSync } from 'node:child_process';
 import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { seededRandom } from '@newsdesk/common';
-import { BenchApi, positiveInt, inPool } from './support';
+import type { paths } from '@newsdesk/api-client';
+import { BenchApi, positiveInt, inPool, type BenchImage } from './support';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const api = new BenchApi(API);
 const CORES = availableParallelism();
 const IMAGES = positiveInt('BENCH_IMAGES', 300);
 const IN_FLIGHT = positiveInt('BENCH_IN_FLIGHT', 4);
@@ -521,12 +523,10 @@ class Baseline {
 // 3: the pipeline: POST /api/images → job → S3 → GET /api/images/:id is ready
 // ---------------------------------------------------------------------------
 
-interface ImageView {
-  id: string;
-  status: 'processing' | 'ready' | 'failed';
-  failureReason: string | null;
-  renditions: { preset: string; format: string; width: number; bytes: number }[];
-}
+/** An image as the API documents it. */
+type ImageView = BenchImage;
+/** The answer to an upload: the image's id, and whether these bytes were new. */
+type Uploaded = paths['/api/images']['post']['responses'][202]['content']['application/json'];
 
 /**
  * The cached file with a JPEG comment (COM) naming this run right after the
@@ -573,15 +573,11 @@ async function uploadAndWait(token: string, index: number, runId: string): Promi
     throw new Error(`POST /api/images (image ${index}): ${response.status} ${text}`);
   }
   const uploadMs = performance.now() - started;
-  const { id, created } = JSON.parse(text) as { id: string; created: boolean };
+  const { id, created } = JSON.parse(text) as Uploaded;
   if (!created) deduped++;
   const deadline = started + TIMEOUT_MS;
   for (;;) {
-    const poll = await fetch(`${API}/api/images/${id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const view = (await poll.json()) as ImageView;
-    if (!poll.ok) throw new Error(`GET /api/images/${id}: ${poll.status} ${JSON.stringify(view)}`);
+    const view = await api.image(id, token);
     if (view.status !== 'processing') {
       if (index === 0) firstImage = view;
       return {
@@ -739,7 +735,7 @@ async function main(): Promise<void> {
       `bare sharp ${BASELINE_CONCURRENCY} images at once with sharp.concurrency ${sharp.concurrency()}; ` +
       `pipeline ${IN_FLIGHT} images in flight; in blocks of ${BLOCK}, bare then pipeline`,
   );
-  const token = await new BenchApi(API).login('photo@newsdesk.test'); // fails fast when the stack is not running
+  const token = await api.login('photo@newsdesk.test'); // fails fast when the stack is not running
   const prepared = await prepareImages(IMAGES);
   const meanMb = prepared.bytes.reduce((a, b) => a + b, 0) / prepared.bytes.length / 1e6;
 

@@ -348,10 +348,7 @@ async function scheduleStories(
 ): Promise<Scheduled[]> {
   const scheduled: Scheduled[] = [];
   await inPool(ids.length, PREPARE_CONCURRENCY, async (i) => {
-    await api.call('POST', `/api/articles/${ids[i]}/publish`, 202, {
-      token: reviewer,
-      body: { at: plusOneHour(dues[i]) },
-    });
+    await api.publish(ids[i], reviewer, { at: plusOneHour(dues[i]) });
     scheduled.push({ id: ids[i], due: dues[i], ackAt: Date.now() });
   });
   return scheduled;

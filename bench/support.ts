@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createNewsdeskClient, type NewsdeskClient, type paths } from '@newsdesk/api-client';
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 export function positiveInt(name: string, fallback: number): number {
@@ -105,49 +106,85 @@ export async function loadStackModule(): Promise<StackModule> {
   return (await import(join(REPO_ROOT, 'scripts', 'lib', 'stack.mjs'))) as StackModule;
 }
 
-/** A story as the benchmarks read it back from the API. */
-export interface BenchArticle {
-  id: string;
-  slug: string;
-  status: string;
-  failedChecks: { field: string; message: string }[] | null;
+/** A story as the benchmarks read it back from the API (the API's story view). */
+export type BenchArticle =
+  paths['/api/articles/{id}']['get']['responses'][200]['content']['application/json'];
+/** What a new story may say, as the API documents it. */
+export type StoryFields =
+  paths['/api/articles']['post']['requestBody']['content']['application/json'];
+/** What a publication request may say: `at` (scheduled) and `until`. */
+export type PublishFields = NonNullable<
+  paths['/api/articles/{id}/publish']['post']['requestBody']
+>['content']['application/json'];
+/** An image as the photo desk sees it. */
+export type BenchImage =
+  paths['/api/images/{id}']['get']['responses'][200]['content']['application/json'];
+
+/** The answer of a typed call, or an error naming the call, the status and the API's error body. */
+function expect<T>(
+  what: string,
+  expected: number,
+  result: { data?: T; error?: unknown; response: Response },
+): T {
+  if (result.response.status !== expected || result.data === undefined) {
+    throw new Error(
+      `${what}: expected ${expected}, got ${result.response.status} ${JSON.stringify(result.error ?? result.data)}`,
+    );
+  }
+  return result.data;
 }
 
-/** The API as the benchmarks use it: JSON calls that throw on any other status than expected. */
+/**
+ * The API as the benchmarks use it: the generated, typed client (so a change
+ * of the API's contract breaks the benchmarks' build, not their run); every
+ * call throws on any other status than expected.
+ */
 export class BenchApi {
+  private readonly clients = new Map<string, NewsdeskClient>();
+
   constructor(
     readonly base: string,
     private readonly timeoutMs = 30_000,
   ) {}
 
-  /** One JSON call; throws unless the reply has the expected status. */
-  async call<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    expected: number,
-    options: { token?: string; body?: unknown } = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    if (response.status !== expected) {
-      throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
+  /** The client that calls as `token` (or anonymously). */
+  as(token?: string): NewsdeskClient {
+    const key = token ?? '';
+    let client = this.clients.get(key);
+    if (!client) {
+      client = createNewsdeskClient({ baseUrl: this.base, token });
+      this.clients.set(key, client);
     }
-    return JSON.parse(text) as T;
+    return client;
   }
 
   /** A demo user's access token (every seeded user's password is `newsdesk`). */
   async login(email: string): Promise<string> {
-    const reply = await this.call<{ accessToken: string }>('POST', '/api/auth/login', 200, {
+    const reply = await this.as().POST('/api/auth/login', {
       body: { email, password: 'newsdesk' },
     });
-    return reply.accessToken;
+    return expect(`login ${email}`, 200, reply).accessToken;
+  }
+
+  /** A story as its editor sees it. */
+  async story(id: string, token: string): Promise<BenchArticle> {
+    const reply = await this.as(token).GET('/api/articles/{id}', { params: { path: { id } } });
+    return expect(`GET /api/articles/${id}`, 200, reply);
+  }
+
+  /** Asks for a story's publication (now, or at `fields.at`); resolves on the 202. */
+  async publish(id: string, token: string, fields: PublishFields = {}): Promise<void> {
+    const reply = await this.as(token).POST('/api/articles/{id}/publish', {
+      params: { path: { id } },
+      body: fields,
+    });
+    expect(`POST /api/articles/${id}/publish`, 202, reply);
+  }
+
+  /** An image as the photo desk sees it. */
+  async image(id: string, token: string): Promise<BenchImage> {
+    const reply = await this.as(token).GET('/api/images/{id}', { params: { path: { id } } });
+    return expect(`GET /api/images/${id}`, 200, reply);
   }
 
   /**
@@ -158,22 +195,27 @@ export class BenchApi {
   async approvedStory(
     editor: string,
     reviewers: string[],
-    fields: Record<string, unknown>,
+    fields: StoryFields,
   ): Promise<BenchArticle> {
-    const draft = await this.call<BenchArticle>('POST', '/api/articles', 201, {
-      token: editor,
-      body: fields,
-    });
-    await this.call('POST', `/api/articles/${draft.id}/submit`, 202, { token: editor });
+    const draft = expect(
+      'POST /api/articles',
+      201,
+      await this.as(editor).POST('/api/articles', { body: fields }),
+    );
+    const path = { params: { path: { id: draft.id } } };
+    expect(
+      `POST /api/articles/${draft.id}/submit`,
+      202,
+      await this.as(editor).POST('/api/articles/{id}/submit', path),
+    );
     await this.waitForReview(draft.id, editor);
-    let status = 'in_review';
+    let status: string = 'in_review';
     for (const reviewer of reviewers) {
       if (status === 'approved') break;
-      ({ status } = await this.call<BenchArticle>(
-        'POST',
-        `/api/articles/${draft.id}/approve`,
+      ({ status } = expect(
+        `POST /api/articles/${draft.id}/approve`,
         200,
-        { token: reviewer },
+        await this.as(reviewer).POST('/api/articles/{id}/approve', path),
       ));
     }
     if (status !== 'approved') throw new Error(`story ${draft.id} is ${status} after approvals`);
@@ -184,7 +226,7 @@ export class BenchApi {
   async waitForReview(id: string, token: string): Promise<void> {
     const deadline = performance.now() + this.timeoutMs;
     while (performance.now() < deadline) {
-      const article = await this.call<BenchArticle>('GET', `/api/articles/${id}`, 200, { token });
+      const article = await this.story(id, token);
       if (article.status === 'in_review') return;
       if (article.status === 'draft' && article.failedChecks?.length) {
         throw new Error(`story ${id} failed its checks: ${JSON.stringify(article.failedChecks)}`);
