@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFound, ValidationFailed, trimText, isUuid } from '@newsdesk/common';
+import { EventName, Outbox } from '@newsdesk/messaging';
 import { Comment } from './comment.entity';
 import { StoryStore, type UserActor } from './story-store';
 
@@ -100,6 +101,12 @@ export class CommentsService {
         { commentId: comment.id, blockIndex },
         text,
       );
+      Outbox.event(em, EventName.CommentAdded, {
+        articleId,
+        commentId: comment.id,
+        parentId: comment.parentId,
+        byId: actor.id,
+      });
       await em.flush();
       return {
         id: comment.id,
@@ -131,6 +138,7 @@ export class CommentsService {
       this.store.audit(em, article, actor, 'resolveComment', article.status, article.status, {
         commentId,
       });
+      Outbox.event(em, EventName.CommentResolved, { articleId, commentId, byId: actor.id });
     });
     return this.list(articleId);
   }
