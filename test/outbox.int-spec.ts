@@ -207,7 +207,11 @@ describe('outbox and durable events (integration)', () => {
     await requestPublication(desk, story);
     // Everything ran but the projector app's consumers: the event waits in their queues.
     await newsdesk.settle({
-      except: [eventQueueOf(Consumer.Projector), eventQueueOf(Consumer.Webhooks)],
+      except: [
+        eventQueueOf(Consumer.Projector),
+        eventQueueOf(Consumer.Webhooks),
+        eventQueueOf(Consumer.Desk),
+      ],
     });
     const row = await outboxRowOf(newsdesk, story, EventName.ArticlePublished);
     const job = await events.getJob(row.messageId);

@@ -68,9 +68,12 @@ describe('the request id trail', () => {
     const rows = await newsdesk.orm.em
       .fork()
       .find(OutboxEntry, { requestId }, { orderBy: { seq: 'asc' } });
+    // Each transition also tells the desk (`story.changed`).
     expect(rows.map((r) => `${r.kind}:${r.name}`)).toEqual([
       'job:ArticlePublish',
+      'event:story.changed',
       'event:article.published',
+      'event:story.changed',
     ]);
     expect(rows.every((r) => r.sentAt)).toBe(true);
 
@@ -85,7 +88,7 @@ describe('the request id trail', () => {
       expect(job?.data).toMatchObject({ articleId: id, requestId });
       expect(await job?.getState()).toBe('completed');
 
-      const event = await events.getJob(rows[1].messageId);
+      const event = await events.getJob(rows[2].messageId);
       const envelope = event?.data as EventEnvelope | undefined;
       expect(envelope).toMatchObject({ name: 'article.published', requestId });
       expect(envelope?.payload).toMatchObject({ articleId: id });

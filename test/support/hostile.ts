@@ -408,7 +408,9 @@ export async function send(baseUrl: string, request: HostileRequest): Promise<An
     // A request the API never answers is a failure too, named like any other.
     signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
   });
-  const text = await response.text();
+  const text = response.headers.get('content-type')?.startsWith('text/event-stream')
+    ? await firstMessageOf(response)
+    : await response.text();
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -416,6 +418,23 @@ export async function send(baseUrl: string, request: HostileRequest): Promise<An
     // not JSON: the shape check fails on it if it was an error
   }
   return { status: response.status, body, text };
+}
+
+/** An event stream never ends by itself: its answer is its first message (then it is closed). */
+async function firstMessageOf(response: Response): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (!text.includes('\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return text;
 }
 
 /** Why an error answer does not have the API's one error shape, or null when it does. */

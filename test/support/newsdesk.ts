@@ -36,6 +36,8 @@ export class Newsdesk {
   projector: NestFastifyApplication | null = null;
   /** The projector app's webhooks part: the `events.webhooks` consumer. */
   webhooks: INestMicroservice | null = null;
+  /** The projector app's desk part: the `events.desk` consumer (the desk's live stream). */
+  desk: INestMicroservice | null = null;
   media: NestFastifyApplication | null = null;
   url!: string;
   /** A direct handle on the database, for factories and assertions. */
@@ -49,18 +51,30 @@ export class Newsdesk {
     await ensureMigrated(stack.config);
     stack.orm = await MikroORM.init(ormConfig(stack.config));
     stack.redis = new Redis(redisOptions(stack.config.redisUrl));
-    stack.api = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), {
-      logger: false,
-      bufferLogs: true,
-    });
-    stack.contract = new ContractCheck(await setupApi(stack.api));
-    stack.contract.install(stack.api.getHttpAdapter().getInstance());
-    await stack.api.listen(0, '127.0.0.1');
+    stack.api = await stack.startApi();
     stack.url = await stack.api.getUrl();
     await stack.startWorkflow();
     await stack.startProjector();
     await stack.startMedia();
     return stack;
+  }
+
+  /**
+   * An API app on a free port, as `main.ts` makes it: `start()` makes the
+   * stack's own; a test may start more (several API processes behind a
+   * balancer) and closes those itself.
+   */
+  async startApi(): Promise<NestFastifyApplication> {
+    const api = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), {
+      logger: false,
+      bufferLogs: true,
+    });
+    const document = await setupApi(api);
+    // Every API this stack starts is held to the one document.
+    this.contract ??= new ContractCheck(document);
+    this.contract.install(api.getHttpAdapter().getInstance());
+    await api.listen(0, '127.0.0.1');
+    return api;
   }
 
   /** The workflow app: submission and publication workers, the outbox relay, the schedule reconciler. */
@@ -82,13 +96,14 @@ export class Newsdesk {
   }
 
   async startProjector(): Promise<void> {
-    const { projector, webhooks } = await startProjector(this.config, {
+    const { projector, webhooks, desk } = await startProjector(this.config, {
       port: 0,
       host: '127.0.0.1',
       logger: false,
     });
     this.projector = projector;
     this.webhooks = webhooks;
+    this.desk = desk;
   }
 
   async stopProjector(): Promise<void> {
@@ -96,6 +111,8 @@ export class Newsdesk {
     this.projector = null;
     await this.webhooks?.close();
     this.webhooks = null;
+    await this.desk?.close();
+    this.desk = null;
   }
 
   async stop(): Promise<void> {

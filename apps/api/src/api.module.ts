@@ -10,6 +10,7 @@ import { MediaModule } from '@newsdesk/media';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { MessagingModule, QueueAdminService } from '@newsdesk/messaging';
 import { SessionsModule } from '@newsdesk/sessions';
+import { LiveStreamModule } from '@newsdesk/stream';
 import {
   AdminAuditController,
   AdminSectionsController,
@@ -31,6 +32,7 @@ import { ImagesController, ImagesOpsController } from './images/images.controlle
 import { FeedsController } from './public/feeds.controller';
 import { PublicController } from './public/public.controller';
 import { ResponseCache } from './public/response-cache';
+import { StreamController } from './stream/stream.controller';
 
 @Module({
   imports: [
@@ -45,6 +47,7 @@ import { ResponseCache } from './public/response-cache';
     EditorialModule,
     DeliveryModule,
     MediaModule,
+    LiveStreamModule,
     TerminusModule,
     ObservabilityModule.forRoot({ app: 'api', s3: true }),
   ],
@@ -66,6 +69,7 @@ import { ResponseCache } from './public/response-cache';
     WebhooksController,
     QueuesOpsController,
     OutboxOpsController,
+    StreamController,
   ],
   providers: [
     ResponseCache,

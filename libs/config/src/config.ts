@@ -85,6 +85,10 @@ const schema = z.object({
     .default(48),
   // On SIGTERM an app finishes its running jobs and requests for this long, then exits.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  // The desk's live stream: entries Redis keeps (approximately) for resuming, the heartbeat, and how often open streams re-check their session.
+  STREAM_MAX_LENGTH: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  STREAM_SESSION_CHECK_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
 });
 
 /** The whole configuration, validated once at start. */
@@ -145,6 +149,15 @@ export interface AppConfig {
   previewLinkHours: number;
   /** On SIGTERM: how long running jobs and requests may take before the process exits anyway. */
   shutdownGraceMs: number;
+  /** The desk's live stream (`GET /api/stream`). */
+  stream: {
+    /** Entries the Redis stream keeps (approximately): how far back a reconnecting client can resume. */
+    maxLength: number;
+    /** A comment line this often keeps proxies from closing a quiet stream. */
+    heartbeatMs: number;
+    /** How often open streams re-check their sessions: an ended session's stream ends within this. */
+    sessionCheckMs: number;
+  };
   images: {
     maxBytes: number;
     maxPixels: number;
@@ -260,6 +273,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     previewLinkHours: c.PREVIEW_LINK_HOURS,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    stream: {
+      maxLength: c.STREAM_MAX_LENGTH,
+      heartbeatMs: c.STREAM_HEARTBEAT_MS,
+      sessionCheckMs: c.STREAM_SESSION_CHECK_MS,
+    },
     images: {
       maxBytes: c.IMAGE_MAX_BYTES,
       maxPixels: c.IMAGE_MAX_PIXELS,

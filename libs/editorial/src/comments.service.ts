@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFound, ValidationFailed, trimText, isUuid } from '@newsdesk/common';
 import { REVIEW_TEXT_LIMITS } from './article-input';
+import { EventName, Outbox } from '@newsdesk/messaging';
 import { Comment } from './comment.entity';
 import { StoryStore, type UserActor } from './story-store';
 
@@ -104,6 +105,12 @@ export class CommentsService {
         { commentId: comment.id, blockIndex },
         text,
       );
+      Outbox.event(em, EventName.CommentAdded, {
+        articleId,
+        commentId: comment.id,
+        parentId: comment.parentId,
+        byId: actor.id,
+      });
       await em.flush();
       return {
         id: comment.id,
@@ -135,6 +142,7 @@ export class CommentsService {
       this.store.audit(em, article, actor, 'resolveComment', article.status, article.status, {
         commentId,
       });
+      Outbox.event(em, EventName.CommentResolved, { articleId, commentId, byId: actor.id });
     });
     return this.list(articleId);
   }

@@ -2,6 +2,7 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, Forbidden, Locked } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { EventName, Outbox } from '@newsdesk/messaging';
 import { assertEditable } from './article-state-machine';
 import { EditLock } from './edit-lock.entity';
 import { StoryStore, subjectOf, type UserActor } from './story-store';
@@ -43,6 +44,7 @@ export class EditLocksService {
       );
       if (lock && lock.expiresAt > now && lock.holderId !== actor.id) this.refuse(lock, actor);
       const expiresAt = new Date(now.getTime() + this.config.editLockSeconds * 1000);
+      // A heartbeat renews the lease quietly; only a lease newly taken is announced.
       if (lock && lock.holderId === actor.id && lock.expiresAt > now) {
         lock.expiresAt = expiresAt;
         return this.view(lock, actor);
@@ -66,6 +68,7 @@ export class EditLocksService {
         takenOverAt: null,
       });
       em.persist(fresh);
+      Outbox.event(em, EventName.LockTaken, { articleId, byId: actor.id, takenOverFromId: null });
       return this.view(fresh, actor);
     });
   }
@@ -74,7 +77,11 @@ export class EditLocksService {
   release(actor: UserActor, articleId: string): Promise<void> {
     return this.em.fork().transactional(async (em) => {
       const lock = await em.findOne(EditLock, { articleId });
-      if (lock && lock.holderId === actor.id) em.remove(lock);
+      if (!lock || lock.holderId !== actor.id) return;
+      em.remove(lock);
+      // A lease that had lapsed was free already: nothing changes for the desk.
+      if (lock.expiresAt > this.clock.now())
+        Outbox.event(em, EventName.LockReleased, { articleId, byId: actor.id });
     });
   }
 
@@ -94,7 +101,12 @@ export class EditLocksService {
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       const expiresAt = new Date(now.getTime() + this.config.editLockSeconds * 1000);
-      const previous = lock && lock.expiresAt > now && lock.holderId !== actor.id ? lock : null;
+      // Copied: the row itself is about to name the new holder.
+      const previous =
+        lock && lock.expiresAt > now && lock.holderId !== actor.id
+          ? { holderId: lock.holderId, holderName: lock.holderName }
+          : null;
+      const heldAlready = lock !== null && lock.expiresAt > now && lock.holderId === actor.id;
       const next =
         lock ??
         em.create(EditLock, {
@@ -114,6 +126,13 @@ export class EditLocksService {
         takenOverAt: previous ? now : null,
       });
       em.persist(next);
+      if (!heldAlready) {
+        Outbox.event(em, EventName.LockTaken, {
+          articleId,
+          byId: actor.id,
+          takenOverFromId: previous?.holderId ?? null,
+        });
+      }
       if (previous) {
         this.store.audit(em, article, actor, 'takeOverLock', article.status, article.status, {
           from: { id: previous.holderId, name: previous.holderName },

@@ -15,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { User } from '@newsdesk/identity';
 import { Image } from '@newsdesk/media';
 import { PublicationService } from '@newsdesk/publication';
-import { JobName, Outbox } from '@newsdesk/messaging';
+import { EventName, JobName, Outbox } from '@newsdesk/messaging';
 import { nextApproval } from './approval-steps';
 import { Article } from './article.entity';
 import { parseSearchQuery } from './article.repository';
@@ -91,6 +91,7 @@ export class EditorialService {
       this.store.addRevision(em, article, actor.id);
       await em.flush();
       this.store.audit(em, article, actor, 'create', null, 'draft', { revision: article.revision });
+      this.store.announce(em, EventName.StorySaved, article, actor, { revision: article.revision });
       await em.flush();
       await em.populate(article, ['author']);
       return this.view(article);
@@ -130,6 +131,7 @@ export class EditorialService {
         fields: Object.keys(clean),
         revision: article.revision,
       });
+      this.store.announce(em, EventName.StorySaved, article, actor, { revision: article.revision });
       await em.flush();
       return this.view(article);
     }, id);
@@ -269,6 +271,7 @@ export class EditorialService {
       this.store.audit(em, article, actor, 'assign', article.status, article.status, {
         assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
       });
+      this.store.announce(em, EventName.StoryAssigned, article, actor, {});
       return this.view(article);
     });
   }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFound, ValidationFailed } from '@newsdesk/common';
+import { EventName } from '@newsdesk/messaging';
 import { Section } from './section.entity';
 import { Image } from '@newsdesk/media';
 import { assertEditable } from './article-state-machine';
@@ -129,6 +130,7 @@ export class RevisionsService {
         from: number,
         revision: article.revision,
       });
+      this.store.announce(em, EventName.StorySaved, article, actor, { revision: article.revision });
       await em.flush();
       return this.editorial.view(article);
     });

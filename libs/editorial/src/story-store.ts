@@ -6,6 +6,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, ForbiddenTransition, NotFound, isUuid } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
+import { EventName, Outbox, type EventPayloads, type StoryFacts } from '@newsdesk/messaging';
 import { Article } from './article.entity';
 import { assertTransition, type StorySubject, type Transition } from './article-state-machine';
 import type { ArticleStatus } from './article-status';
@@ -13,6 +14,10 @@ import { recordAudit } from './audit';
 import { Revision, type RevisionContent } from './revision.entity';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** The events that announce a change of a story to the desk. */
+export type StoryEventName =
+  EventName.StoryChanged | EventName.StorySaved | EventName.StoryAssigned | EventName.StoryChecked;
 
 /** The parts of a transition around the state change. */
 export interface TransitionSteps {
@@ -22,6 +27,20 @@ export interface TransitionSteps {
   after?: (em: EntityManager, article: Article) => unknown;
   comment?: string;
   details?: Record<string, unknown>;
+}
+
+/** What every `story.*` event says about a story as it is now, and who changed it. */
+export function storyFactsOf(article: Article, actor: Actor): StoryFacts {
+  return {
+    articleId: article.id,
+    version: article.version,
+    status: article.status,
+    updateStatus: article.updateStatus,
+    sectionId: article.section.id,
+    authorId: article.author.id,
+    assigneeId: article.assignee?.id ?? null,
+    byId: actor.kind === 'user' ? actor.id : null,
+  };
 }
 
 /** What the state machine decides on: a story's states and its author. */
@@ -101,6 +120,7 @@ export class StoryStore {
     await steps.before?.(em, article);
     await em.flush();
     await steps.after?.(em, article);
+    this.announce(em, EventName.StoryChanged, article, actor, { transition: name });
     this.audit(em, article, actor, name, from, article.status, steps.details, steps.comment);
     await em.flush();
   }
@@ -149,6 +169,21 @@ export class StoryStore {
         });
       })
       .catch(() => undefined);
+  }
+
+  /**
+   * Tells the desk about the story as it is now: a `story.*` event through the
+   * outbox, in the caller's transaction. Call it after the change was flushed,
+   * so that the event names the story's new version.
+   */
+  announce<N extends StoryEventName>(
+    em: EntityManager,
+    name: N,
+    article: Article,
+    actor: Actor,
+    extra: Omit<EventPayloads[N], keyof StoryFacts>,
+  ): void {
+    Outbox.event(em, name, { ...storyFactsOf(article, actor), ...extra } as EventPayloads[N]);
   }
 
   audit(

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { PermanentJobError } from '@newsdesk/common';
 import { SYSTEM } from '@newsdesk/identity';
-import type { JobOf, JobName } from '@newsdesk/messaging';
+import { EventName, type JobOf, type JobName } from '@newsdesk/messaging';
 import { Article } from './article.entity';
 import { checkStory } from './publish-checks';
 import { StoryStore } from './story-store';
@@ -31,6 +31,12 @@ export class SubmissionService {
         before: (_em, a) => {
           a.failedChecks = failures.length ? failures : null;
         },
+        // Before the story's own `story.changed`: the checks ran, then it moved.
+        after: (em, a) =>
+          this.store.announce(em, EventName.StoryChecked, a, SYSTEM, {
+            passed: failures.length === 0,
+            failedFields: [...new Set(failures.map((f) => f.field))],
+          }),
         details: failures.length ? { failedChecks: failures } : {},
       });
     });

@@ -121,7 +121,7 @@ export class ImageProcessingService {
       current.failureReason = null;
       current.processedAt = this.clock.now();
       if (scope === 'all') current.presetsHash = presetsHash(all);
-      Outbox.event(em, EventName.ImageProcessed, { imageId });
+      Outbox.event(em, EventName.ImageProcessed, { imageId, status: 'ready' });
       return staleKeys;
     });
     // Files of an earlier crop are no longer referenced; removing them is tidying, not correctness.
@@ -135,7 +135,7 @@ export class ImageProcessingService {
       const image = await em.findOneOrFail(Image, { id: imageId });
       image.status = 'failed';
       image.failureReason = reason.slice(0, 1000);
-      Outbox.event(em, EventName.ImageProcessed, { imageId });
+      Outbox.event(em, EventName.ImageProcessed, { imageId, status: 'failed' });
     });
   }
 }

@@ -191,6 +191,8 @@ export const QUEUES: QueueTable = {
   [JobQueue.Cdn]: { concurrency: 1, ...RECOVERY, ...KEEP },
   'events.projector': { concurrency: 4, ...RECOVERY, ...KEEP },
   'events.webhooks': { concurrency: 4, ...RECOVERY, ...KEEP },
+  // One at a time, so that the desk's stream gets the events in the order the relay sent them.
+  'events.desk': { concurrency: 1, ...RECOVERY, ...KEEP },
 };
 
 function configured<T>(value: Configured<T>, config: AppConfig): T {
@@ -325,6 +327,15 @@ export enum EventName {
   ImageProcessed = 'image.processed',
   ImageUpdated = 'image.updated',
   SectionRenamed = 'section.renamed',
+  // What the desk needs to know live (see `Consumer.Desk`): ids and the fields it filters on.
+  StoryChanged = 'story.changed',
+  StorySaved = 'story.saved',
+  StoryAssigned = 'story.assigned',
+  StoryChecked = 'story.checked',
+  LockTaken = 'lock.taken',
+  LockReleased = 'lock.released',
+  CommentAdded = 'comment.added',
+  CommentResolved = 'comment.resolved',
 }
 
 interface ArticleEventPayload {
@@ -337,14 +348,54 @@ interface ArticleEventPayload {
   listings?: string[];
 }
 
+/**
+ * What every `story.*` event says about the story after the change: enough
+ * for the desk to decide which of its views are stale (a section's board, a
+ * reviewer's queue, an author's drafts); it refetches the rest.
+ */
+export interface StoryFacts {
+  articleId: string;
+  /** The story's version after the change (the `If-Match` to send next). */
+  version: number;
+  status: string;
+  /** The review state of a published story's pending update; null when none. */
+  updateStatus: string | null;
+  sectionId: string;
+  authorId: string;
+  assigneeId: string | null;
+  /** Who made the change; null for the system (the checks, the publication jobs). */
+  byId: string | null;
+}
+
 export interface EventPayloads {
   [EventName.ArticlePublished]: ArticleEventPayload;
   [EventName.ArticleUpdated]: ArticleEventPayload;
   [EventName.ArticleUnpublished]: ArticleEventPayload;
   [EventName.ArticleKilled]: ArticleEventPayload;
-  [EventName.ImageProcessed]: { imageId: string };
+  /** Rendered (`ready`) or given up on (`failed`); events written before `status` was added lack it. */
+  [EventName.ImageProcessed]: { imageId: string; status?: 'ready' | 'failed' };
   [EventName.ImageUpdated]: { imageId: string };
   [EventName.SectionRenamed]: { sectionId: string; slug: string; name: string };
+  /** A transition of the state machine (`submit`, `passChecks`, `release` …), the jobs' ones included. */
+  [EventName.StoryChanged]: StoryFacts & { transition: string };
+  /** A new revision: created, edited or restored. */
+  [EventName.StorySaved]: StoryFacts & { revision: number };
+  /** Put into a reviewer's queue, or taken out (`assigneeId` null). */
+  [EventName.StoryAssigned]: StoryFacts;
+  /** The publish checks ran on a submission; `failedFields` names what failed (empty when passed). */
+  [EventName.StoryChecked]: StoryFacts & { passed: boolean; failedFields: string[] };
+  /** Someone took the edit lease; `takenOverFromId` when a reviewer or admin took it from its holder. Renewals are not announced. */
+  [EventName.LockTaken]: { articleId: string; byId: string; takenOverFromId: string | null };
+  /** The holder gave the lease back (a lease that lapses is not announced). */
+  [EventName.LockReleased]: { articleId: string; byId: string };
+  [EventName.CommentAdded]: {
+    articleId: string;
+    commentId: string;
+    /** The thread's root for a reply; null for a new thread. */
+    parentId: string | null;
+    byId: string;
+  };
+  [EventName.CommentResolved]: { articleId: string; commentId: string; byId: string };
 }
 export type EventOf<N extends EventName> = EventPayloads[N];
 
@@ -363,6 +414,8 @@ export const Consumer = {
   Projector: 'projector',
   /** Fans article events out to webhook subscribers (deliveries on the `webhooks` job queue). */
   Webhooks: 'webhooks',
+  /** Appends what the desk needs to know live to the Redis stream behind `GET /api/stream`. */
+  Desk: 'desk',
 } as const;
 export type ConsumerName = (typeof Consumer)[keyof typeof Consumer];
 
@@ -371,9 +424,17 @@ export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
   [EventName.ArticleUpdated]: [Consumer.Projector, Consumer.Webhooks],
   [EventName.ArticleUnpublished]: [Consumer.Projector, Consumer.Webhooks],
   [EventName.ArticleKilled]: [Consumer.Projector, Consumer.Webhooks],
-  [EventName.ImageProcessed]: [Consumer.Projector],
-  [EventName.ImageUpdated]: [Consumer.Projector],
+  [EventName.ImageProcessed]: [Consumer.Projector, Consumer.Desk],
+  [EventName.ImageUpdated]: [Consumer.Projector, Consumer.Desk],
   [EventName.SectionRenamed]: [Consumer.Projector],
+  [EventName.StoryChanged]: [Consumer.Desk],
+  [EventName.StorySaved]: [Consumer.Desk],
+  [EventName.StoryAssigned]: [Consumer.Desk],
+  [EventName.StoryChecked]: [Consumer.Desk],
+  [EventName.LockTaken]: [Consumer.Desk],
+  [EventName.LockReleased]: [Consumer.Desk],
+  [EventName.CommentAdded]: [Consumer.Desk],
+  [EventName.CommentResolved]: [Consumer.Desk],
 };
 
 /** The queue of a consumer's events. */

@@ -16,7 +16,7 @@ import {
 } from '@newsdesk/identity';
 import { API_TOKEN_PREFIX, ApiTokensService } from './api-tokens.service';
 import { LoginThrottle } from './login-throttle';
-import type { Principal } from './principal';
+import type { Credential, Principal } from './principal';
 import { Session, type SessionEndReason } from './session.entity';
 
 /** Where a login comes from: the client address (as the trusted proxies tell it) and its user agent. */
@@ -175,6 +175,38 @@ export class SessionsService {
         expiresAt: new Date(row.expires_at),
       },
     };
+  }
+
+  /**
+   * The ids of the credentials that still hold: sessions neither ended nor
+   * expired, API tokens neither revoked nor expired, their users active. One
+   * query per kind however many there are: long-lived connections (the desk's
+   * live stream) re-check the credentials they were opened with.
+   */
+  async stillValid(credentials: readonly Credential[]): Promise<Set<string>> {
+    const sessions = credentials.flatMap((c) => (c.type === 'session' ? [c.sessionId] : []));
+    const tokens = credentials.flatMap((c) => (c.type === 'api_token' ? [c.tokenId] : []));
+    const now = this.clock.now();
+    const connection = this.em.getConnection();
+    const [liveSessions, liveTokens] = await Promise.all([
+      sessions.length
+        ? connection.execute<{ id: string }[]>(
+            `select s.id from sessions s join users u on u.id = s.user_id
+              where s.id = any(string_to_array(?, ',')::uuid[])
+                and s.ended_at is null and s.expires_at > ? and u.active`,
+            [[...new Set(sessions)].join(','), now],
+          )
+        : [],
+      tokens.length
+        ? connection.execute<{ id: string }[]>(
+            `select t.id from api_tokens t join users u on u.id = t.user_id
+              where t.id = any(string_to_array(?, ',')::uuid[])
+                and t.revoked_at is null and t.expires_at > ? and u.active`,
+            [[...new Set(tokens)].join(','), now],
+          )
+        : [],
+    ]);
+    return new Set([...liveSessions, ...liveTokens].map((row) => row.id));
   }
 
   /** Ends one session (a logout); ending an ended one is harmless. */

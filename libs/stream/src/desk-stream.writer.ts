@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { RedisClient, type EventEnvelope } from '@newsdesk/messaging';
+import { deskEventData } from './desk-events';
+import {
+  APPEND_ONCE,
+  DESK_STREAM_KEY,
+  DESK_STREAM_SEEN_SECONDS,
+  deskStreamSeenKey,
+} from './desk-stream';
+
+/**
+ * The `desk` consumer's side of the stream (projector): appends each event
+ * to the Redis stream once, however often it is delivered — the append and
+ * the event's mark are one Lua script, so a crash between them cannot happen.
+ * Redis keeps about `STREAM_MAX_LENGTH` entries (trimmed in whole nodes, `~`).
+ */
+@Injectable()
+export class DeskStreamWriter {
+  private readonly logger = new Logger(DeskStreamWriter.name);
+
+  constructor(
+    private readonly redis: RedisClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Appends the event; returns its entry id and whether this call appended it. */
+  async append(event: EventEnvelope): Promise<{ entryId: string; appended: boolean }> {
+    const [appended, entryId] = (await this.redis.redis.eval(
+      APPEND_ONCE,
+      2,
+      DESK_STREAM_KEY,
+      deskStreamSeenKey(event.id),
+      this.config.stream.maxLength,
+      event.name,
+      deskEventData(event),
+      DESK_STREAM_SEEN_SECONDS,
+    )) as [number, string];
+    if (!appended)
+      this.logger.log(`${event.name} ${event.id} is on the stream already (${entryId})`);
+    return { entryId, appended: appended === 1 };
+  }
+}
