@@ -50,9 +50,15 @@ export class ContractCheck {
   /** Fails with every violation seen so far. */
   assertClean(): void {
     if (!this.violations.length) return;
-    const lines = this.violations
+    // The same mismatch on the same route counts once, with how often it was seen.
+    const seen = new Map<string, number>();
+    for (const v of this.violations) {
+      const key = `${v.request.replace(/\?.*$/, '')} → ${v.status}: ${v.problem}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    const lines = [...seen]
       .slice(0, 20)
-      .map((v) => `- ${v.request} → ${v.status}: ${v.problem}`);
+      .map(([key, count]) => `- ${key}${count > 1 ? ` (×${count})` : ''}`);
     throw new Error(
       `${this.violations.length} response(s) do not match the OpenAPI document:\n${lines.join('\n')}`,
     );
