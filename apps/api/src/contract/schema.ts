@@ -45,6 +45,15 @@ export function refTo(schema: z.ZodType): { $ref: string } {
   return { $ref: `#/components/schemas/${id}` };
 }
 
+/**
+ * A registered schema, or null. `.nullable()` on a registered schema gives
+ * `{nullable: true, allOf: [$ref]}`, which OpenAPI 3.0 does not allow without
+ * a `type` (and validators refuse); this gives `anyOf: [$ref, null]` instead.
+ */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.null()]);
+}
+
 type JsonSchema = Record<string, unknown>;
 
 /** OpenAPI 3.0 has no `$id`; refs between components are enough. */
