@@ -474,6 +474,24 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     expect(await state()).toEqual(before);
   });
 
+  it('the ops re-render counts the images made with other presets, for ops only', async () => {
+    const image = await readyImage(await freshPhoto(640, 480), { alt: 'Alte Presets' });
+    const images = newsdesk.orm.em.fork();
+    const current = presetsHash(newsdesk.config.images.presets);
+    await images.nativeUpdate(Image, { id: image.id }, { presetsHash: 'older' });
+    try {
+      const ops = await signIn(['ops'], 'Otto Ops');
+      expect((await photo.api.post('/api/ops/images/rerender')).status).toBe(403);
+      const reply = await ops.api.post<{ queued: number }>('/api/ops/images/rerender');
+      expect(reply.status).toBe(202);
+      // This image at least; its job shares the upload's id (same presets), so nothing renders again.
+      expect(reply.body.queued).toBeGreaterThanOrEqual(1);
+      await newsdesk.settle();
+    } finally {
+      await images.nativeUpdate(Image, { id: image.id }, { presetsHash: current });
+    }
+  });
+
   describe('bad input gets a 4xx naming the field, and changes nothing', () => {
     let image: ImageView;
 

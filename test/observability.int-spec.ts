@@ -269,6 +269,14 @@ describe('metrics and health', () => {
         maxmemoryPolicy: 'allkeys-lru',
       });
       expect(String(ready.body.details.redis.message)).toMatch(/noeviction/);
+      // The API answers alike; its 503 is part of its documented contract.
+      const api = await readiness('api');
+      expect(api.status).toBe(503);
+      expect(api.body).toMatchObject({
+        status: 'error',
+        error: { redis: { status: 'down' } },
+        details: { database: { status: 'up' }, redis: { status: 'down' } },
+      });
     } finally {
       await newsdesk.redis.config('SET', 'maxmemory-policy', 'noeviction');
     }

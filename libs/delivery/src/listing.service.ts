@@ -34,7 +34,10 @@ export interface ListingPage {
 /** Descending sort key: [pinned, priority, publishedAt ms, id] on the home page, [publishedAt ms, id] elsewhere. */
 type SortKey = (number | string)[];
 
+export const DEFAULT_TEASER_LIMIT = 10;
 export const MAX_TEASER_LIMIT = 50;
+/** The slug of a section, series or tag listing, as listing refs and URLs name it. */
+export const LISTING_SLUG = /^[a-z0-9-]{1,120}$/;
 export const refKey = (ref: ListingRef) =>
   ref.kind === 'home' ? 'home' : `${ref.kind}:${ref.slug}`;
 export const listingKey = (ref: ListingRef | string) =>
@@ -42,8 +45,10 @@ export const listingKey = (ref: ListingRef | string) =>
 
 export function parseListingRef(text: string): ListingRef | null {
   if (text === 'home') return { kind: 'home' };
-  const m = /^(section|series|tag):([a-z0-9-]{1,120})$/.exec(text);
-  return m ? { kind: m[1] as 'section' | 'series' | 'tag', slug: m[2] } : null;
+  const m = /^(section|series|tag):(.*)$/s.exec(text);
+  return m && LISTING_SLUG.test(m[2])
+    ? { kind: m[1] as 'section' | 'series' | 'tag', slug: m[2] }
+    : null;
 }
 
 /** Writes a listing unless Redis holds one built from a newer snapshot (an old event arriving late never wins). */
@@ -184,7 +189,7 @@ export class ListingService {
     ref: ListingRef,
     options: { limit?: number; cursor?: string; exclude?: string },
   ): Promise<ListingPage> {
-    const limit = options.limit ?? 10;
+    const limit = options.limit ?? DEFAULT_TEASER_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TEASER_LIMIT) {
       throw new ValidationFailed([
         { field: 'limit', reason: `must be a whole number from 1 to ${MAX_TEASER_LIMIT}` },

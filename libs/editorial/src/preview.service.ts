@@ -22,7 +22,7 @@ interface PreviewClaims {
 }
 
 /** A whole token and nothing else: base64url claims, a dot, and the 43 characters of an HMAC-SHA256. */
-const TOKEN = /^[\w-]+\.[\w-]{43}$/;
+export const PREVIEW_TOKEN = /^[\w-]+\.[\w-]{43}$/;
 /** States that retract a story; the preview links issued before it are closed for good. */
 const RETRACTED: readonly ArticleStatus[] = ['unpublished', 'killed'];
 
@@ -118,7 +118,7 @@ export class PreviewService {
   }
 
   private verify(token: string): PreviewClaims {
-    const [payload, signature] = TOKEN.test(token) ? token.split('.') : [];
+    const [payload, signature] = PREVIEW_TOKEN.test(token) ? token.split('.') : [];
     const expected = payload ? Buffer.from(this.sign(payload)) : Buffer.alloc(0);
     const given = Buffer.from(signature ?? '');
     if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) {

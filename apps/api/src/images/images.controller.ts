@@ -1,13 +1,22 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import { DomainError, ValidationFailed, unstorableTextProblems } from '@newsdesk/common';
 import { ImageUploadService, ImagesService } from '@newsdesk/media';
 import { Roles, type AuthedRequest, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { objectBody } from '../input/body';
+import { BodyOf, Fails, Returns } from '../contract/decorators';
+import { refTo } from '../contract/schema';
 import { IdParam } from '../input/params';
+import {
+  ImageRerenderSchema,
+  ImageSchema,
+  ImageUpdateBodySchema,
+  ImageUploadFormSchema,
+  UploadedImageSchema,
+} from './images.schema';
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -38,24 +47,24 @@ export class ImagesController {
     private readonly images: ImagesService,
   ) {}
 
-  /**
-   * Streams an original to S3 and queues its processing: 202 with the new
-   * image, or 200 with the existing one when the same bytes were uploaded before.
-   */
   @Post()
   @Roles('photo_desk', 'editor')
+  @ApiOperation({
+    summary: 'Upload a picture',
+    description:
+      'Streams the original to storage and queues its processing (renditions, placeholder, and caption, ' +
+      'credit, byline and copyright from IPTC/XMP where the form leaves them empty). Idempotent by ' +
+      'content: the same bytes again answer 200 with the existing image. The format is read from the ' +
+      'bytes (415 for anything but JPEG, PNG, WebP, AVIF, HEIC, TIFF, GIF); 413 beyond the size limit. ' +
+      'Photo desk and editors.',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: { type: 'string', format: 'binary' },
-        alt: { type: 'string' },
-        caption: { type: 'string' },
-        credit: { type: 'string' },
-      },
-    },
+  @ApiBody({ schema: refTo(ImageUploadFormSchema) })
+  @Returns(202, UploadedImageSchema, {
+    description: 'a new image; its processing is queued (`status: processing`)',
+  })
+  @Returns(200, UploadedImageSchema, {
+    description: 'the same bytes were uploaded before: that image (`created: false`)',
   })
   async upload(
     @CurrentActor() actor: UserActor,
@@ -111,29 +120,30 @@ export class ImagesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'An image',
+    description: 'With its processing state (and why it failed), metadata and renditions.',
+  })
+  @Returns(200, ImageSchema)
   get(@IdParam() id: string) {
     return this.images.get(id);
   }
 
   @Patch(':id')
   @Roles('photo_desk', 'editor')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        alt: { type: 'string' },
-        caption: { type: 'string' },
-        credit: { type: 'string' },
-        focalPoint: {
-          type: 'object',
-          nullable: true,
-          properties: { x: { type: 'number' }, y: { type: 'number' } },
-        },
-      },
-    },
+  @ApiOperation({
+    summary: "Edit an image's alt text, caption, credit or focal point",
+    description:
+      'Only the fields sent change. A new focal point re-renders the cropped presets (the image stays ' +
+      '`ready` meanwhile); a text change refreshes the published stories showing the picture. ' +
+      'Photo desk and editors.',
   })
-  update(@IdParam() id: string, @Body() body: unknown) {
-    return this.images.update(id, objectBody(body, ['alt', 'caption', 'credit', 'focalPoint']));
+  @Returns(200, ImageSchema)
+  update(
+    @IdParam() id: string,
+    @BodyOf(ImageUpdateBodySchema) body: z.output<typeof ImageUpdateBodySchema>,
+  ) {
+    return this.images.update(id, body);
   }
 }
 
@@ -143,10 +153,19 @@ export class ImagesController {
 export class ImagesOpsController {
   constructor(private readonly images: ImagesService) {}
 
-  /** Re-renders every image made with other presets, as queued jobs; run it again to resume. */
   @Post('rerender')
   @HttpCode(202)
   @Roles('ops')
+  @ApiOperation({
+    summary: 'Re-render images made with other presets',
+    description:
+      'Queues a re-render of every image whose renditions were made with presets other than the ' +
+      'configured ones (failed images are left alone). Resumable: run it again to queue only what ' +
+      'is left. Ops only.',
+  })
+  @Returns(202, ImageRerenderSchema)
+  // It takes no body, but Fastify reads one on a POST: too large or of an unknown type is refused.
+  @Fails(413, 415)
   rerender() {
     return this.images.rerenderAll();
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   FeedsService,
@@ -9,7 +9,8 @@ import {
   type Feed,
 } from '@newsdesk/delivery';
 import { Public } from '../auth/auth.guard';
-import { sendCached } from './http-cache';
+import { CachedDocument, sendCached } from './http-cache';
+import { JsonFeedSchema, NewsSitemapSchema, RssFeedSchema } from './public.schema';
 
 /**
  * Surrogate keys of a feed: `feed`, the listing it mirrors (`home`,
@@ -25,6 +26,12 @@ const feedKeys = (feed: Feed) => [
   ]),
 ];
 
+const SECTION_SLUG = ApiParam({
+  name: 'slug',
+  description: 'the section',
+  schema: { type: 'string', example: 'smart-city' },
+});
+
 /** RSS 2.0 and JSON Feed 1.1 per section and for the home page; the Google News sitemap. */
 @ApiTags('public')
 @Public()
@@ -32,19 +39,23 @@ const feedKeys = (feed: Feed) => [
 export class FeedsController {
   constructor(private readonly feeds: FeedsService) {}
 
-  /** The newest 50 stories across all sections, as RSS 2.0. */
   @Get('feed.xml')
-  @ApiProduces('application/rss+xml')
-  @ApiOkResponse({ description: 'RSS 2.0 with Media RSS (teaser image and credit)' })
+  @ApiOperation({
+    summary: 'The newest stories as RSS',
+    description: 'The newest 50 stories across all sections, as RSS 2.0 with Media RSS.',
+  })
+  @CachedDocument(RssFeedSchema, 'application/rss+xml')
   async homeRss(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const feed = await this.feeds.homeFeed();
     sendCached(request, reply.type(RSS_CONTENT_TYPE), this.feeds.rss(feed), feedKeys(feed));
   }
 
-  /** The newest 50 stories across all sections, as JSON Feed 1.1. */
   @Get('feed.json')
-  @ApiProduces('application/feed+json')
-  @ApiOkResponse({ description: 'JSON Feed 1.1' })
+  @ApiOperation({
+    summary: 'The newest stories as JSON Feed',
+    description: 'The newest 50 stories across all sections, as JSON Feed 1.1.',
+  })
+  @CachedDocument(JsonFeedSchema, 'application/feed+json')
   async homeJson(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const feed = await this.feeds.homeFeed();
     sendCached(
@@ -55,10 +66,14 @@ export class FeedsController {
     );
   }
 
-  /** The newest 50 stories of a section, as RSS 2.0; 404 for an unknown section. */
   @Get('sections/:slug/feed.xml')
-  @ApiProduces('application/rss+xml')
-  @ApiOkResponse({ description: 'RSS 2.0 with Media RSS (teaser image and credit)' })
+  @ApiOperation({
+    summary: "A section's newest stories as RSS",
+    description:
+      'The newest 50 stories of a section, as RSS 2.0 with Media RSS; 404 for an unknown section.',
+  })
+  @SECTION_SLUG
+  @CachedDocument(RssFeedSchema, 'application/rss+xml')
   async sectionRss(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -68,10 +83,14 @@ export class FeedsController {
     sendCached(request, reply.type(RSS_CONTENT_TYPE), this.feeds.rss(feed), feedKeys(feed));
   }
 
-  /** The newest 50 stories of a section, as JSON Feed 1.1; 404 for an unknown section. */
   @Get('sections/:slug/feed.json')
-  @ApiProduces('application/feed+json')
-  @ApiOkResponse({ description: 'JSON Feed 1.1' })
+  @ApiOperation({
+    summary: "A section's newest stories as JSON Feed",
+    description:
+      'The newest 50 stories of a section, as JSON Feed 1.1; 404 for an unknown section.',
+  })
+  @SECTION_SLUG
+  @CachedDocument(JsonFeedSchema, 'application/feed+json')
   async sectionJson(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -92,8 +111,11 @@ export class FeedsController {
    * `home` instead: the listing that every publication and unpublication changes.
    */
   @Get('sitemap-news.xml')
-  @ApiProduces('application/xml')
-  @ApiOkResponse({ description: 'Google News sitemap' })
+  @ApiOperation({
+    summary: 'The Google News sitemap',
+    description: 'The stories of the last 48 hours (at most 1000), newest first.',
+  })
+  @CachedDocument(NewsSitemapSchema, 'application/xml')
   async newsSitemap(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const items = await this.feeds.newsSitemapItems();
     sendCached(request, reply.type(XML_CONTENT_TYPE), this.feeds.newsSitemap(items), [
