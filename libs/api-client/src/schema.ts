@@ -768,6 +768,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Upload a picture
+     * @description Streams the original to storage and queues its processing (renditions, placeholder, and caption, credit, byline and copyright from IPTC/XMP where the form leaves them empty). Idempotent by content: the same bytes again answer 200 with the existing image. The format is read from the bytes (415 for anything but JPEG, PNG, WebP, AVIF, HEIC, TIFF, GIF); 413 beyond the size limit. Photo desk and editors.
+     */
     post: operations['images_upload'];
     delete?: never;
     options?: never;
@@ -782,12 +786,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * An image
+     * @description With its processing state (and why it failed), metadata and renditions.
+     */
     get: operations['images_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /**
+     * Edit an image's alt text, caption, credit or focal point
+     * @description Only the fields sent change. A new focal point re-renders the cropped presets (the image stays `ready` meanwhile); a text change refreshes the published stories showing the picture. Photo desk and editors.
+     */
     patch: operations['images_update'];
     trace?: never;
   };
@@ -817,6 +829,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Re-render images made with other presets
+     * @description Queues a re-render of every image whose renditions were made with presets other than the configured ones (failed images are left alone). Resumable: run it again to queue only what is left. Ops only.
+     */
     post: operations['imagesOps_rerender'];
     delete?: never;
     options?: never;
@@ -1062,6 +1078,26 @@ export interface paths {
     patch: operations['sections_update'];
     trace?: never;
   };
+  '/api/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live stream of what changed (server-sent events)
+     * @description Events: `story.changed`, `story.saved`, `story.assigned`, `story.checked`, `lock.taken`, `lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`; `data:` is JSON with `eventId`, `occurredAt` and the event's fields; `id:` is the resume point. A `reset` event means the stream no longer holds the resume point: refetch everything.
+     */
+    get: operations['stream_open'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/webhooks': {
     parameters: {
       query?: never;
@@ -1174,7 +1210,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['health_ready[1]'];
+    /**
+     * Readiness probe (the short path)
+     * @description The same as `GET /health/ready`.
+     */
+    get: operations['health_health'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1190,6 +1230,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Liveness probe
+     * @description The process runs and serves HTTP; no dependency is checked.
+     */
     get: operations['health_live'];
     put?: never;
     post?: never;
@@ -1206,7 +1250,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['health_ready[0]'];
+    /**
+     * Readiness probe
+     * @description Checks PostgreSQL, Redis (answers, and `maxmemory-policy` is `noeviction`) and the S3 bucket. 503 with the same body when one is down: `error` names which, and why.
+     */
+    get: operations['health_ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1222,6 +1270,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A published story
+     * @description The public version of a story, its pictures resolved to renditions; 404 while it is not public.
+     */
     get: operations['public_article'];
     put?: never;
     post?: never;
@@ -1238,6 +1290,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * The newest stories as JSON Feed
+     * @description The newest 50 stories across all sections, as JSON Feed 1.1.
+     */
     get: operations['feeds_homeJson'];
     put?: never;
     post?: never;
@@ -1254,6 +1310,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * The newest stories as RSS
+     * @description The newest 50 stories across all sections, as RSS 2.0 with Media RSS.
+     */
     get: operations['feeds_homeRss'];
     put?: never;
     post?: never;
@@ -1270,6 +1330,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * The home page listing
+     * @description Pinned stories by priority first, then the newest across all sections.
+     */
     get: operations['public_home'];
     put?: never;
     post?: never;
@@ -1286,6 +1350,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A revision through its preview link
+     * @description The revision as it would be published, for whoever holds a valid preview link — no sign-in. Never cached (`Cache-Control: private, no-store`). 401 for an altered or incomplete token; 410 when the link expired or the story was retracted (unpublished, killed) after it was issued.
+     */
     get: operations['public_preview'];
     put?: never;
     post?: never;
@@ -1302,6 +1370,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Search published stories
+     * @description Full-text search (German stemming; `"phrases"`, `or` and `-word` as in web search engines) over published stories: most relevant first, the newest first among equally relevant ones. Each item is a teaser plus `snippet`. Not cached.
+     */
     get: operations['public_search'];
     put?: never;
     post?: never;
@@ -1318,6 +1390,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A section's newest stories as JSON Feed
+     * @description The newest 50 stories of a section, as JSON Feed 1.1; 404 for an unknown section.
+     */
     get: operations['feeds_sectionJson'];
     put?: never;
     post?: never;
@@ -1334,6 +1410,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A section's newest stories as RSS
+     * @description The newest 50 stories of a section, as RSS 2.0 with Media RSS; 404 for an unknown section.
+     */
     get: operations['feeds_sectionRss'];
     put?: never;
     post?: never;
@@ -1350,6 +1430,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A section's teaser listing
+     * @description "More news from the section …": newest first, optionally without the story being shown. 404 for an unknown section; an empty section has no items.
+     */
     get: operations['public_sectionTeasers'];
     put?: never;
     post?: never;
@@ -1366,6 +1450,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A series' teaser listing
+     * @description The stories of a series, newest first; 404 when no published story is in it.
+     */
     get: operations['public_series'];
     put?: never;
     post?: never;
@@ -1382,6 +1470,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * The Google News sitemap
+     * @description The stories of the last 48 hours (at most 1000), newest first.
+     */
     get: operations['feeds_newsSitemap'];
     put?: never;
     post?: never;
@@ -1398,6 +1490,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * A tag's teaser listing
+     * @description The stories with a tag, newest first; 404 when no published story has it.
+     */
     get: operations['public_tag'];
     put?: never;
     post?: never;
@@ -1981,6 +2077,135 @@ export interface components {
       message: string;
       statusCode: number;
     };
+    /** @description Where crops centre: fractions of the upright picture, (0,0) top left. */
+    FocalPoint: {
+      /** @example 0.62 */
+      x: number;
+      /** @example 0.35 */
+      y: number;
+    };
+    /** @description A picture of the photo desk: what is known about it, and its renditions. */
+    Image: {
+      /** @example Ein Sensor am Deckel eines Abfallbehälters */
+      alt: string;
+      blurhash: string | null;
+      /**
+       * @description the photographer, from IPTC/XMP
+       * @example Lena Brandt
+       */
+      byline: string;
+      /**
+       * @description of the original
+       * @example 2483112
+       */
+      bytes: number | null;
+      /**
+       * @description typed by the photo desk, or else taken from the IPTC/XMP description
+       * @example Die Sensoren melden den Füllstand alle zehn Minuten.
+       */
+      caption: string;
+      /**
+       * @description from IPTC/XMP/EXIF
+       * @example © Stadtwerke Ulm
+       */
+      copyright: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description typed by the photo desk, or else taken from the IPTC/XMP credit line
+       * @example Foto: Stadtwerke Ulm
+       */
+      credit: string;
+      /** @description from EXIF, when known */
+      dateTaken: string | null;
+      /** @example #4a6b8c */
+      dominantColor: string | null;
+      /**
+       * @description why processing failed (e.g. a truncated or unreadable file); null otherwise
+       * @example null
+       */
+      failureReason: string | null;
+      /** @description where crops centre; null for the centre */
+      focalPoint: components['schemas']['FocalPoint'] | null;
+      /** @example 2667 */
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description the real format, read from the bytes
+       * @enum {string}
+       */
+      mimeType:
+        | 'image/jpeg'
+        | 'image/png'
+        | 'image/webp'
+        | 'image/avif'
+        | 'image/heic'
+        | 'image/tiff'
+        | 'image/gif';
+      /** @description the URL of the original file */
+      original: string;
+      /** @description by preset, format and width; empty until processed */
+      renditions: components['schemas']['ImageRendition'][];
+      /**
+       * @description `processing` until its renditions are made; `failed` names why in `failureReason`
+       * @enum {string}
+       */
+      status: 'processing' | 'ready' | 'failed';
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description of the upright original (EXIF orientation applied); null until processed
+       * @example 4000
+       */
+      width: number | null;
+    };
+    ImageRendition: {
+      /** @example 48213 */
+      bytes: number;
+      /** @enum {string} */
+      format: 'avif' | 'webp' | 'jpeg';
+      /** @example 360 */
+      height: number;
+      /** @example teaser */
+      preset: string;
+      /** @example https://cdn.newsdesk.test/renditions/9f2c…/teaser-640.webp */
+      url: string;
+      /**
+       * @description of the file (narrower than the preset when the original is)
+       * @example 640
+       */
+      width: number;
+    };
+    ImageRerender: {
+      /**
+       * @description how many images were queued
+       * @example 12
+       */
+      queued: number;
+    };
+    ImageUpdateBody: {
+      alt?: string;
+      caption?: string;
+      credit?: string;
+      /** @description where crops centre (fractions, (0,0) top left), or null for the centre; a change re-renders the cropped presets */
+      focalPoint?: {
+        x: number;
+        y: number;
+      } | null;
+    };
+    ImageUploadForm: {
+      alt?: string;
+      /** @description else taken from IPTC/XMP */
+      caption?: string;
+      /** @description else taken from IPTC/XMP */
+      credit?: string;
+      /**
+       * Format: binary
+       * @description the picture: JPEG, PNG, WebP, AVIF, HEIC, TIFF or GIF (read from its bytes)
+       */
+      file: string;
+    };
     /** @description A new or reset account with its one-time password. */
     InitialPassword: {
       /**
@@ -2028,7 +2253,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
       /** @description the first lines of the last failure’s stack; null unless it failed */
       stack: string | null;
       /** @enum {string} */
@@ -2065,9 +2291,77 @@ export interface components {
       waiting: number;
     };
     JobList: components['schemas']['Job'][];
+    /** @description JSON Feed 1.1 of the newest 50 stories of a section or across all sections. */
+    JsonFeed: {
+      /** @example Die neuesten Meldungen aus Smart City */
+      description: string;
+      /** @example https://www.newsdesk.test/public/sections/smart-city/feed.json */
+      feed_url: string;
+      /** @example https://www.newsdesk.test/smart-city */
+      home_page_url: string;
+      items: {
+        /** @description Newsdesk's extension: kicker, section, picture credit and alt text */
+        _newsdesk: {
+          alt: string | null;
+          /** @description must be shown with the picture */
+          credit: string | null;
+          kicker: string;
+          section: {
+            /** @example Smart City */
+            name: string;
+            /** @example smart-city */
+            slug: string;
+          };
+        };
+        authors?: {
+          /** @example Jana Schütte */
+          name: string;
+        }[];
+        /** @description the teaser */
+        content_text: string;
+        /**
+         * Format: date-time
+         * @description RFC 3339 in the newsroom's zone
+         * @example 2026-03-03T09:15:00+01:00
+         */
+        date_published: string;
+        /**
+         * Format: uuid
+         * @description the story id: stable across slug changes
+         */
+        id: string;
+        /** @description the teaser picture (a JPEG); absent when there is none */
+        image?: string;
+        /** @description the teaser */
+        summary: string;
+        /**
+         * @description the kicker and the section
+         * @example [
+         *       "Digitalisierung",
+         *       "Smart City"
+         *     ]
+         */
+        tags: string[];
+        /** @example Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren */
+        title: string;
+        /** @example https://www.newsdesk.test/smart-city/digitalministerkonferenz-1a2b3c4d */
+        url: string;
+      }[];
+      /** @example de */
+      language: string;
+      /** @example Newsdesk – Smart City */
+      title: string;
+      /** @constant */
+      version: 'https://jsonfeed.org/version/1.1';
+    };
     KillBody: {
       /** @example Rechtliche Prüfung: Vorwürfe nicht belegt. */
       reason: string;
+    };
+    /** @description The process runs and serves HTTP; nothing else is checked. */
+    Liveness: {
+      /** @constant */
+      status: 'ok';
     };
     LoginBody: {
       /** @example editor@newsdesk.test */
@@ -2114,6 +2408,8 @@ export interface components {
        */
       timeZone: string;
     };
+    /** @description A Google News sitemap (UTF-8): one `<url>` with `<news:news>` per story of the last 48 hours, at most 1000 */
+    NewsSitemap: string;
     /** @description A subscription just registered, with its signing secret (never shown again). */
     NewWebhookSubscription: {
       /** @description failed attempts since the last success */
@@ -2210,6 +2506,131 @@ export interface components {
        */
       url: string;
     };
+    PublicBodyBlock:
+      | {
+          /** @example Die Länder wollen ihre Verwaltung gemeinsam … */
+          text: string;
+          /** @constant */
+          type: 'paragraph';
+        }
+      | {
+          /** @enum {number} */
+          level: 2 | 3;
+          text: string;
+          /** @constant */
+          type: 'heading';
+        }
+      | {
+          attribution?: string;
+          text: string;
+          /** @constant */
+          type: 'quote';
+        }
+      | {
+          caption?: string;
+          /** @description in the `original` preset (its widths, uncropped); null while the picture is not ready */
+          image: components['schemas']['PublicImage'] | null;
+          /** @constant */
+          type: 'image';
+        }
+      | {
+          caption?: string;
+          /** @constant */
+          type: 'embed';
+          url: string;
+        };
+    /** @description A ready picture in one preset (teaser, hero …), with its renditions. */
+    PublicImage: {
+      /** @example Ein Sensor am Deckel eines Abfallbehälters */
+      alt: string;
+      /** @description a placeholder while the picture loads */
+      blurhash: string | null;
+      /** @example Die Sensoren melden den Füllstand alle zehn Minuten. */
+      caption: string;
+      /** @example Foto: Stadtwerke Ulm */
+      credit: string;
+      /** @example #4a6b8c */
+      dominantColor: string | null;
+      /** @example 720 */
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description a JPEG for `<img src>` (the original while there is no rendition)
+       * @example https://cdn.newsdesk.test/renditions/9f2c…/teaser-640.jpg
+       */
+      src: string;
+      /**
+       * @description per format, a ready `srcset` ("url 320w, url 640w") for `<source type="image/…">`
+       * @example {
+       *       "jpeg": "https://cdn.newsdesk.test/renditions/9f2c…/teaser-320.jpg 320w, https://cdn.newsdesk.test/renditions/9f2c…/teaser-640.jpg 640w"
+       *     }
+       */
+      srcset: {
+        avif?: string;
+        jpeg?: string;
+        webp?: string;
+      };
+      /**
+       * @description of the largest rendition, so that `<img width height>` reserves the right box
+       * @example 1280
+       */
+      width: number | null;
+    };
+    /** @description A published story, its pictures resolved to renditions. */
+    PublicStory: {
+      /** @example Jana Schütte */
+      author: string;
+      body: components['schemas']['PublicBodyBlock'][];
+      /** @description public correction notes, oldest first */
+      corrections: {
+        /** Format: date-time */
+        at: string;
+        /** @example In einer früheren Fassung hieß es, … */
+        note: string;
+      }[];
+      /** Format: date-time */
+      firstPublishedAt: string;
+      /** @enum {string} */
+      format: 'news' | 'report' | 'interview';
+      /** @example Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren */
+      headline: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the hero picture (`hero` preset); null when there is none or it is not ready */
+      image: components['schemas']['PublicImage'] | null;
+      /** @example Digitalisierung */
+      kicker: string;
+      /**
+       * Format: date-time
+       * @description the latest publication (an update moves it)
+       */
+      publishedAt: string;
+      section: {
+        /** @example Smart City */
+        name: string;
+        /** @example smart-city */
+        slug: string;
+      };
+      /** @example Verwaltung digital */
+      series: string | null;
+      /** @example digitalministerkonferenz-laender-verwaltung-1a2b3c4d */
+      slug: string;
+      /**
+       * @example [
+       *       "OZG",
+       *       "Verwaltung"
+       *     ]
+       */
+      tags: string[];
+      /** @example Bund und Länder einigen sich auf gemeinsame Plattformen für Bürgerdienste. */
+      teaser: string;
+      /**
+       * @description where the public site shows the story (`/<section>/<slug>`)
+       * @example /smart-city/digitalministerkonferenz-laender-verwaltung-1a2b3c4d
+       */
+      url: string;
+    };
     /** @description When to publish (a time with its UTC offset; an embargo is never broken), and optionally when to take the story down again. The body may be left out. */
     PublishBody: {
       at?: string | null;
@@ -2254,9 +2675,90 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
     };
     QueueList: components['schemas']['Queue'][];
+    /** @description Whether the app can do its work: PostgreSQL answers, Redis answers and will not evict, the S3 bucket is reachable. */
+    Readiness: {
+      /**
+       * @description every check: `database`, `redis`, and `s3` for the API
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up",
+       *         "maxmemoryPolicy": "noeviction"
+       *       },
+       *       "s3": {
+       *         "status": "up",
+       *         "bucket": "newsdesk"
+       *       }
+       *     }
+       */
+      details: {
+        [key: string]: {
+          /** @description why it is down */
+          message?: string;
+          /** @enum {string} */
+          status: 'up' | 'down';
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description the checks that are down, with why
+       * @example {
+       *       "redis": {
+       *         "status": "down",
+       *         "maxmemoryPolicy": "allkeys-lru",
+       *         "message": "maxmemory-policy is \"allkeys-lru\"; it must be \"noeviction\" so that no job or read model is dropped"
+       *       }
+       *     }
+       */
+      error?: {
+        [key: string]: {
+          /** @description why it is down */
+          message?: string;
+          /** @enum {string} */
+          status: 'up' | 'down';
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description the checks that are up
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up",
+       *         "maxmemoryPolicy": "noeviction"
+       *       },
+       *       "s3": {
+       *         "status": "up",
+       *         "bucket": "newsdesk"
+       *       }
+       *     }
+       */
+      info?: {
+        [key: string]: {
+          /** @description why it is down */
+          message?: string;
+          /** @enum {string} */
+          status: 'up' | 'down';
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description `ok` when every check is up; `shutting_down` while the app stops
+       * @enum {string}
+       */
+      status: 'ok' | 'error' | 'shutting_down';
+    };
     RequestChangesBody: {
       /** @example Bitte die Zahl der beteiligten Länder belegen. */
       comment: string;
@@ -2276,7 +2778,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
       /** @description how many failed jobs went back to waiting */
       retried: number;
     };
@@ -2358,6 +2861,48 @@ export interface components {
       note: string | null;
       number: number;
     };
+    /** @description RSS 2.0 (UTF-8) with Media RSS and Dublin Core: per story title, link, teaser, the kicker and the section as categories, the author, a stable guid (the story id), the teaser picture with its credit */
+    RssFeed: string;
+    SearchHit: {
+      /** @enum {string} */
+      format: 'news' | 'report' | 'interview';
+      /** @example Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren */
+      headline: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the teaser picture; null when the story has none or it is not ready */
+      image: components['schemas']['PublicImage'] | null;
+      /** @example Digitalisierung */
+      kicker: string;
+      /**
+       * Format: date-time
+       * @description the latest publication (an update moves it)
+       */
+      publishedAt: string;
+      /** @example digitalministerkonferenz-laender-verwaltung-1a2b3c4d */
+      slug: string;
+      /**
+       * @description HTML: the text escaped, `<mark>` around the words found
+       * @example Die <mark>Abfallbehälter</mark> melden ihren Füllstand …
+       */
+      snippet: string;
+      /** @example Bund und Länder einigen sich auf gemeinsame Plattformen für Bürgerdienste. */
+      teaser: string;
+      /**
+       * @description where the public site shows the story (`/<section>/<slug>`)
+       * @example /smart-city/digitalministerkonferenz-laender-verwaltung-1a2b3c4d
+       */
+      url: string;
+    };
+    /** @description One page of search results: most relevant first, then the newest. */
+    SearchResults: {
+      items: components['schemas']['SearchHit'][];
+      /**
+       * @description pass as `cursor` for the next page; null on the last page
+       * @example eyJyIjoic2VjdGlvbjpzbWFydC1jaXR5IiwicyI6WzE3NzI1MjUzMDAwMDAsIjBiNmMuLi4iXX0
+       */
+      next: string | null;
+    };
     /** @description A part of the site with its own teaser listing, approval steps and content profile. */
     Section: {
       approvalSteps: components['schemas']['ApprovalStep'][];
@@ -2381,6 +2926,21 @@ export interface components {
     };
     /** @description Every section, by name. */
     SectionList: components['schemas']['Section'][];
+    /** @description One page of a section's stories, newest first. */
+    SectionTeaserPage: {
+      items: components['schemas']['Teaser'][];
+      /**
+       * @description pass as `cursor` for the next page; null on the last page
+       * @example eyJyIjoic2VjdGlvbjpzbWFydC1jaXR5IiwicyI6WzE3NzI1MjUzMDAwMDAsIjBiNmMuLi4iXX0
+       */
+      next: string | null;
+      section: {
+        /** @example Smart City */
+        name: string;
+        /** @example smart-city */
+        slug: string;
+      };
+    };
     /**
      * @description The fields to change; fields left out keep their value, the slug never changes. New steps and limits apply from the next approval or check on; a new name reaches the public pages.
      * @example {
@@ -2771,6 +3331,69 @@ export interface components {
        */
       total: number;
     };
+    /** @description A revision as it would be published (the public story of that revision). */
+    StoryPreview: {
+      /** @example Jana Schütte */
+      author: string;
+      body: components['schemas']['PublicBodyBlock'][];
+      /** @description public correction notes, oldest first */
+      corrections: {
+        /** Format: date-time */
+        at: string;
+        /** @example In einer früheren Fassung hieß es, … */
+        note: string;
+      }[];
+      /** Format: date-time */
+      firstPublishedAt: string;
+      /** @enum {string} */
+      format: 'news' | 'report' | 'interview';
+      /** @example Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren */
+      headline: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the hero picture (`hero` preset); null when there is none or it is not ready */
+      image: components['schemas']['PublicImage'] | null;
+      /** @example Digitalisierung */
+      kicker: string;
+      preview: {
+        /**
+         * Format: date-time
+         * @description when the link stops working
+         */
+        expiresAt: string;
+        /** @example 3 */
+        revision: number;
+      };
+      /**
+       * Format: date-time
+       * @description the latest publication (an update moves it)
+       */
+      publishedAt: string;
+      section: {
+        /** @example Smart City */
+        name: string;
+        /** @example smart-city */
+        slug: string;
+      };
+      /** @example Verwaltung digital */
+      series: string | null;
+      /** @example digitalministerkonferenz-laender-verwaltung-1a2b3c4d */
+      slug: string;
+      /**
+       * @example [
+       *       "OZG",
+       *       "Verwaltung"
+       *     ]
+       */
+      tags: string[];
+      /** @example Bund und Länder einigen sich auf gemeinsame Plattformen für Bürgerdienste. */
+      teaser: string;
+      /**
+       * @description where the public site shows the story (`/<section>/<slug>`)
+       * @example /smart-city/digitalministerkonferenz-laender-verwaltung-1a2b3c4d
+       */
+      url: string;
+    };
     /** @description The fields to change; fields left out keep their value. Every save is a revision. */
     StoryUpdateBody: {
       body?: components['schemas']['BodyBlockInput'][];
@@ -2798,6 +3421,47 @@ export interface components {
       tags?: string[];
       teaser?: string;
     };
+    /** @description One story in a teaser listing: what a teaser box shows, with its picture. */
+    Teaser: {
+      /** @enum {string} */
+      format: 'news' | 'report' | 'interview';
+      /** @example Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren */
+      headline: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the teaser picture; null when the story has none or it is not ready */
+      image: components['schemas']['PublicImage'] | null;
+      /** @example Digitalisierung */
+      kicker: string;
+      /**
+       * Format: date-time
+       * @description the latest publication (an update moves it)
+       */
+      publishedAt: string;
+      /** @example digitalministerkonferenz-laender-verwaltung-1a2b3c4d */
+      slug: string;
+      /** @example Bund und Länder einigen sich auf gemeinsame Plattformen für Bürgerdienste. */
+      teaser: string;
+      /**
+       * @description where the public site shows the story (`/<section>/<slug>`)
+       * @example /smart-city/digitalministerkonferenz-laender-verwaltung-1a2b3c4d
+       */
+      url: string;
+    };
+    /** @description One page of a teaser listing, newest first (on the home page pinned first). */
+    TeaserPage: {
+      items: components['schemas']['Teaser'][];
+      /**
+       * @description pass as `cursor` for the next page; null on the last page
+       * @example eyJyIjoic2VjdGlvbjpzbWFydC1jaXR5IiwicyI6WzE3NzI1MjUzMDAwMDAsIjBiNmMuLi4iXX0
+       */
+      next: string | null;
+      /**
+       * @description "Startseite", the series' or the tag's name
+       * @example Startseite
+       */
+      title: string;
+    };
     /**
      * @description Fields left out keep their value. A change of roles and a deactivation end the user’s sessions at once.
      * @example {
@@ -2811,6 +3475,17 @@ export interface components {
       active?: boolean;
       name?: string;
       roles?: ('editor' | 'reviewer' | 'photo_desk' | 'ops' | 'admin')[];
+    };
+    UploadedImage: {
+      /** @description false when the same bytes were uploaded before: this is that image */
+      created: boolean;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `processing` for a new upload
+       * @enum {string}
+       */
+      status: 'processing' | 'ready' | 'failed';
     };
     User: {
       /** @example redaktion@newsdesk.test */
@@ -7829,23 +8504,31 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'multipart/form-data': {
-          alt?: string;
-          caption?: string;
-          credit?: string;
-          /** Format: binary */
-          file: string;
-        };
+        'multipart/form-data': components['schemas']['ImageUploadForm'];
       };
     };
     responses: {
-      201: {
+      /** @description the same bytes were uploaded before: that image (`created: false`) */
+      200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UploadedImage'];
+        };
+      };
+      /** @description a new image; its processing is queued (`status: processing`) */
+      202: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedImage'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -7937,13 +8620,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Image'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -8024,25 +8710,20 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          alt?: string;
-          caption?: string;
-          credit?: string;
-          focalPoint?: {
-            x?: number;
-            y?: number;
-          } | null;
-        };
+        'application/json': components['schemas']['ImageUpdateBody'];
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Image'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -8198,13 +8879,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description accepted: the work is queued */
       202: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImageRerender'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -8452,7 +9136,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8553,7 +9238,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8656,7 +9342,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8756,7 +9443,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8856,7 +9544,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8987,7 +9676,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9118,7 +9808,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9238,7 +9929,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9358,7 +10050,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9636,6 +10329,89 @@ export interface operations {
       };
       /** @description the body has a type this route does not take */
       415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  stream_open: {
+    parameters: {
+      query?: {
+        /** @description the same as `Last-Event-ID`, for clients that cannot set headers */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description resume after this event (EventSource sends it on reconnect) */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a `text/event-stream` that stays open */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
@@ -10366,7 +11142,7 @@ export interface operations {
       };
     };
   };
-  'health_ready[1]': {
+  health_health: {
     parameters: {
       query?: never;
       header?: never;
@@ -10375,13 +11151,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -10414,6 +11193,17 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a dependency is down: `error` names which, and why */
+      503: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
         };
       };
     };
@@ -10427,13 +11217,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Liveness'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -10470,7 +11263,7 @@ export interface operations {
       };
     };
   };
-  'health_ready[0]': {
+  health_ready: {
     parameters: {
       query?: never;
       header?: never;
@@ -10479,13 +11272,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -10520,12 +11316,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description a dependency is down: `error` names which, and why */
+      503: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
     };
   };
   public_article: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         slug: string;
       };
@@ -10533,8 +11343,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicStory'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -10590,15 +11424,41 @@ export interface operations {
   feeds_homeJson: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description JSON Feed 1.1 */
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/feed+json': components['schemas']['JsonFeed'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -10643,15 +11503,41 @@ export interface operations {
   feeds_homeRss: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description RSS 2.0 with Media RSS (teaser image and credit) */
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/rss+xml': components['schemas']['RssFeed'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -10696,17 +11582,46 @@ export interface operations {
   public_home: {
     parameters: {
       query?: {
+        /** @description `next` of the previous page (opaque) */
         cursor?: string;
-        limit?: string;
+        /** @description stories per page */
+        limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeaserPage'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -10753,19 +11668,25 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the signed token of a preview link */
         token: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryPreview'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -10778,8 +11699,30 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description not found */
       404: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description expired */
+      410: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
@@ -10816,10 +11759,10 @@ export interface operations {
   public_search: {
     parameters: {
       query: {
-        /** @description `next` of the previous page */
-        cursor?: unknown;
-        limit?: unknown;
-        q: unknown;
+        /** @description `next` of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
+        q: string;
       };
       header?: never;
       path?: never;
@@ -10827,13 +11770,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SearchResults'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -10873,17 +11819,44 @@ export interface operations {
   feeds_sectionJson: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
+        /** @description the section */
         slug: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description JSON Feed 1.1 */
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/feed+json': components['schemas']['JsonFeed'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -10939,17 +11912,44 @@ export interface operations {
   feeds_sectionRss: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
+        /** @description the section */
         slug: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description RSS 2.0 with Media RSS (teaser image and credit) */
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/rss+xml': components['schemas']['RssFeed'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -11005,13 +12005,17 @@ export interface operations {
   public_sectionTeasers: {
     parameters: {
       query?: {
-        /** @description `next` of the previous page */
+        /** @description `next` of the previous page (opaque) */
         cursor?: string;
-        /** @description slug of the story being shown */
+        /** @description the slug of the story being shown, to leave out */
         exclude?: string;
-        limit?: string;
+        /** @description stories per page */
+        limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         slug: string;
       };
@@ -11019,8 +12023,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SectionTeaserPage'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -11075,11 +12103,16 @@ export interface operations {
   };
   public_series: {
     parameters: {
-      query: {
-        cursor: string;
-        limit: string;
+      query?: {
+        /** @description `next` of the previous page (opaque) */
+        cursor?: string;
+        /** @description stories per page */
+        limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         slug: string;
       };
@@ -11087,8 +12120,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeaserPage'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -11144,15 +12201,41 @@ export interface operations {
   feeds_newsSitemap: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Google News sitemap */
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': components['schemas']['NewsSitemap'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
@@ -11196,11 +12279,16 @@ export interface operations {
   };
   public_tag: {
     parameters: {
-      query: {
-        cursor: string;
-        limit: string;
+      query?: {
+        /** @description `next` of the previous page (opaque) */
+        cursor?: string;
+        /** @description stories per page */
+        limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         slug: string;
       };
@@ -11208,8 +12296,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeaserPage'];
+        };
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;

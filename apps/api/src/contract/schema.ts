@@ -45,15 +45,6 @@ export function refTo(schema: z.ZodType): { $ref: string } {
   return { $ref: `#/components/schemas/${id}` };
 }
 
-/**
- * A registered schema, or null. `.nullable()` on a registered schema gives
- * `{nullable: true, allOf: [$ref]}`, which OpenAPI 3.0 does not allow without
- * a `type` (and validators refuse); this gives `anyOf: [$ref, null]` instead.
- */
-export function orNull<T extends z.ZodType>(schema: T) {
-  return z.union([schema, z.null()]);
-}
-
 type JsonSchema = Record<string, unknown>;
 
 /** Components need neither `$id` nor `$schema`: the document's dialect is JSON Schema 2020-12 and refs name them. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RENDITION_FORMATS } from '@newsdesk/config';
 import { IMAGE_STATUSES, IMAGE_TEXT_LIMITS, ORIGINAL_MIME } from '@newsdesk/media';
-import { orNull, requestShape, responseShape } from '../contract/schema';
+import { requestShape, responseShape } from '../contract/schema';
 
 const instant = () => z.iso.datetime({ offset: true });
 const fraction = z.number().min(0).max(1);
@@ -65,7 +65,7 @@ export const ImageSchema = responseShape(
       .meta({ description: 'the photographer, from IPTC/XMP', example: 'Lena Brandt' }),
     copyright: z.string().meta({ description: 'from IPTC/XMP/EXIF', example: '© Stadtwerke Ulm' }),
     dateTaken: instant().nullable().meta({ description: 'from EXIF, when known' }),
-    focalPoint: orNull(FocalPointSchema).meta({
+    focalPoint: FocalPointSchema.nullable().meta({
       description: 'where crops centre; null for the centre',
     }),
     blurhash: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { ARTICLE_FORMATS } from '@newsdesk/editorial';
-import { orNull, responseShape } from '../contract/schema';
+import { responseShape } from '../contract/schema';
 
 const instant = () => z.iso.datetime({ offset: true });
 
@@ -72,7 +72,7 @@ const teaserFields = {
   }),
   format: z.enum(ARTICLE_FORMATS),
   publishedAt: instant().meta({ description: 'the latest publication (an update moves it)' }),
-  image: orNull(PublicImageSchema).meta({
+  image: PublicImageSchema.nullable().meta({
     description: 'the teaser picture; null when the story has none or it is not ready',
   }),
 };
@@ -133,7 +133,7 @@ export const PublicBodyBlockSchema = responseShape(
     z.object({ type: z.literal('quote'), text: z.string(), attribution: z.string().optional() }),
     z.object({
       type: z.literal('image'),
-      image: orNull(PublicImageSchema).meta({
+      image: PublicImageSchema.nullable().meta({
         description:
           'in the `original` preset (its widths, uncropped); null while the picture is not ready',
       }),
@@ -145,7 +145,7 @@ export const PublicBodyBlockSchema = responseShape(
 
 const storyFields = {
   ...teaserFields,
-  image: orNull(PublicImageSchema).meta({
+  image: PublicImageSchema.nullable().meta({
     description: 'the hero picture (`hero` preset); null when there is none or it is not ready',
   }),
   section,
