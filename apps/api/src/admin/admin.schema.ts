@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  BODY_BLOCK_TYPES,
-  DEFAULT_APPROVAL_STEPS,
-  DEFAULT_CONTENT_PROFILE,
-  sectionCreateSchema,
-  sectionUpdateSchema,
-} from '@newsdesk/editorial';
-import { ADMIN_SUBJECT_KINDS, ROLES } from '@newsdesk/identity';
+import { sectionCreateSchema } from '@newsdesk/editorial';
+import { ADMIN_SUBJECT_KINDS } from '@newsdesk/identity';
 import { userChangeSchema, userInvitationSchema } from '@newsdesk/sessions';
 import { UserSchema } from '../auth/auth.schema';
 import { pageOf } from '../contract/page';

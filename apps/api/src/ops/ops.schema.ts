@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ARTICLE_STATUSES } from '@newsdesk/editorial';
 import {
   JOB_STATES,
   JOB_VIEW_STATES,
