@@ -18,7 +18,7 @@ import { compareStreamIds } from './stream-id';
  * domain. `backlog` is what was written but not yet taken by the network.
  */
 export interface StreamSink {
-  write(text: string): void;
+  write(chunk: string | Uint8Array): void;
   end(): void;
   /** Bytes written but not yet taken by the network. */
   readonly backlog: number;
@@ -169,19 +169,25 @@ export class LiveStreamService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * Every entry to every client that may see it: each entry is encoded once
+   * for all clients, and each client gets one write per batch of entries.
+   */
   private fanOut(entries: DeskStreamEntry[]): void {
-    for (const entry of entries) {
-      let frame: string | null = null;
-      for (const client of this.clients) {
+    const frames: (Buffer | null)[] = entries.map(() => null);
+    for (const client of this.clients) {
+      const out: Buffer[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
         if (!client.visible.has(entry.event)) continue;
         if (client.state === 'starting') {
           client.pending.push(entry);
           continue;
         }
-        frame ??= sseEvent(entry.id, entry.event, entry.data);
+        out.push((frames[i] ??= Buffer.from(sseEvent(entry.id, entry.event, entry.data))));
         client.lastId = entry.id;
-        this.write(client, frame);
       }
+      if (out.length) this.write(client, out.length === 1 ? out[0] : Buffer.concat(out));
     }
   }
 
@@ -224,9 +230,9 @@ export class LiveStreamService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Writes to a client; a live client that lets too much pile up is cut off (it may resume). */
-  private write(client: Client, text: string, { replaying = false } = {}): void {
+  private write(client: Client, chunk: string | Uint8Array, { replaying = false } = {}): void {
     if (client.state === 'closed') return;
-    client.sink.write(text);
+    client.sink.write(chunk);
     if (!replaying && client.sink.backlog > MAX_BACKLOG_BYTES) this.end(client, 'too_slow');
   }
 
