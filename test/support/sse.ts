@@ -74,7 +74,12 @@ export class SseStream {
     for (;;) {
       const found = this.messages.find(match);
       if (found) return found;
-      if (this.done) throw new Error(`the stream ended before the message came`);
+      if (this.done) {
+        const last = this.messages.at(-1);
+        throw new Error(
+          `the stream ended before the message came (last: ${last ? `${last.event} ${last.data}` : 'none'}, ${this.messages.length} message(s))`,
+        );
+      }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no such message within ${timeoutMs} ms`);
       await this.change(left);
