@@ -373,7 +373,7 @@ async function run(h: Harness): Promise<void> {
   const expected = STORIES * EVENTS_PER_STORY;
   try {
     await atRate(STORIES, RATE, async (i) => {
-      await api.call('POST', `/api/articles/${ids[i]}/publish`, 202, { token: reviewer });
+      await api.publish(ids[i], reviewer);
     });
     const deadline = Date.now() + TIMEOUT_MS;
     while (Date.now() < deadline) {
