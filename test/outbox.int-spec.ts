@@ -200,6 +200,34 @@ describe('outbox and durable events (integration)', () => {
     expect(new Set(headlines).size).toBe(10);
   });
 
+  it('finishes the sends of a pass in progress when its app closes, and fails none of them', async () => {
+    const ids: string[] = [];
+    const em = newsdesk.orm.em.fork();
+    for (let i = 0; i < 600; i++) {
+      ids.push(
+        Outbox.event(em, EventName.LockReleased, { articleId: randomUUID(), byId: randomUUID() })
+          .messageId,
+      );
+    }
+    await em.flush();
+    // The commit's notification wakes the relay; close its app while it sends the batches.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await newsdesk.stopWorkflow();
+    try {
+      const rows = await newsdesk.orm.em.fork().find(OutboxEntry, { messageId: { $in: ids } });
+      expect(rows).toHaveLength(600);
+      expect(rows.filter((row) => row.lastError !== null || row.attempts > 0)).toEqual([]);
+      expect(rows.some((row) => row.sentAt !== null)).toBe(true);
+    } finally {
+      await newsdesk.startWorkflow();
+    }
+    relay = newsdesk.workflow.get(OutboxRelay);
+    await newsdesk.settle();
+    expect(
+      await newsdesk.orm.em.fork().count(OutboxEntry, { messageId: { $in: ids }, sentAt: null }),
+    ).toBe(0);
+  });
+
   it('delivers events that arrived while the projector was down once it is back', async () => {
     const section = await makeSection(newsdesk.orm);
     const story = await driveToApproved(desk, { section: section.slug });

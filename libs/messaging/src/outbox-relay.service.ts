@@ -4,7 +4,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
@@ -35,7 +35,7 @@ const BATCH = 200;
  * BullMQ job id and idempotent consumers make that harmless.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | null = null;
   private relisten: NodeJS.Timeout | null = null;
@@ -55,7 +55,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops before the queues close (they close on application shutdown, after
+   * every module is destroyed): a pass in progress finishes its sends, instead
+   * of failing them on a closed connection.
+   */
+  async onModuleDestroy(): Promise<void> {
     await this.stop();
   }
 
@@ -130,7 +135,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.pass()
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`outbox relay pass failed: ${String(error)}`))
       .finally(() => {
@@ -144,11 +149,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Sends batches until nothing is left. Returns how many rows were sent. */
   async drain(): Promise<number> {
+    return this.sendBatches(() => true);
+  }
+
+  /**
+   * A pass of the running relay: like `drain`, but a stop ends it after the
+   * batch in progress, so a long backlog does not hold up a shutdown (the
+   * rest waits for the next relay).
+   */
+  private pass(): Promise<number> {
+    return this.sendBatches(() => !this.stopped);
+  }
+
+  private async sendBatches(goOn: () => boolean): Promise<number> {
     let total = 0;
     for (;;) {
       const sent = await this.relayBatch();
       total += sent;
-      if (sent < BATCH) return total;
+      if (sent < BATCH || !goOn()) return total;
     }
   }
 

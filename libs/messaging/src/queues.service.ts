@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { redisOptions } from './redis';
@@ -6,7 +6,7 @@ import { queueJobDefaults, type QueueName } from './registry';
 
 /** Producer side of BullMQ: one lazily opened `Queue` per registry queue. */
 @Injectable()
-export class QueuesService implements OnModuleDestroy {
+export class QueuesService implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -27,7 +27,8 @@ export class QueuesService implements OnModuleDestroy {
     return [...this.queues.values()];
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Closes last, after every module is destroyed: the outbox relay may still be sending until then. */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
     this.queues.clear();
   }
