@@ -766,7 +766,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List images
+     * @description The images the photo desk uploaded, newest first, for a picker: with `q`, those whose caption, alt text or credit contain it (any case).
+     */
+    get: operations['images_list'];
     put?: never;
     post: operations['images_upload'];
     delete?: never;
@@ -1060,6 +1064,26 @@ export interface paths {
      * @description The same as `PATCH /api/admin/sections/{slug}`, kept for existing clients: name, description, approval steps, content profile, archived. Written with its admin audit row.
      */
     patch: operations['sections_update'];
+    trace?: never;
+  };
+  '/api/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live stream of what changed (server-sent events)
+     * @description Events: `story.changed`, `story.saved`, `story.assigned`, `story.checked`, `lock.taken`, `lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`; `data:` is JSON with `eventId`, `occurredAt` and the event's fields; `id:` is the resume point. A `reset` event means the stream no longer holds the resume point: refetch everything.
+     */
+    get: operations['stream_open'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/webhooks': {
@@ -1981,6 +2005,33 @@ export interface components {
       message: string;
       statusCode: number;
     };
+    ImageListItem: {
+      /** @example Sensoren an einer Straßenlaterne in Ulm */
+      alt: string;
+      /** @example Die Stadt misst Verkehr und Luftqualität an 40 Masten. */
+      caption: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example Foto: Stadt Ulm */
+      credit: string;
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `processing` until its renditions are made; `failed` when they could not be
+       * @enum {string}
+       */
+      status: 'processing' | 'ready' | 'failed';
+      /** @description pixels; null until processed */
+      width: number | null;
+    };
+    /** @description A page of the images the photo desk uploaded. */
+    ImagePage: {
+      /** @description newest first */
+      items: components['schemas']['ImageListItem'][];
+      /** @description how many images match, on every page */
+      total: number;
+    };
     /** @description A new or reset account with its one-time password. */
     InitialPassword: {
       /**
@@ -2028,7 +2079,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
       /** @description the first lines of the last failure’s stack; null unless it failed */
       stack: string | null;
       /** @enum {string} */
@@ -2254,7 +2306,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
     };
     QueueList: components['schemas']['Queue'][];
     RequestChangesBody: {
@@ -2276,7 +2329,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
       /** @description how many failed jobs went back to waiting */
       retried: number;
     };
@@ -7820,6 +7874,89 @@ export interface operations {
       };
     };
   };
+  images_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description images to skip */
+        offset?: number;
+        /** @description a piece of the caption, alt text or credit */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImagePage'];
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   images_upload: {
     parameters: {
       query?: never;
@@ -8452,7 +8589,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8553,7 +8691,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8656,7 +8795,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8756,7 +8896,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8856,7 +8997,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8987,7 +9129,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9118,7 +9261,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9238,7 +9382,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9358,7 +9503,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9636,6 +9782,89 @@ export interface operations {
       };
       /** @description the body has a type this route does not take */
       415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  stream_open: {
+    parameters: {
+      query?: {
+        /** @description the same as `Last-Event-ID`, for clients that cannot set headers */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description resume after this event (EventSource sends it on reconnect) */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a `text/event-stream` that stays open */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;

@@ -39,6 +39,23 @@ export interface ImageView {
   updatedAt: string;
 }
 
+/** An image in the picker's list: what tells it apart, without its renditions. */
+export interface ImageListItem {
+  id: string;
+  status: ImageStatus;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  createdAt: string;
+}
+
+/** How many images a page of `list` holds, unless asked for fewer. */
+export const IMAGE_LIST_LIMITS = { default: 24, max: 100 } as const;
+/** The longest search text `list` takes. */
+export const MAX_IMAGE_QUERY_LENGTH = 200;
+
 /** Reading and editing images, and re-rendering them all after the presets changed. */
 @Injectable()
 export class ImagesService {
@@ -49,6 +66,58 @@ export class ImagesService {
 
   async get(id: string): Promise<ImageView> {
     return this.view(await this.load(this.em.fork(), id));
+  }
+
+  /**
+   * The images the photo desk uploaded, newest first, a page at a time; with
+   * `q`, those whose caption, alt text or credit contain it (any case).
+   */
+  async list(filter: {
+    q?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<{ items: ImageListItem[]; total: number }> {
+    const limit = filter.limit ?? IMAGE_LIST_LIMITS.default;
+    if (limit < 1 || limit > IMAGE_LIST_LIMITS.max) {
+      throw new ValidationFailed([
+        { field: 'limit', reason: `must be 1 to ${IMAGE_LIST_LIMITS.max}` },
+      ]);
+    }
+    const q = filter.q?.trim();
+    if (q !== undefined && q.length > MAX_IMAGE_QUERY_LENGTH) {
+      throw new ValidationFailed([
+        { field: 'q', reason: `must be at most ${MAX_IMAGE_QUERY_LENGTH} characters` },
+      ]);
+    }
+    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const [images, total] = await this.em
+      .fork()
+      .findAndCount(
+        Image,
+        like
+          ? {
+              $or: [
+                { caption: { $ilike: like } },
+                { alt: { $ilike: like } },
+                { credit: { $ilike: like } },
+              ],
+            }
+          : {},
+        { orderBy: { createdAt: 'desc', id: 'desc' }, limit, offset: filter.offset ?? 0 },
+      );
+    return {
+      items: images.map((image) => ({
+        id: image.id,
+        status: image.status,
+        width: image.width,
+        height: image.height,
+        alt: image.alt,
+        caption: image.caption,
+        credit: image.credit,
+        createdAt: image.createdAt.toISOString(),
+      })),
+      total,
+    };
   }
 
   /**

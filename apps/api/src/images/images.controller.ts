@@ -1,13 +1,30 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DomainError, ValidationFailed, unstorableTextProblems } from '@newsdesk/common';
-import { ImageUploadService, ImagesService } from '@newsdesk/media';
+import {
+  IMAGE_LIST_LIMITS,
+  ImageUploadService,
+  ImagesService,
+  MAX_IMAGE_QUERY_LENGTH,
+} from '@newsdesk/media';
 import { Roles, type AuthedRequest, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { objectBody } from '../input/body';
-import { IdParam } from '../input/params';
+import { IdParam, WholeNumberPipe, WholeNumberQuery } from '../input/params';
+import { Returns } from '../contract/decorators';
+import { ImagePageSchema } from './images-list.schema';
+
+/** No listing is this long; bounded so that no offset reaches PostgreSQL beyond its bigint range. */
+const MAX_IMAGE_OFFSET = 1_000_000_000;
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -108,6 +125,44 @@ export class ImagesController {
       if (received) await this.uploads.discard(received.tempKey);
       throw asUploadError(error);
     }
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List images',
+    description:
+      'The images the photo desk uploaded, newest first, for a picker: with `q`, those whose ' +
+      'caption, alt text or credit contain it (any case).',
+  })
+  @ApiQuery({
+    name: 'q',
+    required: false,
+    description: 'a piece of the caption, alt text or credit',
+    schema: { type: 'string', maxLength: MAX_IMAGE_QUERY_LENGTH, example: 'Ulm' },
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: 1,
+      maximum: IMAGE_LIST_LIMITS.max,
+      default: IMAGE_LIST_LIMITS.default,
+    },
+  })
+  @Returns(200, ImagePageSchema)
+  list(
+    @Query('q') q?: string,
+    @Query(
+      'limit',
+      new WholeNumberPipe(IMAGE_LIST_LIMITS.max, {
+        reason: `must be 1 to ${IMAGE_LIST_LIMITS.max}`,
+      }),
+    )
+    limit?: number,
+    @WholeNumberQuery('offset', MAX_IMAGE_OFFSET, 'images to skip') offset?: number,
+  ) {
+    return this.images.list({ q: typeof q === 'string' ? q : undefined, limit, offset });
   }
 
   @Get(':id')
