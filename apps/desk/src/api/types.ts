@@ -8,7 +8,7 @@
 import type { components, paths } from '../../../../libs/api-client/src/schema';
 
 export type { components, paths };
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 
 export type User = Schemas['User'];
 export type Me = Schemas['WhoAmI'];
