@@ -90,21 +90,19 @@ export class ImagesService {
       ]);
     }
     const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const [images, total] = await this.em
-      .fork()
-      .findAndCount(
-        Image,
-        like
-          ? {
-              $or: [
-                { caption: { $ilike: like } },
-                { alt: { $ilike: like } },
-                { credit: { $ilike: like } },
-              ],
-            }
-          : {},
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit, offset: filter.offset ?? 0 },
-      );
+    const [images, total] = await this.em.fork().findAndCount(
+      Image,
+      like
+        ? {
+            $or: [
+              { caption: { $ilike: like } },
+              { alt: { $ilike: like } },
+              { credit: { $ilike: like } },
+            ],
+          }
+        : {},
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit, offset: filter.offset ?? 0 },
+    );
     return {
       items: images.map((image) => ({
         id: image.id,

@@ -182,28 +182,26 @@ export function BodyBlocks({
                     id={`${block.key}-up`}
                     className="button quiet"
                     disabled={index === 0}
-                    aria-label={t('editor.moveUp', { block: name })}
                     onClick={() => move(index, -1)}
                   >
-                    ↑ {t('editor.up')}
+                    <span aria-hidden="true">↑ </span>
+                    {t('editor.up')}
+                    <span className="visually-hidden"> – {name}</span>
                   </button>
                   <button
                     type="button"
                     id={`${block.key}-down`}
                     className="button quiet"
                     disabled={index === blocks.length - 1}
-                    aria-label={t('editor.moveDown', { block: name })}
                     onClick={() => move(index, 1)}
                   >
-                    ↓ {t('editor.down')}
+                    <span aria-hidden="true">↓ </span>
+                    {t('editor.down')}
+                    <span className="visually-hidden"> – {name}</span>
                   </button>
-                  <button
-                    type="button"
-                    className="button quiet"
-                    aria-label={t('editor.remove', { block: name })}
-                    onClick={() => remove(index)}
-                  >
-                    {t('editor.removeShort')}
+                  <button type="button" className="button quiet" onClick={() => remove(index)}>
+                    {t('editor.remove')}
+                    <span className="visually-hidden"> – {name}</span>
                   </button>
                 </div>
               </fieldset>

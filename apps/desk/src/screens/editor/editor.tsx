@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, fetchStory } from '../../api/api';
 import {
   acquireLock,
@@ -23,7 +23,6 @@ import {
 } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
-import { formatOffset } from '../../time/format';
 import { useClock } from '../../time/use-clock';
 import { StatusBadge } from '../stories/status-badge';
 import { BodyBlocks } from './body-blocks';
@@ -115,8 +114,11 @@ function Editor({
   const [copy, setCopy] = useState<Draft | null>(null);
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const [announcement, setAnnouncement] = useState('');
-  const awaitingChecks = useRef(false);
-  const [submittedHere, setSubmittedHere] = useState(false);
+  // A new story submitted from the form arrives here again (its own route) waiting for its checks.
+  const location = useLocation();
+  const cameSubmitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
+  const awaitingChecks = useRef(cameSubmitted);
+  const [submittedHere, setSubmittedHere] = useState(cameSubmitted);
   const latest = useRef(draft);
   useEffect(() => {
     latest.current = draft;
@@ -228,7 +230,8 @@ function Editor({
   };
 
   /** Saves the draft; answers the story as saved, or null when it was refused (and says why). */
-  const save = async (version = baseVersion): Promise<Story | null> => {
+  /** Saves the draft; a new story then moves to its own address, unless `stay` (a submission follows). */
+  const save = async (version = baseVersion, stay = false): Promise<Story | null> => {
     const sent = latest.current;
     setBusy(true);
     setConflict(null);
@@ -242,7 +245,7 @@ function Editor({
       setBaseVersion(saved.version);
       setDirty(latest.current !== sent);
       setAnnouncement(t('editor.saved'));
-      if (!id) {
+      if (!id && !stay) {
         forget(undefined);
         void navigate(`/stories/${saved.id}/edit`, { replace: true });
       }
@@ -256,7 +259,7 @@ function Editor({
   };
 
   const submit = async () => {
-    const saved = dirty || !id ? await save() : story;
+    const saved = dirty || !id ? await save(baseVersion, true) : story;
     if (!saved) return;
     setBusy(true);
     try {
@@ -265,7 +268,10 @@ function Editor({
       setSubmittedHere(true);
       queryClient.setQueryData(queryKeys.story(saved.id), submitted);
       setAnnouncement(t('editor.submitted'));
-      if (!id) void navigate(`/stories/${saved.id}/edit`, { replace: true });
+      if (!id) {
+        forget(undefined);
+        void navigate(`/stories/${saved.id}/edit`, { replace: true, state: { submitted: true } });
+      }
     } catch (error) {
       failWith(error);
     } finally {
@@ -508,14 +514,7 @@ function Editor({
             <Field
               field="embargoUntil"
               label={t('editor.embargo', { zone: timeZone })}
-              hint={
-                embargoUtc
-                  ? t('editor.embargoOffset', {
-                      offset: formatOffset(embargoUtc, { timeZone, locale: 'de-DE' }),
-                      when: clock.schedule(embargoUtc),
-                    })
-                  : t('editor.embargoNone')
-              }
+              hint={embargoUtc ? clock.schedule(embargoUtc) : t('editor.embargoNone')}
               problem={problemFor('embargoUntil')}
             >
               {(props) => (
