@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'scripts/', 'test/support/*.js', '*.mjs', 'libs/database/src/migrations/Migration*.ts', 'jest.config.js', 'apps/desk/src/api/schema.d.ts'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'scripts/', 'test/support/*.js', '*.mjs', 'libs/database/src/migrations/Migration*.ts', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,13 +1,26 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, lazy } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queries';
 import { Shell } from './layout/shell';
+import { Loading } from './layout/status';
 import { NotFound } from './screens/not-found/not-found';
 import { SignIn } from './screens/sign-in/sign-in';
 import { StoriesList } from './screens/stories/stories-list';
 import { StoryScreen } from './screens/stories/story-view';
 import { RequireSession } from './session/require-session';
+
+// Screens beyond the first visit load when they are opened.
+const EditorScreen = lazy(() =>
+  import('./screens/editor/editor').then((m) => ({ default: m.EditorScreen })),
+);
+
+const editor = (
+  <Suspense fallback={<Loading />}>
+    <EditorScreen />
+  </Suspense>
+);
 
 /**
  * The desk's routes, below `/desk`. Each screen lives in `screens/<screen>/`;
@@ -25,7 +38,9 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/stories" replace /> },
       { path: 'stories', element: <StoriesList /> },
+      { path: 'stories/new', element: editor },
       { path: 'stories/:id', element: <StoryScreen /> },
+      { path: 'stories/:id/edit', element: editor },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -21,8 +21,17 @@ export const queryKeys = {
   sections: ['sections'] as const,
   /** Every story query (lists and single stories) starts with this. */
   stories: ['stories'] as const,
+  storyLists: ['stories', 'list'] as const,
   storyList: (filter: StoryFilter) => ['stories', 'list', filter] as const,
+  /** A story; what belongs to its text (revisions, history, diff) is filed below it. */
   story: (id: string) => ['stories', 'one', id] as const,
+  /** Who holds a story's edit lock: it changes without the story changing. */
+  storyLock: (id: string) => ['locks', id] as const,
+  /** A story's comment threads. */
+  comments: (id: string) => ['comments', id] as const,
+  /** Every image query (lists and single images) starts with this. */
+  images: ['images'] as const,
+  image: (id: string) => ['images', 'one', id] as const,
 };
 
 declare module '@tanstack/react-query' {

@@ -6,11 +6,17 @@ import type { Role } from '../api/types';
  * no route: the navigation names it as coming, and links nowhere.
  */
 export type Place =
-  | { key: 'stories' | 'review' | 'photoDesk' | 'admin'; roles: Role[] | 'all'; to: string | null }
+  | {
+      key: 'stories' | 'newStory' | 'review' | 'photoDesk' | 'admin';
+      roles: Role[] | 'all';
+      to: string | null;
+    }
   | { key: 'ops'; roles: Role[]; href: string };
 
 export const PLACES: Place[] = [
   { key: 'stories', roles: 'all', to: '/stories' },
+  // screens/editor: a new story (editors write; the editor also opens at /stories/:id/edit).
+  { key: 'newStory', roles: ['editor'], to: '/stories/new' },
   // screens/review: the reviewers' queue with approve and request changes.
   { key: 'review', roles: ['reviewer'], to: null },
   // screens/photo-desk: uploads, renditions, captions and credits.

@@ -4,21 +4,43 @@ import { liveStreamUrl } from '../api/api';
 import { queryKeys } from '../api/queries';
 
 /**
- * Which cached answers each event of `GET /api/stream` makes stale. An event's
- * data is JSON naming what changed (`{"id": …}`); the queries named here are
- * marked stale and the ones on screen fetched again, so the screen never polls.
+ * The fields of the stream's events the desk reads (`deskEventData` of
+ * `@newsdesk/stream`: `eventId`, `occurredAt`, then the event's payload).
  */
-const INVALIDATES: Record<string, (data: { id?: string }) => QueryKey[]> = {
-  // A story's state, text or assignment changed: every list may show it differently.
-  'story.changed': () => [queryKeys.stories],
-  'section.changed': () => [queryKeys.sections, queryKeys.stories],
+interface EventData {
+  articleId?: string;
+  imageId?: string;
+}
+
+/** Every story event makes the lists stale and the story named (with its revisions and history). */
+const storyEvent = ({ articleId }: EventData): QueryKey[] =>
+  articleId ? [queryKeys.storyLists, queryKeys.story(articleId)] : [queryKeys.stories];
+
+/**
+ * Which cached answers each event of `GET /api/stream` makes stale: the
+ * queries named here are marked stale and the ones on screen fetched again,
+ * so the screen never polls.
+ */
+export const INVALIDATES: Record<string, (data: EventData) => QueryKey[]> = {
+  // A transition (`transition`), a save (`revision`), a new reviewer, the publish checks' result.
+  'story.changed': storyEvent,
+  'story.saved': storyEvent,
+  'story.assigned': storyEvent,
+  'story.checked': storyEvent,
+  'lock.taken': ({ articleId }) => (articleId ? [queryKeys.storyLock(articleId)] : []),
+  'lock.released': ({ articleId }) => (articleId ? [queryKeys.storyLock(articleId)] : []),
+  'comment.added': ({ articleId }) => (articleId ? [queryKeys.comments(articleId)] : []),
+  'comment.resolved': ({ articleId }) => (articleId ? [queryKeys.comments(articleId)] : []),
+  // An image's renditions are ready (or failed), or its caption, credit, alt text changed.
+  'image.processed': () => [queryKeys.images],
+  'image.updated': () => [queryKeys.images],
 };
 
-/** After the stream gave up (or is not there), wait this long before opening it again; doubling up to the maximum. */
+/** After the stream gave up, wait this long before opening it again; doubling up to the maximum. */
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
 
-function parse(data: unknown): { id?: string } {
+function parse(data: unknown): EventData {
   try {
     const value: unknown = typeof data === 'string' ? JSON.parse(data) : null;
     return typeof value === 'object' && value !== null ? value : {};
@@ -30,10 +52,11 @@ function parse(data: unknown): { id?: string } {
 /**
  * Keeps the newsroom's live stream open while a signed-in screen is shown and
  * turns its events into query invalidations. The browser's EventSource
- * reconnects by itself (sending `Last-Event-ID`); when it gives up — the route
- * answers 404 (it is not there yet), 401 or 5xx — the hook waits and opens it
- * again with `?lastEventId=` so the server can replay what was missed. None of
- * that is shown: without the stream the desk still works, only not live.
+ * reconnects by itself, sending `Last-Event-ID`, and the stream replays what
+ * was missed. When it gives up (a 401 or 5xx), the hook waits and opens it
+ * again with `?lastEventId=`. A `reset` (the stream no longer holds the point
+ * to resume from) makes every query stale. None of that is shown: without the
+ * stream the desk still works, only not live.
  */
 export function useLiveStream(): void {
   const queryClient = useQueryClient();
@@ -44,28 +67,39 @@ export function useLiveStream(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let delay = FIRST_RETRY_MS;
     let lastEventId: string | undefined;
-    let gap = false;
+    let reopened = false;
+
+    const seen = (event: MessageEvent<unknown>) => {
+      if (event.lastEventId) lastEventId = event.lastEventId;
+    };
+    const refetchEverything = () => void queryClient.invalidateQueries();
 
     const open = () => {
       const stream = new EventSource(liveStreamUrl(lastEventId));
       source = stream;
       stream.onopen = () => {
         delay = FIRST_RETRY_MS;
-        // Events may have been missed while the stream was away and could not all be replayed.
-        if (gap) void queryClient.invalidateQueries({ queryKey: queryKeys.stories });
-        gap = false;
+        // Opened again with nothing to resume from: whatever happened meanwhile is unknown.
+        if (reopened && !lastEventId) refetchEverything();
+        reopened = false;
       };
+      // `ready` starts the live part; its id is where a reconnect resumes.
+      stream.addEventListener('ready', seen);
+      stream.addEventListener('reset', (event: MessageEvent<unknown>) => {
+        seen(event);
+        refetchEverything();
+      });
       for (const [name, keysOf] of Object.entries(INVALIDATES)) {
         stream.addEventListener(name, (event: MessageEvent<unknown>) => {
-          if (event.lastEventId) lastEventId = event.lastEventId;
+          seen(event);
           for (const queryKey of keysOf(parse(event.data)))
             void queryClient.invalidateQueries({ queryKey });
         });
       }
       stream.onerror = () => {
-        gap = true;
         if (stream.readyState !== EventSource.CLOSED) return; // the browser retries by itself
         stream.close();
+        reopened = true;
         timer = setTimeout(open, delay);
         delay = Math.min(delay * 2, MAX_RETRY_MS);
       };

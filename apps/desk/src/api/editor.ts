@@ -1,0 +1,78 @@
+/**
+ * The story editor's calls and query hooks: writing a draft, saving with
+ * `If-Match`, submitting, the edit lock, and the image list of the hero
+ * image picker. Typed from the API's document like every call of the desk.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { answer, client } from './api';
+import { queryKeys } from './queries';
+import type { EditLock, Schemas, Story, StoryCreateBody, StoryUpdateBody } from './types';
+
+export type ImagePage = Schemas['ImagePage'];
+export type ImageListItem = Schemas['ImageListItem'];
+
+const story = (id: string) => ({ params: { path: { id } } });
+
+export function createStory(body: StoryCreateBody): Promise<Story> {
+  return answer(client.POST('/api/articles', { body }));
+}
+
+/** Saves the fields given; `version` is the one the text was written against (a newer one on the server is a 409). */
+export function saveStory(id: string, version: number, body: StoryUpdateBody): Promise<Story> {
+  return answer(
+    client.PATCH('/api/articles/{id}', {
+      params: { path: { id }, header: { 'If-Match': `"${version}"` } },
+      body,
+    }),
+  );
+}
+
+export function submitStory(id: string): Promise<Story> {
+  return answer(client.POST('/api/articles/{id}/submit', story(id)));
+}
+
+export function fetchLock(id: string): Promise<EditLock | null> {
+  return answer(client.GET('/api/articles/{id}/lock', story(id)));
+}
+
+/** Takes the edit lock, or renews it (the heartbeat); a 423 names who holds it. */
+export function acquireLock(id: string): Promise<EditLock> {
+  return answer(client.POST('/api/articles/{id}/lock', story(id)));
+}
+
+export async function releaseLock(id: string): Promise<void> {
+  await answer(client.DELETE('/api/articles/{id}/lock', story(id)));
+}
+
+/** Reviewers and admins take the lock from whoever holds it. */
+export function takeOverLock(id: string): Promise<EditLock> {
+  return answer(client.POST('/api/articles/{id}/lock/takeover', story(id)));
+}
+
+export interface ImageFilter {
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export function fetchImages(filter: ImageFilter): Promise<ImagePage> {
+  return answer(client.GET('/api/images', { params: { query: filter } }));
+}
+
+/** Who holds the story's edit lock; `lock.taken`/`lock.released` on the stream make it stale. */
+export function useEditLock(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.storyLock(id ?? ''),
+    queryFn: () => fetchLock(id!),
+    enabled: Boolean(id),
+    staleTime: 10_000,
+  });
+}
+
+export function useImages(filter: ImageFilter) {
+  return useQuery({
+    queryKey: [...queryKeys.images, 'list', filter],
+    queryFn: () => fetchImages(filter),
+    placeholderData: keepPreviousData,
+  });
+}
