@@ -1062,6 +1062,26 @@ export interface paths {
     patch: operations['sections_update'];
     trace?: never;
   };
+  '/api/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live stream of what changed (server-sent events)
+     * @description Events: `story.changed`, `story.saved`, `story.assigned`, `story.checked`, `lock.taken`, `lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`; `data:` is JSON with `eventId`, `occurredAt` and the event's fields; `id:` is the resume point. A `reset` event means the stream no longer holds the resume point: refetch everything.
+     */
+    get: operations['stream_open'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/webhooks': {
     parameters: {
       query?: never;
@@ -1286,6 +1306,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Open a preview link
+     * @description The revision the link was made for, shaped as the public story will be (never cached). An altered token is a 401, an expired one or one issued before a retraction a 410.
+     */
     get: operations['public_preview'];
     put?: never;
     post?: never;
@@ -2028,7 +2052,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
       /** @description the first lines of the last failure’s stack; null unless it failed */
       stack: string | null;
       /** @enum {string} */
@@ -2210,6 +2235,94 @@ export interface components {
        */
       url: string;
     };
+    /** @description One piece of a public story body; an image block carries its image (null while it is processing). */
+    PublicBodyBlock:
+      | {
+          text: string;
+          /** @constant */
+          type: 'paragraph';
+        }
+      | {
+          level: 2 | 3;
+          text: string;
+          /** @constant */
+          type: 'heading';
+        }
+      | {
+          attribution?: string;
+          text: string;
+          /** @constant */
+          type: 'quote';
+        }
+      | {
+          caption?: string;
+          image: components['schemas']['PublicImage'] | null;
+          /** @constant */
+          type: 'image';
+        }
+      | {
+          caption?: string;
+          /** @constant */
+          type: 'embed';
+          url: string;
+        };
+    /** @description An image as the public site shows it. */
+    PublicImage: {
+      alt: string;
+      blurhash: string | null;
+      caption: string;
+      credit: string;
+      dominantColor: string | null;
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @description a JPEG for `<img src>` */
+      src: string;
+      /** @description per format, a ready `srcset` ("url 320w, url 640w") */
+      srcset: {
+        [key: string]: string;
+      };
+      /** @description of the largest rendition */
+      width: number | null;
+    };
+    /** @description A revision of a story as it would be published (the public story’s shape), and which revision it is. */
+    PublicPreview: {
+      author: string;
+      body: components['schemas']['PublicBodyBlock'][];
+      corrections: {
+        /** Format: date-time */
+        at: string;
+        note: string;
+      }[];
+      /** Format: date-time */
+      firstPublishedAt: string;
+      format: string;
+      headline: string;
+      /** Format: uuid */
+      id: string;
+      image: components['schemas']['PublicImage'] | null;
+      kicker: string;
+      preview: {
+        /**
+         * Format: date-time
+         * @description when the link stops working
+         */
+        expiresAt: string;
+        /** @description the revision shown */
+        revision: number;
+      };
+      /** Format: date-time */
+      publishedAt: string;
+      section: {
+        name: string;
+        slug: string;
+      };
+      series: string | null;
+      slug: string;
+      tags: string[];
+      teaser: string;
+      url: string;
+    };
     /** @description When to publish (a time with its UTC offset; an embargo is never broken), and optionally when to take the story down again. The body may be left out. */
     PublishBody: {
       at?: string | null;
@@ -2254,7 +2367,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
     };
     QueueList: components['schemas']['Queue'][];
     RequestChangesBody: {
@@ -2276,7 +2390,8 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks';
+        | 'events.webhooks'
+        | 'events.desk';
       /** @description how many failed jobs went back to waiting */
       retried: number;
     };
@@ -8452,7 +8567,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8553,7 +8669,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8656,7 +8773,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8756,7 +8874,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8856,7 +8975,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -8987,7 +9107,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9118,7 +9239,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9238,7 +9360,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9358,7 +9481,8 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks';
+          | 'events.webhooks'
+          | 'events.desk';
       };
       cookie?: never;
     };
@@ -9636,6 +9760,89 @@ export interface operations {
       };
       /** @description the body has a type this route does not take */
       415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  stream_open: {
+    parameters: {
+      query?: {
+        /** @description the same as `Last-Event-ID`, for clients that cannot set headers */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description resume after this event (EventSource sends it on reconnect) */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a `text/event-stream` that stays open */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
@@ -10759,13 +10966,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicPreview'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {
@@ -10778,8 +10990,30 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description not found */
       404: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description expired */
+      410: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;

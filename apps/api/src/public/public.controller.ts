@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationFailed, slugify } from '@newsdesk/common';
 import {
@@ -10,6 +10,8 @@ import {
 } from '@newsdesk/delivery';
 import { PreviewService } from '@newsdesk/editorial';
 import { Public } from '../auth/auth.guard';
+import { Fails, Returns } from '../contract/decorators';
+import { PublicPreviewSchema } from './public.schema';
 import { sendCached } from './http-cache';
 import { ResponseCache } from './response-cache';
 
@@ -158,6 +160,14 @@ export class PublicController {
 
   /** A revision as it would be published, for whoever holds a valid preview link (never cached). */
   @Get('preview/:token')
+  @ApiOperation({
+    summary: 'Open a preview link',
+    description:
+      'The revision the link was made for, shaped as the public story will be (never cached). ' +
+      'An altered token is a 401, an expired one or one issued before a retraction a 410.',
+  })
+  @Returns(200, PublicPreviewSchema, { headers: ['Cache-Control'] })
+  @Fails(401, 410)
   async preview(@Res({ passthrough: true }) reply: FastifyReply, @Param('token') token: string) {
     void reply.header('Cache-Control', 'private, no-store');
     return this.previews.open(token);

@@ -11,8 +11,8 @@ export type Place =
 
 export const PLACES: Place[] = [
   { key: 'stories', roles: 'all', to: '/stories' },
-  // screens/review: the reviewers' queue with approve and request changes.
-  { key: 'review', roles: ['reviewer'], to: null },
+  // The reviewer's queue (assigned to me, oldest first); each story opens on its review panel.
+  { key: 'review', roles: ['reviewer'], to: '/stories?view=my-review' },
   // screens/photo-desk: uploads, renditions, captions and credits.
   { key: 'photoDesk', roles: ['photo_desk'], to: null },
   // The queue dashboard (Bull Board), outside the desk until screens/ops replaces it.
