@@ -1242,6 +1242,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Read a published story
+     * @description The public version (a working copy in progress is not shown), with correction notes; cached with an ETag and surrogate keys.
+     */
     get: operations['public_article'];
     put?: never;
     post?: never;
@@ -2311,6 +2315,35 @@ export interface components {
         /** @description the revision shown */
         revision: number;
       };
+      /** Format: date-time */
+      publishedAt: string;
+      section: {
+        name: string;
+        slug: string;
+      };
+      series: string | null;
+      slug: string;
+      tags: string[];
+      teaser: string;
+      url: string;
+    };
+    /** @description A published story as the public site shows it, with its correction notes. */
+    PublicStory: {
+      author: string;
+      body: components['schemas']['PublicBodyBlock'][];
+      corrections: {
+        /** Format: date-time */
+        at: string;
+        note: string;
+      }[];
+      /** Format: date-time */
+      firstPublishedAt: string;
+      format: string;
+      headline: string;
+      /** Format: uuid */
+      id: string;
+      image: components['schemas']['PublicImage'] | null;
+      kicker: string;
       /** Format: date-time */
       publishedAt: string;
       section: {
@@ -10740,13 +10773,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicStory'];
+        };
       };
       /** @description the request is invalid; `details.problems` names each field and why */
       400: {

@@ -11,7 +11,7 @@ import {
 import { PreviewService } from '@newsdesk/editorial';
 import { Public } from '../auth/auth.guard';
 import { Fails, Returns } from '../contract/decorators';
-import { PublicPreviewSchema } from './public.schema';
+import { PublicPreviewSchema, PublicStorySchema } from './public.schema';
 import { sendCached } from './http-cache';
 import { ResponseCache } from './response-cache';
 
@@ -142,6 +142,12 @@ export class PublicController {
   }
 
   @Get('articles/:slug')
+  @ApiOperation({
+    summary: 'Read a published story',
+    description:
+      'The public version (a working copy in progress is not shown), with correction notes; cached with an ETag and surrogate keys.',
+  })
+  @Returns(200, PublicStorySchema, { headers: ['ETag', 'Cache-Control', 'Surrogate-Key'] })
   async article(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,

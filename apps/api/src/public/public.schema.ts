@@ -47,26 +47,35 @@ const PublicBodyBlockSchema = responseShape(
   },
 );
 
+const publicStoryShape = {
+  id: z.uuid(),
+  slug: z.string(),
+  url: z.string(),
+  kicker: z.string(),
+  headline: z.string(),
+  teaser: z.string(),
+  format: z.string(),
+  publishedAt: instant,
+  firstPublishedAt: instant,
+  image: PublicImageSchema.nullable(),
+  section: z.object({ slug: z.string(), name: z.string() }),
+  series: z.string().nullable(),
+  tags: z.array(z.string()),
+  author: z.string(),
+  corrections: z.array(z.object({ at: instant, note: z.string() })),
+  body: z.array(PublicBodyBlockSchema),
+};
+
+/** A published story as the public site reads it. */
+export const PublicStorySchema = responseShape('PublicStory', z.object(publicStoryShape), {
+  description: 'A published story as the public site shows it, with its correction notes.',
+});
+
 /** A revision as it would be published, for whoever holds a preview link. */
 export const PublicPreviewSchema = responseShape(
   'PublicPreview',
   z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    url: z.string(),
-    kicker: z.string(),
-    headline: z.string(),
-    teaser: z.string(),
-    format: z.string(),
-    publishedAt: instant,
-    firstPublishedAt: instant,
-    image: PublicImageSchema.nullable(),
-    section: z.object({ slug: z.string(), name: z.string() }),
-    series: z.string().nullable(),
-    tags: z.array(z.string()),
-    author: z.string(),
-    corrections: z.array(z.object({ at: instant, note: z.string() })),
-    body: z.array(PublicBodyBlockSchema),
+    ...publicStoryShape,
     preview: z.object({
       revision: z.int().min(1).meta({ description: 'the revision shown' }),
       expiresAt: instant.meta({ description: 'when the link stops working' }),

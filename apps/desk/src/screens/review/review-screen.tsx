@@ -63,7 +63,7 @@ function Review({ story }: { story: Story }) {
               {revisions.data.map((r) => (
                 <option key={r.number} value={r.number}>
                   {t('review.revision', { number: r.number })}
-                  {r.number === base ? ` – ${t('review.lastApproved')}` : ''}
+                  {milestone && r.number === base ? ` – ${t('review.lastApproved')}` : ''}
                 </option>
               ))}
             </select>
