@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, lazy } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queries';
@@ -15,10 +15,21 @@ import { RequireSession } from './session/require-session';
 const EditorScreen = lazy(() =>
   import('./screens/editor/editor').then((m) => ({ default: m.EditorScreen })),
 );
-
-const editor = (
+const ReviewScreen = lazy(() =>
+  import('./screens/review/review-screen').then((m) => ({ default: m.ReviewScreen })),
+);
+const PublishScreen = lazy(() =>
+  import('./screens/publish/publish-screen').then((m) => ({ default: m.PublishScreen })),
+);
+const PreviewScreen = lazy(() =>
+  import('./screens/publish/preview-screen').then((m) => ({ default: m.PreviewScreen })),
+);
+const HistoryScreen = lazy(() =>
+  import('./screens/history/history-screen').then((m) => ({ default: m.HistoryScreen })),
+);
+const later = (Screen: ComponentType) => (
   <Suspense fallback={<Loading />}>
-    <EditorScreen />
+    <Screen />
   </Suspense>
 );
 
@@ -38,9 +49,13 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/stories" replace /> },
       { path: 'stories', element: <StoriesList /> },
-      { path: 'stories/new', element: editor },
+      { path: 'stories/new', element: later(EditorScreen) },
       { path: 'stories/:id', element: <StoryScreen /> },
-      { path: 'stories/:id/edit', element: editor },
+      { path: 'stories/:id/edit', element: later(EditorScreen) },
+      { path: 'stories/:id/review', element: later(ReviewScreen) },
+      { path: 'stories/:id/publish', element: later(PublishScreen) },
+      { path: 'stories/:id/preview', element: later(PreviewScreen) },
+      { path: 'stories/:id/history', element: later(HistoryScreen) },
       { path: '*', element: <NotFound /> },
     ],
   },

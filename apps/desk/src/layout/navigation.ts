@@ -17,8 +17,8 @@ export const PLACES: Place[] = [
   { key: 'stories', roles: 'all', to: '/stories' },
   // screens/editor: a new story (editors write; the editor also opens at /stories/:id/edit).
   { key: 'newStory', roles: ['editor'], to: '/stories/new' },
-  // screens/review: the reviewers' queue with approve and request changes.
-  { key: 'review', roles: ['reviewer'], to: null },
+  // The reviewer's queue (assigned to me, oldest first); each story opens on its review panel.
+  { key: 'review', roles: ['reviewer'], to: '/stories?view=my-review' },
   // screens/photo-desk: uploads, renditions, captions and credits.
   { key: 'photoDesk', roles: ['photo_desk'], to: null },
   // The queue dashboard (Bull Board), outside the desk until screens/ops replaces it.

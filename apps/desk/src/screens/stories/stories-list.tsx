@@ -235,7 +235,12 @@ function StoryRow({ story, from }: { story: StoryListItem; from: string }) {
     <tr>
       <td className={styles.storyCell}>
         {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
-        <Link className={styles.headline} to={`/stories/${story.id}`} state={{ from }}>
+        <Link
+          className={styles.headline}
+          // The review queue opens each story on its review panel.
+          to={`/stories/${story.id}${new URLSearchParams(from).get('view') === 'my-review' ? '/review' : ''}`}
+          state={{ from }}
+        >
           {story.headline}
         </Link>
         {story.snippet && <Snippet html={story.snippet} />}

@@ -7,6 +7,7 @@ import type { BodyBlock, Story } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useClock } from '../../time/use-clock';
+import { StoryTabs } from '../review/story-tabs';
 import { StatusBadge } from './status-badge';
 import styles from './stories.module.css';
 
@@ -48,6 +49,7 @@ export function StoryScreen() {
   return (
     <article className="page">
       {back}
+      <StoryTabs id={story.data.id} />
       <StoryText story={story.data} />
     </article>
   );

@@ -1,0 +1,290 @@
+import type { Browser, Page } from 'playwright-core';
+import type { User } from '@newsdesk/identity';
+import {
+  closeChromium,
+  launchChromium,
+  openDesk,
+  saveScreenshot,
+  seriousViolations,
+  signInThroughForm,
+  type DeskWindow,
+} from './support/browser';
+import {
+  driveToApproved,
+  driveToPublished,
+  driveToReview,
+  requestPublication,
+  type Desk,
+  type Story,
+} from './support/drive';
+import { makeSection, makeUser, PASSWORD } from './support/factories';
+import { ApiClient } from './support/http';
+import { Newsdesk } from './support/newsdesk';
+
+/** A Monday in winter: 09:00 in Berlin, one hour ahead of UTC. */
+const SCHEDULED_AT = '2031-01-13T08:00:00Z';
+const NEWSROOM_ZONE = 'Europe/Berlin';
+
+/** The date and time (with seconds) on the newsroom's clock at `ms`, as the form's fields take them. */
+function berlinWallClock(ms: number): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: NEWSROOM_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}:${get('second')}`,
+  };
+}
+
+describe('the desk: review, publish, preview, history', () => {
+  let newsdesk: Newsdesk;
+  let browser: Browser;
+  let editor: User;
+  let lead: User;
+  let chief: User;
+  let desk: Desk;
+  const windows: DeskWindow[] = [];
+
+  const url = (path: string) => `${newsdesk.url}/desk${path}`;
+
+  /** A new browser profile with `user` signed in through the form, on `path`. */
+  async function signedIn(user: User, path: string): Promise<Page> {
+    const window = await openDesk(browser);
+    windows.push(window);
+    const { page } = window;
+    await page.goto(url(path));
+    await page.waitForURL(/\/desk\/sign-in/);
+    await signInThroughForm(page, user.email, PASSWORD);
+    await page.waitForURL((u) => u.pathname + u.search === `/desk${path}`);
+    return page;
+  }
+
+  /** Times differ on every run; a screenshot shows them fixed so it changes only with the screen. */
+  async function fixTimes(page: Page): Promise<void> {
+    await page.evaluate(`document.querySelectorAll('time').forEach((t) => {
+      t.textContent = '13.01.2031, 09:00';
+    })`);
+  }
+
+  async function storyOf(id: string): Promise<Story> {
+    return (await desk.editor.get<Story>(`/api/articles/${id}`)).body;
+  }
+
+  beforeAll(async () => {
+    newsdesk = await Newsdesk.start();
+    const orm = newsdesk.orm;
+    const section = await makeSection(orm, 'Smart City', [
+      { key: 'section_lead', label: 'Ressortleitung', roles: ['reviewer'] },
+      { key: 'chief_editor', label: 'Chefredaktion', roles: ['reviewer'] },
+    ]);
+    editor = await makeUser(orm, ['editor'], 'Clara Neumann');
+    lead = await makeUser(orm, ['reviewer'], 'Eva Schulz');
+    chief = await makeUser(orm, ['reviewer'], 'Jonas Richter');
+    const anonymous = new ApiClient(newsdesk.url);
+    desk = {
+      newsdesk,
+      editor: await anonymous.login(editor.email),
+      reviewers: [await anonymous.login(lead.email), await anonymous.login(chief.email)],
+      section: section.slug,
+    };
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const problems = windows.flatMap((w) => w.problems);
+    await Promise.all(windows.splice(0).map((w) => w.context.close()));
+    expect(problems).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await closeChromium(browser);
+    await newsdesk?.stop();
+  });
+
+  it('lets two reviewers approve the two Smart City steps, each seeing which step is theirs and the other’s approval and comments live', async () => {
+    const story = await driveToReview(desk, {
+      kicker: 'Fürth',
+      headline: 'Rechenzentrum wärmt Hallenbad mit seiner Abwärme',
+    });
+    await desk.editor.post(`/api/articles/${story.id}/assign`, { assigneeId: lead.id });
+
+    // The lead finds it in her review queue, which opens the review panel.
+    const first = await signedIn(lead, '/stories?view=my-review');
+    await first.getByRole('link', { name: story.headline }).click();
+    await first.waitForURL((u) => u.pathname === `/desk/stories/${story.id}/review`);
+    const second = await signedIn(chief, `/stories/${story.id}/review`);
+
+    const steps = (page: Page) => page.getByRole('complementary').getByRole('listitem');
+    for (const page of [first, second]) {
+      await steps(page).filter({ hasText: 'Ressortleitung' }).getByText('Ihr Schritt').waitFor();
+      await steps(page).filter({ hasText: 'Chefredaktion' }).getByText('Offen').waitFor();
+    }
+
+    // A comment on the first block reaches the other reviewer without a reload.
+    await first.getByRole('button', { name: 'Block 1 kommentieren' }).click();
+    await first.getByLabel('Kommentar zu Block 1').fill('Quelle für die 400 Behälter?');
+    await first
+      .getByRole('list', { name: 'Text, Block für Block' })
+      .getByRole('button', { name: 'Kommentar senden' })
+      .click();
+    const block = second
+      .getByRole('list', { name: 'Text, Block für Block' })
+      .getByRole('listitem')
+      .first();
+    await block.getByText('Quelle für die 400 Behälter?').waitFor();
+
+    await first.getByRole('button', { name: '„Ressortleitung“ abnehmen' }).click();
+    await steps(first)
+      .filter({ hasText: 'Ressortleitung' })
+      .getByText('Abgenommen von Eva Schulz')
+      .waitFor();
+    await first.getByText('Sie haben einen Schritt dieser Geschichte schon abgenommen.').waitFor();
+
+    // The chief sees the lead's approval live, and that the next step is his.
+    await steps(second)
+      .filter({ hasText: 'Ressortleitung' })
+      .getByText('Abgenommen von Eva Schulz')
+      .waitFor();
+    await steps(second).filter({ hasText: 'Chefredaktion' }).getByText('Ihr Schritt').waitFor();
+    expect(await seriousViolations(second)).toEqual([]);
+    await fixTimes(second);
+    await saveScreenshot(second, 'review');
+
+    await second.getByRole('button', { name: '„Chefredaktion“ abnehmen' }).click();
+    await steps(second)
+      .filter({ hasText: 'Chefredaktion' })
+      .getByText('Abgenommen von Jonas Richter')
+      .waitFor();
+    const approved = await storyOf(story.id);
+    expect(approved.status).toBe('approved');
+    expect(approved.approvals.map((a) => [a.step, a.userName])).toEqual([
+      ['section_lead', 'Eva Schulz'],
+      ['chief_editor', 'Jonas Richter'],
+    ]);
+  });
+
+  it('schedules a story a few seconds ahead in the newsroom’s zone (refusing a past time), and the editor’s list shows it published without a reload', async () => {
+    const story = await driveToApproved(desk, {
+      kicker: 'Ulm',
+      headline: 'Offene Daten: Ulm startet sein neues Portal',
+    });
+    const list = await signedIn(editor, `/stories?section=${desk.section}`);
+    const row = list.getByRole('row').filter({ hasText: story.headline });
+    await row.getByText('Freigegeben').waitFor();
+
+    const page = await signedIn(lead, `/stories/${story.id}/publish`);
+    await page.getByLabel('Zu einem Zeitpunkt').check();
+    // A time that has passed is refused in the form, before anything is sent.
+    const past = berlinWallClock(Date.now() - 60_000);
+    await page.getByLabel('Datum', { exact: true }).fill(past.date);
+    await page.getByLabel(/^Uhrzeit/).fill(past.time);
+    await page.getByRole('button', { name: 'Planen' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Dieser Zeitpunkt liegt in der Vergangenheit.')
+      .waitFor();
+    expect((await storyOf(story.id)).status).toBe('approved');
+
+    const dueAt = Date.now() + 6_000;
+    const soon = berlinWallClock(dueAt);
+    await page.getByLabel('Datum', { exact: true }).fill(soon.date);
+    await page.getByLabel(/^Uhrzeit/).fill(soon.time);
+    const meaning = (await page.getByText(/^Erscheint am/).textContent()) ?? '';
+    expect(meaning).toMatch(/(MEZ \(UTC\+01:00\)|MESZ \(UTC\+02:00\))$/);
+    await page.getByRole('button', { name: 'Planen' }).click();
+    await page.getByRole('heading', { name: 'Neu planen' }).waitFor();
+    const scheduled = await storyOf(story.id);
+    expect(scheduled.status).toBe('scheduled');
+    expect(
+      Math.abs(new Date(scheduled.publishAt!.utc).getTime() - Math.floor(dueAt / 1000) * 1000),
+    ).toBe(0);
+
+    // The editor's list, open all along, turns to published when the job runs.
+    await row.getByText('Veröffentlicht', { exact: true }).waitFor({ timeout: 30_000 });
+    expect((await storyOf(story.id)).status).toBe('published');
+  });
+
+  it('shows the publish form in the newsroom’s zone with its offset, and reschedules and cancels', async () => {
+    const story = await requestPublication(
+      desk,
+      await driveToApproved(desk, {
+        kicker: 'Heilbronn',
+        headline: 'Digitaler Zwilling soll das Straßenmanagement vereinfachen',
+      }),
+      { at: SCHEDULED_AT },
+    );
+    const page = await signedIn(lead, `/stories/${story.id}/publish`);
+    await page.getByRole('heading', { name: 'Neu planen' }).waitFor();
+    await page.getByLabel('Zu einem Zeitpunkt').check();
+    await page.getByLabel('Datum', { exact: true }).fill('2031-01-13');
+    await page.getByLabel(/^Uhrzeit/).fill('10:30');
+    await page.getByText('Erscheint am 13.01.2031, 10:30 MEZ (UTC+01:00)').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'publish');
+
+    await page.getByRole('button', { name: 'Neu planen' }).click();
+    await page.getByText('Mo., 13.01.2031, 10:30 (UTC+01:00)').waitFor();
+    expect((await storyOf(story.id)).publishAt?.utc).toBe('2031-01-13T09:30:00.000Z');
+    await page.getByRole('button', { name: 'Planung aufheben' }).click();
+    await page.getByRole('button', { name: 'Planen', exact: true }).waitFor();
+    expect((await storyOf(story.id)).status).toBe('approved');
+  });
+
+  it('asks before it kills a story, and the history shows its transitions; a preview link shows the story as it will look', async () => {
+    const story = await driveToPublished(desk, {
+      kicker: 'Kassel',
+      headline: 'Verwaltungsleistungen vom Menschen her denken',
+    });
+    const page = await signedIn(lead, `/stories/${story.id}/preview`);
+    await page.getByRole('button', { name: 'Vorschau-Link erstellen' }).click();
+    const link = await page.getByLabel('Link zur Vorschau').inputValue();
+    expect(link).toMatch(/\/public\/preview\/[^/]+$/);
+    const preview = page.getByRole('region', { name: 'Vorschau der Geschichte' });
+    await preview.getByRole('heading', { name: story.headline }).waitFor();
+    await preview.getByText(story.teaser).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Veröffentlichen', exact: true }).click();
+    await page.getByLabel('Grund').fill('Rechtliche Prüfung: Vorwürfe nicht belegt.');
+    await page.getByRole('button', { name: 'Zurückziehen …' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Geschichte zurückziehen?' });
+    await dialog.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await storyOf(story.id)).status).toBe('published');
+
+    await page.getByRole('button', { name: 'Zurückziehen …' }).click();
+    await dialog.getByRole('button', { name: 'Endgültig zurückziehen' }).click();
+    await page.getByRole('complementary').getByText('Zurückgezogen').waitFor();
+    const killed = await storyOf(story.id);
+    expect(killed.status).toBe('killed');
+    expect(killed.killReason).toBe('Rechtliche Prüfung: Vorwürfe nicht belegt.');
+
+    await page.getByRole('link', { name: 'Verlauf', exact: true }).click();
+    const trail = page.getByRole('table').first();
+    for (const [action, transition] of [
+      ['eingereicht', 'Entwurf → Eingereicht'],
+      ['abgenommen', 'In Prüfung → Freigegeben'],
+      ['veröffentlicht', 'Geplant → Veröffentlicht'],
+      ['zurückgezogen', 'Veröffentlicht → Zurückgezogen'],
+    ]) {
+      await trail
+        .getByRole('row')
+        .filter({ hasText: transition })
+        .getByRole('cell', { name: action, exact: true })
+        .first()
+        .waitFor();
+    }
+    await page.getByRole('heading', { name: 'Revisionen' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
