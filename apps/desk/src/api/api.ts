@@ -46,7 +46,7 @@ interface Answer {
 }
 
 /** The body of a 2xx answer, typed as the caller knows it; anything else throws {@link ApiError}. */
-async function answer<T>(request: Promise<Answer>): Promise<T> {
+export async function answer<T>(request: Promise<Answer>): Promise<T> {
   const { data, error, response } = await request;
   if (response.ok) return data as T;
   const retryAfter = Number(response.headers.get('retry-after'));

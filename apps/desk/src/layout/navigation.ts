@@ -6,7 +6,11 @@ import type { Role } from '../api/types';
  * no route: the navigation names it as coming, and links nowhere.
  */
 export type Place =
-  | { key: 'stories' | 'review' | 'photoDesk' | 'admin'; roles: Role[] | 'all'; to: string | null }
+  | {
+      key: 'stories' | 'review' | 'photoDesk' | 'ops' | 'admin';
+      roles: Role[] | 'all';
+      to: string | null;
+    }
   | { key: 'ops'; roles: Role[]; href: string };
 
 export const PLACES: Place[] = [
@@ -14,11 +18,11 @@ export const PLACES: Place[] = [
   // screens/review: the reviewers' queue with approve and request changes.
   { key: 'review', roles: ['reviewer'], to: null },
   // screens/photo-desk: uploads, renditions, captions and credits.
-  { key: 'photoDesk', roles: ['photo_desk'], to: null },
-  // The queue dashboard (Bull Board), outside the desk until screens/ops replaces it.
-  { key: 'ops', roles: ['ops'], href: '/ops/queues' },
-  // screens/admin: users, sections, content profiles, the administration log.
-  { key: 'admin', roles: ['admin'], to: null },
+  { key: 'photoDesk', roles: ['photo_desk'], to: '/photos' },
+  // screens/ops: queues, failed jobs, the outbox, paused webhooks (and a link to the queue dashboard).
+  { key: 'ops', roles: ['ops'], to: '/ops' },
+  // screens/admin: users, API tokens, sections and their content profiles.
+  { key: 'admin', roles: ['admin'], to: '/admin' },
 ];
 
 export function placesFor(roles: readonly Role[]): Place[] {
