@@ -133,18 +133,20 @@ function UserRow({ user, onReset }: { user: AdminUser; onReset: () => void }) {
           <span className={styles.muted}>{t('admin.users.mustChange')}</span>
         )}
       </td>
-      <td className={styles.actions}>
-        <button
-          type="button"
-          className="button"
-          disabled={update.isPending}
-          onClick={() => update.mutate({ active: !user.active })}
-        >
-          {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
-        </button>
-        <button type="button" className="button" onClick={onReset}>
-          {t('admin.users.reset')}
-        </button>
+      <td>
+        <div className={styles.actions}>
+          <button
+            type="button"
+            className="button"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ active: !user.active })}
+          >
+            {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
+          </button>
+          <button type="button" className="button" onClick={onReset}>
+            {t('admin.users.reset')}
+          </button>
+        </div>
       </td>
     </tr>
   );

@@ -106,7 +106,6 @@ function QueueTable({ queues }: { queues: Queue[] }) {
 
 function FailedJobs({ queue }: { queue: Queue }) {
   const { t } = useTranslation();
-  const clock = useClock();
   const jobs = useFailedJobs(queue.name, true);
   const retry = useRetry();
   const headingId = `failed-${queue.name.replace(/\W/g, '-')}`;
@@ -138,7 +137,6 @@ function FailedJobs({ queue }: { queue: Queue }) {
                 <p className={styles.reason}>{job.failedReason ?? t('ops.failed.noReason')}</p>
                 <p className={styles.hint}>
                   {t('ops.failed.attempts', { made: job.attemptsMade, of: job.attempts })}
-                  {job.finishedAt && ` · ${clock.dateTime(job.finishedAt)}`}
                 </p>
               </div>
               <button
