@@ -296,6 +296,42 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     }
   });
 
+  it('lists images newest first, paged, searched over caption, credit and alt text, and filtered by status', async () => {
+    const word = `Listenprobe${unique()}`;
+    const older = await readyImage(await freshPhoto(), { alt: `Ein ${word} am Rathaus` });
+    const newer = await readyImage(await freshPhoto(), { credit: `Foto: ${word}` });
+    const unrelated = await readyImage(await freshPhoto(), { caption: 'Etwas ganz anderes' });
+
+    const found = await photo.api.get(`/api/images?q=${encodeURIComponent(word.toLowerCase())}`);
+    expect(found.status).toBe(200);
+    expect(found.body.total).toBe(2);
+    expect(found.body.items.map((i: ImageView) => i.id)).toEqual([newer.id, older.id]);
+    expect(found.body.items[0].renditions.length).toBeGreaterThan(0);
+
+    const firstPage = await editor.api.get('/api/images?limit=2');
+    expect(firstPage.status).toBe(200);
+    expect(firstPage.body.items.map((i: ImageView) => i.id)).toEqual([unrelated.id, newer.id]);
+    const secondPage = await editor.api.get('/api/images?limit=2&offset=1');
+    expect(secondPage.body.items[0].id).toBe(newer.id);
+    expect(secondPage.body.total).toBe(firstPage.body.total);
+
+    // LIKE's wildcards are searched for as they are.
+    expect((await photo.api.get('/api/images?q=%25')).body.total).toBe(0);
+    const ready = await photo.api.get(`/api/images?status=ready&q=${word}`);
+    expect(ready.body.total).toBe(2);
+    expect((await photo.api.get(`/api/images?status=failed&q=${word}`)).body.total).toBe(0);
+
+    for (const [query, field] of [
+      ['status=lost', 'status'],
+      ['limit=101', 'limit'],
+      ['limit=0', 'limit'],
+    ]) {
+      const bad = await photo.api.get(`/api/images?${query}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.problems.map((p: { field: string }) => p.field)).toEqual([field]);
+    }
+  });
+
   it('keeps the credit the photo desk typed over the one in the file', async () => {
     const caption = `Rathaus Arnsberg ${unique()}`;
     const file = await sidewaysJpeg(800, 600, { credit: AGENCY_CREDIT, caption });

@@ -9,7 +9,7 @@ import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { buildApiDocument } from './contract/document';
-import { mountDesk } from './desk/desk-static';
+import { mountDesk, originOf } from './desk/desk-static';
 import { errorBody } from './error.filter';
 import { installInputGuard } from './input/input-guard';
 import { mountQueueBoard } from './ops/queue-board';
@@ -101,7 +101,8 @@ export async function setupApi(app: NestFastifyApplication): Promise<OpenAPIObje
   // Bull Board at /ops/queues, behind the API's own login (ops and admin).
   await mountQueueBoard(app);
   // The newsroom's web app at /desk/ (built by `npm run desk:build`).
-  await mountDesk(app);
+  // Its pictures come from the object store's public origin, which its CSP names.
+  await mountDesk(app, { imageOrigins: originOf(config.s3.publicUrl) });
   const document = buildApiDocument(app);
   // The UI at /docs, the document at /docs-json.
   SwaggerModule.setup('docs', app, document);

@@ -27,16 +27,17 @@ const PreviewScreen = lazy(() =>
 const HistoryScreen = lazy(() =>
   import('./screens/history/history-screen').then((m) => ({ default: m.HistoryScreen })),
 );
+const PhotoDesk = lazy(() => import('./screens/photo-desk/photo-desk'));
+const Ops = lazy(() => import('./screens/ops/ops'));
+const Admin = lazy(() => import('./screens/admin/admin'));
 const later = (Screen: ComponentType) => (
   <Suspense fallback={<Loading />}>
     <Screen />
   </Suspense>
 );
 
-/**
- * The desk's routes, below `/desk`. Each screen lives in `screens/<screen>/`;
- * the review, photo desk, ops and admin screens get their routes when they are built.
- */
+/** The desk's routes, below `/desk`. Each screen lives in `screens/<screen>/`. */
+
 const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignIn /> },
   {
@@ -56,6 +57,9 @@ const routes: RouteObject[] = [
       { path: 'stories/:id/publish', element: later(PublishScreen) },
       { path: 'stories/:id/preview', element: later(PreviewScreen) },
       { path: 'stories/:id/history', element: later(HistoryScreen) },
+      { path: 'photos', element: later(PhotoDesk) },
+      { path: 'ops', element: later(Ops) },
+      { path: 'admin', element: later(Admin) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -766,7 +766,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List images
+     * @description Newest upload first, paged by `limit` and `offset`, with the number that match. `q` finds images whose caption, credit or alt text contain every word of it (case-insensitive); `status` keeps those processing, ready or failed. The photo desk and the hero picker.
+     */
+    get: operations['images_list'];
     put?: never;
     /**
      * Upload a picture
@@ -2159,6 +2163,16 @@ export interface components {
        * @example 4000
        */
       width: number | null;
+    };
+    /** @description A page of images, newest upload first. */
+    ImagePage: {
+      /** @description newest upload first */
+      items: components['schemas']['Image'][];
+      /**
+       * @description how many images match the filter
+       * @example 132
+       */
+      total: number;
     };
     ImageRendition: {
       /** @example 48213 */
@@ -8473,6 +8487,90 @@ export interface operations {
       };
       /** @description the body has a type this route does not take */
       415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  images_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description images to skip */
+        offset?: number;
+        /** @description words in the caption, credit or alt text */
+        q?: string;
+        status?: 'processing' | 'ready' | 'failed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImagePage'];
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFound, ValidationFailed, isUuid } from '@newsdesk/common';
 import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
 import { EventName, JobName, Outbox } from '@newsdesk/messaging';
-import { Image, type FocalPoint, type ImageStatus } from './image.entity';
+import { IMAGE_STATUSES, Image, type FocalPoint, type ImageStatus } from './image.entity';
 import { cleanImageText, parseFocalPoint } from './image-text';
 import { renditionUrl } from './public-image';
 
@@ -39,6 +39,20 @@ export interface ImageView {
   updatedAt: string;
 }
 
+/** How many images a page of `list` holds. */
+export const IMAGE_LIST_LIMITS = { default: 30, max: 100 } as const;
+/** The longest search text `list` takes. */
+export const MAX_IMAGE_SEARCH_LENGTH = 200;
+
+/** The filters of {@link ImagesService.list}; validated there. */
+export interface ImageListQuery {
+  /** Words found in caption, credit or alt text (case-insensitive, each word somewhere). */
+  q?: string;
+  status?: string;
+  limit?: number;
+  offset?: number;
+}
+
 /** Reading and editing images, and re-rendering them all after the presets changed. */
 @Injectable()
 export class ImagesService {
@@ -46,6 +60,56 @@ export class ImagesService {
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The images, newest upload first, paged by offset, with the number that
+   * match: the photo desk's list and the editor's hero picker.
+   */
+  async list(query: ImageListQuery): Promise<{ items: ImageView[]; total: number }> {
+    const limit = query.limit ?? IMAGE_LIST_LIMITS.default;
+    const offset = query.offset ?? 0;
+    const problems: { field: string; reason: string }[] = [];
+    if (query.status !== undefined && !(IMAGE_STATUSES as readonly string[]).includes(query.status))
+      problems.push({ field: 'status', reason: `must be one of ${IMAGE_STATUSES.join(', ')}` });
+    if (!Number.isInteger(limit) || limit < 1 || limit > IMAGE_LIST_LIMITS.max)
+      problems.push({ field: 'limit', reason: `must be 1 to ${IMAGE_LIST_LIMITS.max}` });
+    if (!Number.isInteger(offset) || offset < 0)
+      problems.push({ field: 'offset', reason: 'must be 0 or more' });
+    const q = query.q?.trim() ?? '';
+    if (q.length > MAX_IMAGE_SEARCH_LENGTH)
+      problems.push({
+        field: 'q',
+        reason: `may have at most ${MAX_IMAGE_SEARCH_LENGTH} characters`,
+      });
+    if (problems.length) throw new ValidationFailed(problems);
+
+    // Each word must appear in one of the texts; LIKE's own wildcards are taken literally.
+    const words = q.split(/\s+/).filter(Boolean).slice(0, 10);
+    const where = {
+      ...(query.status ? { status: query.status as ImageStatus } : {}),
+      ...(words.length
+        ? {
+            $and: words.map((word) => {
+              const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+              return {
+                $or: [
+                  { caption: { $ilike: like } },
+                  { credit: { $ilike: like } },
+                  { alt: { $ilike: like } },
+                ],
+              };
+            }),
+          }
+        : {}),
+    };
+    const [images, total] = await this.em.fork().findAndCount(Image, where, {
+      populate: ['renditions'],
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit,
+      offset,
+    });
+    return { items: images.map((image) => this.view(image)), total };
+  }
 
   async get(id: string): Promise<ImageView> {
     return this.view(await this.load(this.em.fork(), id));

@@ -12,20 +12,34 @@ export const DESK_PATH = '/desk';
 /**
  * The desk may load its own scripts, styles, images and fonts and talk to its
  * own origin (the API, the live stream); nothing inline, nothing from
- * elsewhere, never inside another site's frame.
+ * elsewhere, never inside another site's frame. Pictures are the exception:
+ * originals and renditions come from the object store's public origin
+ * (`S3_PUBLIC_URL`), so the photo desk can show them.
  */
-export const DESK_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function deskContentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    ['img-src', "'self'", 'data:', ...imageOrigins].join(' '),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The origin of a public URL (`https://cdn.example/newsdesk` → `https://cdn.example`); none for a relative or broken one. */
+export function originOf(url: string): string[] {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? [] : [origin];
+  } catch {
+    return [];
+  }
+}
 
 /** Vite puts every hashed file under `assets/`: a new build gives new names, so they never change. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -54,8 +68,10 @@ export function deskDirectory(from: string = __dirname): string {
  */
 export async function mountDesk(
   app: NestFastifyApplication,
-  root: string = deskDirectory(),
+  options: { root?: string; imageOrigins?: readonly string[] } = {},
 ): Promise<void> {
+  const root = options.root ?? deskDirectory();
+  const policy = deskContentSecurityPolicy(options.imageOrigins);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get(DESK_PATH, (_request, reply) => reply.redirect(`${DESK_PATH}/`, 301));
   await app.register(
@@ -91,7 +107,7 @@ export async function mountDesk(
       });
       scope.get('/*', async (request, reply) => {
         const wanted = (request.params as { '*': string })['*'];
-        securityHeaders(reply);
+        securityHeaders(reply, policy);
         // A path with a file extension names a file (which may be missing: 404); anything
         // else is one of the app's own routes, which only its index.html knows.
         if (/\.[a-z0-9]+$/i.test(wanted)) return reply.sendFile(wanted);
@@ -103,9 +119,9 @@ export async function mountDesk(
   );
 }
 
-function securityHeaders(reply: FastifyReply): void {
+function securityHeaders(reply: FastifyReply, policy: string): void {
   void reply
-    .header('content-security-policy', DESK_CONTENT_SECURITY_POLICY)
+    .header('content-security-policy', policy)
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'same-origin')
     .header('x-frame-options', 'DENY')

@@ -1,22 +1,39 @@
-import { Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { DomainError, ValidationFailed, unstorableTextProblems } from '@newsdesk/common';
-import { ImageUploadService, ImagesService } from '@newsdesk/media';
+import {
+  IMAGE_LIST_LIMITS,
+  IMAGE_STATUSES,
+  ImageUploadService,
+  ImagesService,
+  MAX_IMAGE_SEARCH_LENGTH,
+} from '@newsdesk/media';
 import { Roles, type AuthedRequest, type UserActor } from '../auth/auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { BodyOf, Fails, Returns } from '../contract/decorators';
 import { refTo } from '../contract/schema';
-import { IdParam } from '../input/params';
+import { IdParam, WholeNumberPipe, WholeNumberQuery } from '../input/params';
 import {
+  ImagePageSchema,
   ImageRerenderSchema,
   ImageSchema,
   ImageUpdateBodySchema,
   ImageUploadFormSchema,
   UploadedImageSchema,
 } from './images.schema';
+
+/** No list is this long; bounded so that no offset reaches PostgreSQL beyond its bigint range. */
+const MAX_OFFSET = 1_000_000_000;
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -117,6 +134,51 @@ export class ImagesController {
       if (received) await this.uploads.discard(received.tempKey);
       throw asUploadError(error);
     }
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List images',
+    description:
+      'Newest upload first, paged by `limit` and `offset`, with the number that match. `q` finds ' +
+      'images whose caption, credit or alt text contain every word of it (case-insensitive); ' +
+      '`status` keeps those processing, ready or failed. The photo desk and the hero picker.',
+  })
+  @ApiQuery({
+    name: 'q',
+    required: false,
+    description: 'words in the caption, credit or alt text',
+    schema: { type: 'string', maxLength: MAX_IMAGE_SEARCH_LENGTH, example: 'Sensor' },
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    schema: { type: 'string', enum: [...IMAGE_STATUSES] },
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: 1,
+      maximum: IMAGE_LIST_LIMITS.max,
+      default: IMAGE_LIST_LIMITS.default,
+    },
+  })
+  @Returns(200, ImagePageSchema)
+  list(
+    @Query('q') q?: string,
+    @Query('status') status?: string,
+    @Query(
+      'limit',
+      new WholeNumberPipe(IMAGE_LIST_LIMITS.max, {
+        reason: `must be 1 to ${IMAGE_LIST_LIMITS.max}`,
+      }),
+    )
+    limit?: number,
+    @WholeNumberQuery('offset', MAX_OFFSET, 'images to skip') offset?: number,
+  ) {
+    return this.images.list({ q, status, limit, offset });
   }
 
   @Get(':id')

@@ -84,6 +84,16 @@ export const ImageSchema = responseShape(
   { description: 'A picture of the photo desk: what is known about it, and its renditions.' },
 );
 
+/** A page of the image list, newest upload first, with how many match in all. */
+export const ImagePageSchema = responseShape(
+  'ImagePage',
+  z.object({
+    items: z.array(ImageSchema).meta({ description: 'newest upload first' }),
+    total: z.int().min(0).meta({ description: 'how many images match the filter', example: 132 }),
+  }),
+  { description: 'A page of images, newest upload first.' },
+);
+
 export const UploadedImageSchema = responseShape(
   'UploadedImage',
   z.object({

@@ -2,16 +2,13 @@ import type { Role } from '../api/types';
 
 /**
  * The desk's places, in the order of the left navigation, with the roles that
- * see them (admins see everything). A place whose screen is not built yet has
- * no route: the navigation names it as coming, and links nowhere.
+ * see them (admins see everything).
  */
-export type Place =
-  | {
-      key: 'stories' | 'newStory' | 'review' | 'photoDesk' | 'admin';
-      roles: Role[] | 'all';
-      to: string | null;
-    }
-  | { key: 'ops'; roles: Role[]; href: string };
+export interface Place {
+  key: 'stories' | 'newStory' | 'review' | 'photoDesk' | 'ops' | 'admin';
+  roles: Role[] | 'all';
+  to: string;
+}
 
 export const PLACES: Place[] = [
   { key: 'stories', roles: 'all', to: '/stories' },
@@ -20,11 +17,11 @@ export const PLACES: Place[] = [
   // The reviewer's queue (assigned to me, oldest first); each story opens on its review panel.
   { key: 'review', roles: ['reviewer'], to: '/stories?view=my-review' },
   // screens/photo-desk: uploads, renditions, captions and credits.
-  { key: 'photoDesk', roles: ['photo_desk'], to: null },
-  // The queue dashboard (Bull Board), outside the desk until screens/ops replaces it.
-  { key: 'ops', roles: ['ops'], href: '/ops/queues' },
-  // screens/admin: users, sections, content profiles, the administration log.
-  { key: 'admin', roles: ['admin'], to: null },
+  { key: 'photoDesk', roles: ['photo_desk'], to: '/photos' },
+  // screens/ops: queues, failed jobs, the outbox, paused webhooks (and a link to the queue dashboard).
+  { key: 'ops', roles: ['ops'], to: '/ops' },
+  // screens/admin: users, API tokens, sections and their content profiles.
+  { key: 'admin', roles: ['admin'], to: '/admin' },
 ];
 
 export function placesFor(roles: readonly Role[]): Place[] {

@@ -54,19 +54,9 @@ export function Shell() {
         <ul>
           {placesFor(user.roles).map((place) => (
             <li key={place.key}>
-              {'href' in place ? (
-                <a className={styles.link} href={place.href}>
-                  {t(`nav.${place.key}`)}
-                </a>
-              ) : place.to ? (
-                <NavLink className={styles.link} to={place.to}>
-                  {t(`nav.${place.key}`)}
-                </NavLink>
-              ) : (
-                <span className={styles.later} aria-disabled="true">
-                  {t(`nav.${place.key}`)} <small>{t('nav.later')}</small>
-                </span>
-              )}
+              <NavLink className={styles.link} to={place.to}>
+                {t(`nav.${place.key}`)}
+              </NavLink>
             </li>
           ))}
         </ul>

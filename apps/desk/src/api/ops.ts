@@ -1,0 +1,47 @@
+/** The ops screen's calls: queues, failed jobs, the outbox, paused webhooks. */
+import { answer } from './api';
+import { contractClient as client, type Schema } from './contract';
+
+export type Queue = Schema<'Queue'>;
+export type QueueName = Queue['name'];
+export type Job = Schema<'Job'>;
+export type OutboxStatus = Schema<'OutboxStatus'>;
+export type WebhookSubscription = Schema<'WebhookSubscription'>;
+
+export async function fetchQueues(): Promise<Queue[]> {
+  return answer<Queue[]>(client.GET('/api/ops/queues'));
+}
+
+export async function fetchFailedJobs(name: QueueName): Promise<Job[]> {
+  return answer<Job[]>(
+    client.GET('/api/ops/queues/{name}/failed', {
+      params: { path: { name }, query: { limit: 50 } },
+    }),
+  );
+}
+
+export async function retryJob(name: QueueName, id: string): Promise<Job> {
+  return answer<Job>(
+    client.POST('/api/ops/queues/{name}/jobs/{id}/retry', { params: { path: { name, id } } }),
+  );
+}
+
+export async function retryFailedJobs(name: QueueName): Promise<Schema<'RetriedJobs'>> {
+  return answer<Schema<'RetriedJobs'>>(
+    client.POST('/api/ops/queues/{name}/retry-failed', { params: { path: { name } } }),
+  );
+}
+
+export async function fetchOutbox(): Promise<OutboxStatus> {
+  return answer<OutboxStatus>(client.GET('/api/ops/outbox'));
+}
+
+export async function fetchWebhooks(): Promise<WebhookSubscription[]> {
+  return answer<WebhookSubscription[]>(client.GET('/api/webhooks'));
+}
+
+export async function resumeWebhook(id: string): Promise<WebhookSubscription> {
+  return answer<WebhookSubscription>(
+    client.POST('/api/webhooks/{id}/resume', { params: { path: { id } } }),
+  );
+}
