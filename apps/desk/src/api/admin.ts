@@ -1,26 +1,26 @@
 /** The admin screen's calls: users, API tokens, sections (`/api/admin/*`). */
-import { answer } from './api';
-import { contractClient as client, type Schema } from './contract';
+import { answer, client } from './api';
+import type { Schemas } from './types';
 
-export type AdminUser = Schema<'AdminUser'>;
-export type InitialPassword = Schema<'InitialPassword'>;
-export type ApiToken = Schema<'ApiToken'>;
-export type NewApiToken = Schema<'NewApiToken'>;
-export type AdminSection = Schema<'Section'>;
-export type ApprovalStep = Schema<'ApprovalStep'>;
-export type ContentProfile = Schema<'ContentProfile'>;
-export type UpdateUser = Schema<'UpdateUserBody'>;
-export type SectionUpdate = Schema<'SectionUpdateBody'>;
+export type AdminUser = Schemas['AdminUser'];
+export type InitialPassword = Schemas['InitialPassword'];
+export type ApiToken = Schemas['ApiToken'];
+export type NewApiToken = Schemas['NewApiToken'];
+export type AdminSection = Schemas['Section'];
+export type ApprovalStep = Schemas['ApprovalStep'];
+export type ContentProfile = Schemas['ContentProfile'];
+export type UpdateUser = Schemas['UpdateUserBody'];
+export type SectionUpdate = Schemas['SectionUpdateBody'];
 
 export async function fetchUsers(): Promise<AdminUser[]> {
   return answer<AdminUser[]>(client.GET('/api/admin/users'));
 }
 
-export async function inviteUser(body: Schema<'CreateUserBody'>): Promise<InitialPassword> {
+export async function inviteUser(body: Schemas['CreateUserBody']): Promise<InitialPassword> {
   return answer<InitialPassword>(client.POST('/api/admin/users', { body }));
 }
 
-export async function updateUser(id: string, body: Schema<'UpdateUserBody'>): Promise<AdminUser> {
+export async function updateUser(id: string, body: Schemas['UpdateUserBody']): Promise<AdminUser> {
   return answer<AdminUser>(
     client.PATCH('/api/admin/users/{id}', { params: { path: { id } }, body }),
   );
@@ -36,7 +36,7 @@ export async function fetchTokens(): Promise<ApiToken[]> {
   return answer<ApiToken[]>(client.GET('/api/admin/api-tokens'));
 }
 
-export async function createToken(body: Schema<'CreateApiTokenBody'>): Promise<NewApiToken> {
+export async function createToken(body: Schemas['CreateApiTokenBody']): Promise<NewApiToken> {
   return answer<NewApiToken>(client.POST('/api/admin/api-tokens', { body }));
 }
 
@@ -49,13 +49,13 @@ export async function fetchAdminSections(): Promise<AdminSection[]> {
   return answer<AdminSection[]>(client.GET('/api/sections'));
 }
 
-export async function createSection(body: Schema<'CreateSectionBody'>): Promise<AdminSection> {
+export async function createSection(body: Schemas['CreateSectionBody']): Promise<AdminSection> {
   return answer<AdminSection>(client.POST('/api/admin/sections', { body }));
 }
 
 export async function updateSection(
   slug: string,
-  body: Schema<'SectionUpdateBody'>,
+  body: Schemas['SectionUpdateBody'],
 ): Promise<AdminSection> {
   return answer<AdminSection>(
     client.PATCH('/api/admin/sections/{slug}', { params: { path: { slug } }, body }),

@@ -5,11 +5,9 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { answer, client } from './api';
+import { fetchImages, type ImageFilter } from './photo-desk';
 import { queryKeys } from './queries';
-import type { EditLock, Schemas, Story, StoryCreateBody, StoryUpdateBody } from './types';
-
-export type ImagePage = Schemas['ImagePage'];
-export type ImageListItem = Schemas['ImageListItem'];
+import type { EditLock, Story, StoryCreateBody, StoryUpdateBody } from './types';
 
 const story = (id: string) => ({ params: { path: { id } } });
 
@@ -49,16 +47,6 @@ export function takeOverLock(id: string): Promise<EditLock> {
   return answer(client.POST('/api/articles/{id}/lock/takeover', story(id)));
 }
 
-export interface ImageFilter {
-  q?: string;
-  limit: number;
-  offset: number;
-}
-
-export function fetchImages(filter: ImageFilter): Promise<ImagePage> {
-  return answer(client.GET('/api/images', { params: { query: filter } }));
-}
-
 /** Who holds the story's edit lock; `lock.taken`/`lock.released` on the stream make it stale. */
 export function useEditLock(id: string | undefined) {
   return useQuery({
@@ -69,6 +57,7 @@ export function useEditLock(id: string | undefined) {
   });
 }
 
+/** The hero image picker's page of images (the photo desk's list). */
 export function useImages(filter: ImageFilter) {
   return useQuery({
     queryKey: [...queryKeys.images, 'list', filter],

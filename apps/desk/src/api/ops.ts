@@ -1,12 +1,12 @@
 /** The ops screen's calls: queues, failed jobs, the outbox, paused webhooks. */
-import { answer } from './api';
-import { contractClient as client, type Schema } from './contract';
+import { answer, client } from './api';
+import type { Schemas } from './types';
 
-export type Queue = Schema<'Queue'>;
+export type Queue = Schemas['Queue'];
 export type QueueName = Queue['name'];
-export type Job = Schema<'Job'>;
-export type OutboxStatus = Schema<'OutboxStatus'>;
-export type WebhookSubscription = Schema<'WebhookSubscription'>;
+export type Job = Schemas['Job'];
+export type OutboxStatus = Schemas['OutboxStatus'];
+export type WebhookSubscription = Schemas['WebhookSubscription'];
 
 export async function fetchQueues(): Promise<Queue[]> {
   return answer<Queue[]>(client.GET('/api/ops/queues'));
@@ -26,8 +26,8 @@ export async function retryJob(name: QueueName, id: string): Promise<Job> {
   );
 }
 
-export async function retryFailedJobs(name: QueueName): Promise<Schema<'RetriedJobs'>> {
-  return answer<Schema<'RetriedJobs'>>(
+export async function retryFailedJobs(name: QueueName): Promise<Schemas['RetriedJobs']> {
+  return answer<Schemas['RetriedJobs']>(
     client.POST('/api/ops/queues/{name}/retry-failed', { params: { path: { name } } }),
   );
 }

@@ -2,14 +2,13 @@
  * The photo desk's calls: the image list, one image, its edits, and uploads.
  * Uploads go through XMLHttpRequest because `fetch` reports no upload progress.
  */
-import { ApiError, answer } from './api';
-import { contractClient as client, type Schema, type paths } from './contract';
-import type { ErrorBody } from './types';
+import { ApiError, answer, client } from './api';
+import type { ErrorBody, Schemas, paths } from './types';
 
-export type Image = Schema<'Image'>;
-export type ImagePage = Schema<'ImagePage'>;
-export type ImageUpdate = Schema<'ImageUpdateBody'>;
-export type UploadedImage = Schema<'UploadedImage'>;
+export type Image = Schemas['Image'];
+export type ImagePage = Schemas['ImagePage'];
+export type ImageUpdate = Schemas['ImageUpdateBody'];
+export type UploadedImage = Schemas['UploadedImage'];
 export type ImageFilter = NonNullable<paths['/api/images']['get']['parameters']['query']>;
 
 export async function fetchImages(filter: ImageFilter): Promise<ImagePage> {

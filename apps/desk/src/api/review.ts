@@ -4,11 +4,8 @@
  * (`libs/api-client/src/schema.ts`): paths, bodies and answers are checked by
  * the compiler against the contract.
  */
-import createClient from 'openapi-fetch';
-import type { components, paths } from '../../../../libs/api-client/src/schema';
-import { answer } from './api';
-
-type Schemas = components['schemas'];
+import { answer, client } from './api';
+import type { Schemas } from './types';
 export type StoryView = Schemas['Story'];
 export type SectionView = Schemas['Section'];
 export type CommentThread = Schemas['CommentThread'];
@@ -24,12 +21,6 @@ export type PreviewLink = Schemas['PreviewLink'];
 export type PublicPreview = Schemas['StoryPreview'];
 export type PublicBodyBlock = Schemas['PublicBodyBlock'];
 export type PublishBody = Schemas['PublishBody'];
-
-const client = createClient<paths>({
-  baseUrl: window.location.origin,
-  credentials: 'same-origin',
-  headers: { accept: 'application/json' },
-});
 
 const onStory = (id: string) => ({ params: { path: { id } } });
 

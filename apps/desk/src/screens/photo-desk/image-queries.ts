@@ -4,13 +4,14 @@
  * `image.updated` make stale.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/queries';
 import * as api from '../../api/photo-desk';
 import type { Image, ImageFilter, ImageUpdate } from '../../api/photo-desk';
 
 export const imageKeys = {
-  all: ['images'] as const,
-  list: (filter: ImageFilter) => ['images', 'list', filter] as const,
-  one: (id: string) => ['images', 'one', id] as const,
+  all: queryKeys.images,
+  list: (filter: ImageFilter) => [...queryKeys.images, 'list', filter] as const,
+  one: queryKeys.image,
 };
 
 export function useImages(filter: ImageFilter) {

@@ -11,7 +11,6 @@ import { ImageStatusBadge } from './image-status';
 import styles from './photo-desk.module.css';
 import { renditionUrl } from './renditions';
 import { UploadZone } from './upload-zone';
-import { useImageEvents } from './use-image-events';
 
 const PAGE_SIZE = 24;
 const STATUSES = ['processing', 'ready', 'failed'] as const;
@@ -27,7 +26,6 @@ const isStatus = (value: string | null): value is Status =>
 export default function PhotoDesk() {
   const { t } = useTranslation();
   useDocumentTitle(t('photoDesk.title'));
-  useImageEvents();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const statusParam = params.get('status');

@@ -1,7 +1,9 @@
 /**
  * The query keys and hooks of the review, publish, preview and history
- * screens. Every key starts with `stories`, so whatever invalidates the
- * stories (a `story.changed` event, a transition here) refreshes these too.
+ * screens. A story's revisions, diffs and history are filed below the story
+ * (`queryKeys.story`), so whatever makes the story stale (a `story.*` event on
+ * the stream, a transition here) refreshes them too; comments have their own
+ * key, made stale by `comment.*` events.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/queries';
@@ -9,11 +11,12 @@ import * as api from '../../api/review';
 
 export const reviewKeys = {
   sectionList: ['sections', 'full'] as const,
-  comments: (id: string) => ['stories', 'comments', id] as const,
-  revisions: (id: string) => ['stories', 'revisions', id] as const,
-  revision: (id: string, n: number) => ['stories', 'revision', id, n] as const,
-  diff: (id: string, from: number, to: number) => ['stories', 'diff', id, from, to] as const,
-  history: (id: string) => ['stories', 'history', id] as const,
+  comments: queryKeys.comments,
+  revisions: (id: string) => [...queryKeys.story(id), 'revisions'] as const,
+  revision: (id: string, n: number) => [...queryKeys.story(id), 'revision', n] as const,
+  diff: (id: string, from: number, to: number) =>
+    [...queryKeys.story(id), 'diff', from, to] as const,
+  history: (id: string) => [...queryKeys.story(id), 'history'] as const,
   preview: (token: string) => ['preview', token] as const,
 };
 

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { useMe } from '../../api/queries';
 import * as api from '../../api/review';
 import type { Story } from '../../api/types';
@@ -17,7 +16,6 @@ import {
   useStoryAction,
 } from './review-queries';
 import { StoryFrame } from './story-frame';
-import { useCommentEvents } from './use-story-events';
 import styles from './review.module.css';
 
 /** What counts as "last approved or published": the diff starts at the revision these left. */
@@ -26,8 +24,6 @@ const MILESTONES = ['approve', 'approveUpdate', 'release', 'correct'];
 /** Review: what changed since the last approval or publication, comments by block, the approval steps. */
 export function ReviewScreen() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  useCommentEvents(id);
   return <StoryFrame title={t('review.title')}>{(story) => <Review story={story} />}</StoryFrame>;
 }
 
