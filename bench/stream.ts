@@ -26,8 +26,8 @@
  * Here that is a bare Redis hop on the same Redis: XADD from one connection,
  * XREAD BLOCK on another, at the run's event rate (two per publication), the
  * time taken in the entry and read on arrival. The path under test adds the
- * outbox relay (LISTEN/NOTIFY, then a BullMQ job on `events.desk`), the
- * projector's consumer (the Lua append), the API's reader and fan-out, and
+ * outbox relay (LISTEN/NOTIFY, then the Lua append to the stream), the
+ * API's reader and fan-out, and
  * HTTP to every client. All clients run in this process, on the same
  * 2 cores as everything else: their parsing is part of what is measured.
  */
@@ -40,14 +40,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import {
-  Consumer,
-  EventName,
-  eventQueueOf,
-  redisOptions,
-  type EventEnvelope,
-  type EventOf,
-} from '@newsdesk/messaging';
+import { redisOptions } from '@newsdesk/messaging';
 import { Cluster } from '../test/faults/cluster';
 import {
   BenchApi,
@@ -406,19 +399,6 @@ async function run(h: Harness): Promise<void> {
     [ids],
   );
   await db.end();
-  // Where the events waited: in the desk's queue (added → picked up) or in its handler.
-  const deskQueue = cluster.queue(eventQueueOf(Consumer.Desk));
-  const deskJobs = (await deskQueue.getJobs(['completed'], 0, expected * 4)).filter((job) => {
-    const event = job.data as EventEnvelope | undefined;
-    if (event?.name !== EventName.StoryChanged) return false;
-    const { articleId, transition } = event.payload as EventOf<EventName.StoryChanged>;
-    return watched.has(articleId) && RUN_TRANSITIONS.has(transition);
-  });
-  const queued = deskJobs.map((job) => (job.processedOn ?? 0) - job.timestamp);
-  const handled = deskJobs.map((job) => (job.finishedOn ?? 0) - (job.processedOn ?? 0));
-  const relayed = deskJobs.map(
-    (job) => job.timestamp - Date.parse((job.data as EventEnvelope).occurredAt),
-  );
   const counts = connections.map((c) => c.received);
   const duplicates = connections.reduce((n, c) => n + c.duplicates, probe.duplicates);
   const cut = connections.filter((c) => c.ended).length;
@@ -459,9 +439,6 @@ async function run(h: Harness): Promise<void> {
   printStatsTable('', [
     ['probe client', stats(probeLatency)],
     ['  of which: outbox row → XADD', stats(toAppend)],
-    ['    outbox row → job on events.desk', stats(relayed)],
-    ['    waiting in events.desk', stats(queued)],
-    ['    desk handler (job picked up → done)', stats(handled)],
     ['  of which: XADD → probe client', stats(fromAppend)],
     [`last of ${CONNECTIONS} connections`, stats(fanOut.map((a) => a.last - a.occurredAt))],
     ['baseline: bare Redis XADD → XREAD', stats(baseline)],

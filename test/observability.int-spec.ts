@@ -233,7 +233,6 @@ describe('metrics and health', () => {
       status: 'up',
       'events.projector': 'running',
       'events.webhooks': 'running',
-      'events.desk': 'running',
       cdn: 'running',
       webhooks: 'running',
     });

@@ -6,6 +6,7 @@ import { AuditEntry, type Section } from '@newsdesk/editorial';
 import { listingKey } from '@newsdesk/delivery';
 import {
   Consumer,
+  EVENT_STREAM,
   EventName,
   JobName,
   JobQueue,
@@ -166,6 +167,7 @@ describe('outbox and durable events (integration)', () => {
       newsdesk.workflow.get(QueuesService),
       newsdesk.workflow.get(Clock),
       newsdesk.config,
+      newsdesk.workflow.get(EVENT_STREAM),
     );
     await expect(crashing.drain()).rejects.toThrow('simulated crash');
     const ids = rows.map((r) => r.messageId);
@@ -235,11 +237,7 @@ describe('outbox and durable events (integration)', () => {
     await requestPublication(desk, story);
     // Everything ran but the projector app's consumers: the event waits in their queues.
     await newsdesk.settle({
-      except: [
-        eventQueueOf(Consumer.Projector),
-        eventQueueOf(Consumer.Webhooks),
-        eventQueueOf(Consumer.Desk),
-      ],
+      except: [eventQueueOf(Consumer.Projector), eventQueueOf(Consumer.Webhooks)],
     });
     const row = await outboxRowOf(newsdesk, story, EventName.ArticlePublished);
     const job = await events.getJob(row.messageId);

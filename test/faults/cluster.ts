@@ -32,12 +32,7 @@ const WORKER_QUEUES: Record<AppName, string[]> = {
   api: [],
   workflow: [JobQueue.Submission, JobQueue.Publication],
   media: [JobQueue.Media],
-  projector: [
-    eventQueueOf(Consumer.Projector),
-    eventQueueOf(Consumer.Webhooks),
-    eventQueueOf(Consumer.Desk),
-    JobQueue.Webhooks,
-  ],
+  projector: [eventQueueOf(Consumer.Projector), eventQueueOf(Consumer.Webhooks), JobQueue.Webhooks],
 };
 
 /** The queues whose jobs an app holds while it runs them. */
@@ -48,7 +43,6 @@ export const QUEUES_OF: Record<AppName, string[]> = {
   projector: [
     eventQueueOf(Consumer.Projector),
     eventQueueOf(Consumer.Webhooks),
-    eventQueueOf(Consumer.Desk),
     JobQueue.Webhooks,
     JobQueue.Cdn,
   ],

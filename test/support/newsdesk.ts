@@ -36,8 +36,6 @@ export class Newsdesk {
   projector: NestFastifyApplication | null = null;
   /** The projector app's webhooks part: the `events.webhooks` consumer. */
   webhooks: INestMicroservice | null = null;
-  /** The projector app's desk part: the `events.desk` consumer (the desk's live stream). */
-  desk: INestMicroservice | null = null;
   media: NestFastifyApplication | null = null;
   url!: string;
   /** A direct handle on the database, for factories and assertions. */
@@ -96,14 +94,13 @@ export class Newsdesk {
   }
 
   async startProjector(): Promise<void> {
-    const { projector, webhooks, desk } = await startProjector(this.config, {
+    const { projector, webhooks } = await startProjector(this.config, {
       port: 0,
       host: '127.0.0.1',
       logger: false,
     });
     this.projector = projector;
     this.webhooks = webhooks;
-    this.desk = desk;
   }
 
   async stopProjector(): Promise<void> {
@@ -111,8 +108,6 @@ export class Newsdesk {
     this.projector = null;
     await this.webhooks?.close();
     this.webhooks = null;
-    await this.desk?.close();
-    this.desk = null;
   }
 
   async stop(): Promise<void> {

@@ -5,11 +5,11 @@ import { startProjector } from './setup';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const { projector, webhooks, desk } = await startProjector(config, {
+  const { projector, webhooks } = await startProjector(config, {
     port: config.opsPorts.projector,
     host: '0.0.0.0',
   });
-  stopGracefully([projector, webhooks, desk], { graceMs: config.shutdownGraceMs });
+  stopGracefully([projector, webhooks], { graceMs: config.shutdownGraceMs });
 }
 
 bootstrap().catch((error: unknown) => {

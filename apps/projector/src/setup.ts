@@ -6,24 +6,21 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@newsdesk/config';
 import { BullMqTransport, Consumer, RethrowRpcErrors } from '@newsdesk/messaging';
 import { watchTransport } from '@newsdesk/observability';
-import { DeskModule } from './desk.module';
 import { ProjectorModule } from './projector.module';
 import { WebhooksModule } from './webhooks.module';
 
-/** The projector process's three Nest apps. */
+/** The projector process's two Nest apps. */
 export interface ProjectorApps {
   /** The `projector` consumer (events.projector), the job workers (CDN purges, webhook deliveries), and the process's ops HTTP. */
   projector: NestFastifyApplication;
   /** The `webhooks` consumer (events.webhooks). */
   webhooks: INestMicroservice;
-  /** The `desk` consumer (events.desk): the desk's live stream in Redis. */
-  desk: INestMicroservice;
 }
 
 /**
  * Starts the projector: shared by `main.ts` and the tests (which pass
- * `logger: false` and port 0). The webhooks and desk consumers are Nest apps
- * of their own, so that each consumer's queue runs only its own handlers; the
+ * `logger: false` and port 0). The webhooks consumer is a Nest app of its
+ * own, so that each consumer's queue runs only its own handlers; the
  * first one also serves `/health/live`, `/health/ready` and `/metrics` for the
  * whole process.
  */
@@ -61,20 +58,11 @@ export async function startProjector(
   if (options.logger !== false) webhooks.useLogger(webhooks.get(Logger));
   webhooks.useGlobalFilters(new RethrowRpcErrors());
 
-  const stream = new BullMqTransport({ redisUrl: config.redisUrl, consumer: Consumer.Desk });
-  const desk = await NestFactory.createMicroservice<MicroserviceOptions>(DeskModule, {
-    strategy: stream,
-    ...nest,
-  });
-  if (options.logger !== false) desk.useLogger(desk.get(Logger));
-  desk.useGlobalFilters(new RethrowRpcErrors());
-
   // Initialised before the consumers start, so no event is handled by a half-started app.
   await projector.init();
-  await Promise.all([projector.startAllMicroservices(), webhooks.listen(), desk.listen()]);
+  await Promise.all([projector.startAllMicroservices(), webhooks.listen()]);
   watchTransport(projector, events);
   watchTransport(webhooks, deliveries);
-  watchTransport(desk, stream);
   await projector.listen(options.port, options.host);
-  return { projector, webhooks, desk };
+  return { projector, webhooks };
 }

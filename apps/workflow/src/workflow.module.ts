@@ -5,10 +5,11 @@ import { DatabaseModule } from '@newsdesk/database';
 import { EditorialModule, ScheduleReconciler } from '@newsdesk/editorial';
 import { JobsModule, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
+import { DeskStreamModule } from '@newsdesk/stream';
 import { PublicationJob } from './publication.job';
 import { SubmissionJob } from './submission.job';
 
-/** Submission checks and publication jobs, and the outbox relay that feeds every queue. */
+/** Submission checks and publication jobs, and the outbox relay that feeds every queue and the desk's stream. */
 @Module({
   imports: [
     ConfigModule,
@@ -20,6 +21,8 @@ import { SubmissionJob } from './submission.job';
     MessagingModule,
     JobsModule.forApp('workflow'),
     EditorialModule,
+    // The desk's stream, where the relay appends the events the desk needs live.
+    DeskStreamModule,
     ObservabilityModule.forRoot({ app: 'workflow', controllers: true, workers: true }),
   ],
   providers: [OutboxRelay, ScheduleReconciler, SubmissionJob, PublicationJob],

@@ -2267,8 +2267,7 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks'
-        | 'events.desk';
+        | 'events.webhooks';
       /** @description the first lines of the last failure’s stack; null unless it failed */
       stack: string | null;
       /** @enum {string} */
@@ -2689,8 +2688,7 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks'
-        | 'events.desk';
+        | 'events.webhooks';
     };
     QueueList: components['schemas']['Queue'][];
     /** @description Whether the app can do its work: PostgreSQL answers, Redis answers and will not evict, the S3 bucket is reachable. */
@@ -2792,8 +2790,7 @@ export interface components {
         | 'webhooks'
         | 'cdn'
         | 'events.projector'
-        | 'events.webhooks'
-        | 'events.desk';
+        | 'events.webhooks';
       /** @description how many failed jobs went back to waiting */
       retried: number;
     };
@@ -9234,8 +9231,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -9336,8 +9332,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -9440,8 +9435,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -9541,8 +9535,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -9642,8 +9635,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -9774,8 +9766,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -9906,8 +9897,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -10027,8 +10017,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };
@@ -10148,8 +10137,7 @@ export interface operations {
           | 'webhooks'
           | 'cdn'
           | 'events.projector'
-          | 'events.webhooks'
-          | 'events.desk';
+          | 'events.webhooks';
       };
       cookie?: never;
     };

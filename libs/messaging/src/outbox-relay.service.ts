@@ -18,21 +18,36 @@ import {
   eventQueueOf,
   isEventName,
   isJobName,
+  isStreamedEvent,
   jobOptionsOf,
   registryQueueNames,
   type EventEnvelope,
 } from './registry';
+
+/**
+ * Where the relay appends the events the desk needs live (`STREAMED_EVENTS`):
+ * the desk's Redis stream, provided by `@newsdesk/stream`. The append must be
+ * idempotent per event id — the relay sends a row again after a crash between
+ * sending and stamping it sent.
+ */
+export interface EventStream {
+  append(event: EventEnvelope): Promise<unknown>;
+}
+export const EVENT_STREAM = Symbol('EVENT_STREAM');
 
 /** The channel the outbox trigger notifies on every insert. */
 export const OUTBOX_CHANNEL = 'outbox';
 const BATCH = 200;
 
 /**
- * Sends committed outbox rows to BullMQ and stamps them sent. Woken by
+ * Sends committed outbox rows to BullMQ, appends the desk's events to its
+ * stream (`EVENT_STREAM`), and stamps the rows sent. Woken by
  * LISTEN/NOTIFY, with a polling fallback for lost notifications. Several
  * relays may run: `FOR UPDATE SKIP LOCKED` gives each row to one of them.
  * A crash between sending and stamping sends the row again later; the fixed
- * BullMQ job id and idempotent consumers make that harmless.
+ * BullMQ job id, the stream's once-per-event append and idempotent consumers
+ * make that harmless. Rows go out one after the other, in commit order, so the
+ * desk's stream holds the events in that order (with one relay).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -49,6 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly queues: QueuesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STREAM) private readonly stream: EventStream,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -223,10 +239,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       payload: row.payload as unknown as EventEnvelope['payload'],
       ...(row.requestId ? { requestId: row.requestId } : {}),
     };
-    await Promise.all(
-      EVENT_CONSUMERS[row.name].map((consumer) =>
+    await Promise.all([
+      ...EVENT_CONSUMERS[row.name].map((consumer) =>
         this.queues.get(eventQueueOf(consumer)).add(row.name, envelope, { jobId: row.messageId }),
       ),
-    );
+      ...(isStreamedEvent(row.name) ? [this.stream.append(envelope)] : []),
+    ]);
   }
 }

@@ -1,10 +1,13 @@
 import { loadConfig } from '@newsdesk/config';
 import { MINIMAL_ENV } from '@newsdesk/testing';
 import {
+  EVENT_CONSUMERS,
+  EventName,
   JOBS,
   JobName,
   JobQueue,
   QUEUES,
+  STREAMED_EVENTS,
   jobIdOf,
   jobOptionsOf,
   jobQueuesOf,
@@ -128,6 +131,13 @@ describe('job and queue options', () => {
 describe('registryProblems', () => {
   it('finds none in the registry', () => {
     expect(registryProblems(config)).toEqual([]);
+  });
+
+  it('names an event that nobody would receive: no consumer, not streamed to the desk', () => {
+    const streamed = STREAMED_EVENTS.filter((name) => name !== EventName.CommentAdded);
+    expect(registryProblems(config, JOBS, QUEUES, EVENT_CONSUMERS, streamed)).toEqual([
+      'event comment.added has no consumer and is not streamed: nobody would receive it',
+    ]);
   });
 
   it('names a queue whose jobs two apps claim', () => {

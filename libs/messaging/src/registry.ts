@@ -191,8 +191,6 @@ export const QUEUES: QueueTable = {
   [JobQueue.Cdn]: { concurrency: 1, ...RECOVERY, ...KEEP },
   'events.projector': { concurrency: 4, ...RECOVERY, ...KEEP },
   'events.webhooks': { concurrency: 4, ...RECOVERY, ...KEEP },
-  // One at a time, so that the desk's stream gets the events in the order the relay sent them.
-  'events.desk': { concurrency: 1, ...RECOVERY, ...KEEP },
 };
 
 function configured<T>(value: Configured<T>, config: AppConfig): T {
@@ -275,6 +273,8 @@ export function registryProblems(
   config: AppConfig,
   jobs: { readonly [N in JobName]: JobDefinition<N> } = JOBS,
   queues: QueueTable = QUEUES,
+  consumers: Record<EventName, readonly ConsumerName[]> = EVENT_CONSUMERS,
+  streamed: readonly EventName[] = STREAMED_EVENTS,
 ): string[] {
   const problems: string[] = [];
   const apps = new Map<string, Set<AppName>>();
@@ -294,6 +294,10 @@ export function registryProblems(
       problems.push(
         `queue "${queue}" must be worked by exactly one app; its jobs name ${workers.length ? workers.join(', ') : 'none'}`,
       );
+  }
+  for (const event of Object.values(EventName)) {
+    if (consumers[event].length === 0 && !streamed.includes(event))
+      problems.push(`event ${event} has no consumer and is not streamed: nobody would receive it`);
   }
   for (const queue of registryQueueNames()) {
     const q: QueueDefinition = queues[queue];
@@ -327,7 +331,7 @@ export enum EventName {
   ImageProcessed = 'image.processed',
   ImageUpdated = 'image.updated',
   SectionRenamed = 'section.renamed',
-  // What the desk needs to know live (see `Consumer.Desk`): ids and the fields it filters on.
+  // What the desk needs to know live (see `STREAMED_EVENTS`): ids and the fields it filters on.
   StoryChanged = 'story.changed',
   StorySaved = 'story.saved',
   StoryAssigned = 'story.assigned',
@@ -414,8 +418,6 @@ export const Consumer = {
   Projector: 'projector',
   /** Fans article events out to webhook subscribers (deliveries on the `webhooks` job queue). */
   Webhooks: 'webhooks',
-  /** Appends what the desk needs to know live to the Redis stream behind `GET /api/stream`. */
-  Desk: 'desk',
 } as const;
 export type ConsumerName = (typeof Consumer)[keyof typeof Consumer];
 
@@ -424,18 +426,41 @@ export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
   [EventName.ArticleUpdated]: [Consumer.Projector, Consumer.Webhooks],
   [EventName.ArticleUnpublished]: [Consumer.Projector, Consumer.Webhooks],
   [EventName.ArticleKilled]: [Consumer.Projector, Consumer.Webhooks],
-  [EventName.ImageProcessed]: [Consumer.Projector, Consumer.Desk],
-  [EventName.ImageUpdated]: [Consumer.Projector, Consumer.Desk],
+  [EventName.ImageProcessed]: [Consumer.Projector],
+  [EventName.ImageUpdated]: [Consumer.Projector],
   [EventName.SectionRenamed]: [Consumer.Projector],
-  [EventName.StoryChanged]: [Consumer.Desk],
-  [EventName.StorySaved]: [Consumer.Desk],
-  [EventName.StoryAssigned]: [Consumer.Desk],
-  [EventName.StoryChecked]: [Consumer.Desk],
-  [EventName.LockTaken]: [Consumer.Desk],
-  [EventName.LockReleased]: [Consumer.Desk],
-  [EventName.CommentAdded]: [Consumer.Desk],
-  [EventName.CommentResolved]: [Consumer.Desk],
+  [EventName.StoryChanged]: [],
+  [EventName.StorySaved]: [],
+  [EventName.StoryAssigned]: [],
+  [EventName.StoryChecked]: [],
+  [EventName.LockTaken]: [],
+  [EventName.LockReleased]: [],
+  [EventName.CommentAdded]: [],
+  [EventName.CommentResolved]: [],
 };
+
+/**
+ * The events the desk needs to know live. The outbox relay appends each to
+ * the desk's Redis stream itself (`EVENT_STREAM`, behind `GET /api/stream`),
+ * besides giving it to its consumers: the stream is a durable, ordered log
+ * already, and a queue in front of it would only add waiting.
+ */
+export const STREAMED_EVENTS: readonly EventName[] = [
+  EventName.StoryChanged,
+  EventName.StorySaved,
+  EventName.StoryAssigned,
+  EventName.StoryChecked,
+  EventName.LockTaken,
+  EventName.LockReleased,
+  EventName.CommentAdded,
+  EventName.CommentResolved,
+  EventName.ImageProcessed,
+  EventName.ImageUpdated,
+];
+
+export function isStreamedEvent(name: EventName): boolean {
+  return STREAMED_EVENTS.includes(name);
+}
 
 /** The queue of a consumer's events. */
 export function eventQueueOf<C extends ConsumerName>(consumer: C): `events.${C}` {

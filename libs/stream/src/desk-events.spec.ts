@@ -1,11 +1,9 @@
-import { Consumer, EventName, eventsConsumedBy } from '@newsdesk/messaging';
+import { EventName, STREAMED_EVENTS } from '@newsdesk/messaging';
 import { DESK_EVENT_AUDIENCE, deskEventData, deskEventsVisibleTo } from './desk-events';
 
 describe('the desk events and who sees them', () => {
-  it('names an audience for exactly the events the registry gives the desk consumer', () => {
-    expect(Object.keys(DESK_EVENT_AUDIENCE).sort()).toEqual(
-      [...eventsConsumedBy(Consumer.Desk)].sort(),
-    );
+  it('names an audience for exactly the events the registry streams to the desk', () => {
+    expect(Object.keys(DESK_EVENT_AUDIENCE).sort()).toEqual([...STREAMED_EVENTS].sort());
   });
 
   it('gives the newsroom the stories, the photo desk the pictures, and ops and admins both', () => {

@@ -1,7 +1,7 @@
 import type { Role } from '@newsdesk/identity';
-import { Consumer, EventName, eventsConsumedBy, type EventEnvelope } from '@newsdesk/messaging';
+import { EventName, STREAMED_EVENTS, type EventEnvelope } from '@newsdesk/messaging';
 
-/** The events the desk's stream carries: those the registry gives the `desk` consumer. */
+/** The events the desk's stream carries: the registry's `STREAMED_EVENTS`. */
 export type DeskEventName =
   | EventName.StoryChanged
   | EventName.StorySaved
@@ -14,8 +14,8 @@ export type DeskEventName =
   | EventName.ImageProcessed
   | EventName.ImageUpdated;
 
-/** The events the `desk` consumer handles, as the registry lists them. */
-export const DESK_EVENTS: readonly EventName[] = eventsConsumedBy(Consumer.Desk);
+/** The events the outbox relay appends to the desk's stream, as the registry lists them. */
+export const DESK_EVENTS: readonly EventName[] = STREAMED_EVENTS;
 
 /** Everyone who works on stories: they may read every story (`GET /api/articles/:id` asks no role). */
 const NEWSROOM: readonly Role[] = ['editor', 'reviewer', 'ops', 'admin'];

@@ -1,16 +1,16 @@
 /** Where the desk's stream lives in Redis, and what one entry holds. */
 
-/** The Redis stream every API process reads and the projector's `desk` consumer appends to. */
+/** The Redis stream every API process reads and the outbox relay appends to. */
 export const DESK_STREAM_KEY = 'newsdesk:desk-stream';
 
 /** Marks an event as appended (its value: the entry id), so that a redelivered event is not appended again. */
 export const deskStreamSeenKey = (eventId: string) => `newsdesk:desk-stream:seen:${eventId}`;
 
 /**
- * How long an event's mark stays. Events come again when a worker dies after
- * appending (the job runs again within seconds), when a handler's retry follows
- * a lost reply (minutes), or when the relay sends a row twice (BullMQ ignores
- * the second while it keeps the first, a day): a day covers them all.
+ * How long an event's mark stays. An event comes again when the relay sends a
+ * row twice: it crashed, or lost its database connection, after appending and
+ * before stamping the row sent; the next relay sends it again within seconds
+ * or minutes. A day covers that with room to spare.
  */
 export const DESK_STREAM_SEEN_SECONDS = 24 * 3600;
 

@@ -10,9 +10,10 @@ import {
 } from './desk-stream';
 
 /**
- * The `desk` consumer's side of the stream (projector): appends each event
- * to the Redis stream once, however often it is delivered — the append and
- * the event's mark are one Lua script, so a crash between them cannot happen.
+ * The writing side of the stream, the outbox relay's `EVENT_STREAM`: appends
+ * each event to the Redis stream once, however often the relay sends it — the
+ * append and the event's mark are one Lua script, so a crash between them
+ * cannot happen.
  * Redis keeps about `STREAM_MAX_LENGTH` entries (trimmed in whole nodes, `~`).
  */
 @Injectable()
