@@ -114,13 +114,23 @@ describe('the desk: review, publish, preview, history', () => {
       kicker: 'Fürth',
       headline: 'Rechenzentrum wärmt Hallenbad mit seiner Abwärme',
     });
-    await desk.editor.post(`/api/articles/${story.id}/assign`, { assigneeId: lead.id });
+    // The chief puts it into the lead's review queue with the reviewer picker.
+    const second = await signedIn(chief, `/stories/${story.id}/review`);
+    await second.getByText('In keiner Prüfliste.').waitFor();
+    const picker = second.getByLabel('Zuweisen an');
+    expect(await picker.locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Eva Schulz', 'Jonas Richter']),
+    );
+    expect(await picker.locator('option').allInnerTexts()).not.toContain('Clara Neumann');
+    await picker.selectOption({ label: 'Eva Schulz' });
+    await second.getByRole('button', { name: 'Zuweisen', exact: true }).click();
+    await second.getByText('In der Prüfliste von Eva Schulz.').waitFor();
+    expect((await storyOf(story.id)).assignee?.name).toBe('Eva Schulz');
 
     // The lead finds it in her review queue, which opens the review panel.
     const first = await signedIn(lead, '/stories?view=my-review');
     await first.getByRole('link', { name: story.headline }).click();
     await first.waitForURL((u) => u.pathname === `/desk/stories/${story.id}/review`);
-    const second = await signedIn(chief, `/stories/${story.id}/review`);
 
     const steps = (page: Page) => page.getByRole('complementary').getByRole('listitem');
     for (const page of [first, second]) {

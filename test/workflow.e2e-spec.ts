@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '@newsdesk/common';
 import { EditLock, type Section } from '@newsdesk/editorial';
-import type { User } from '@newsdesk/identity';
+import { User } from '@newsdesk/identity';
 import { ApiClient } from './support/http';
 import { driveToPublished, submitForReview, writeDraft, type Desk } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
@@ -623,6 +623,35 @@ describe('the editorial workflow (end to end)', () => {
       expect((await get(older.id)).assignee).toEqual({ id: queueOwner.id, name: 'Quentin Queue' });
       const history = actions((await editor.get(`/api/articles/${older.id}/history`)).body);
       expect(history).toEqual(['create', 'assign']);
+    });
+
+    it('names whom a story can be assigned to: active reviewers and admins, by name; not a deactivated one', async () => {
+      const active = await makeUser(newsdesk.orm, ['reviewer'], `Aaron Aktiv ${suffix()}`);
+      const admin = await makeUser(newsdesk.orm, ['admin'], `Adele Admin ${suffix()}`);
+      const gone = await makeUser(newsdesk.orm, ['reviewer'], `Gustav Gegangen ${suffix()}`);
+      await newsdesk.orm.em.fork().nativeUpdate(User, { id: gone.id }, { active: false });
+
+      const reply = await editor.get('/api/reviewers');
+      expect(reply.status).toBe(200);
+      const ids = reply.body.map((r: { id: string }) => r.id);
+      expect(ids).toEqual(expect.arrayContaining([active.id, admin.id, reviewerAUser.id]));
+      expect(ids).not.toContain(gone.id);
+      expect(ids).not.toContain(editorUser.id);
+      expect(ids).not.toContain(photoUser.id);
+      // By name: Aaron before Adele.
+      expect(ids.indexOf(active.id)).toBeLessThan(ids.indexOf(admin.id));
+      expect(reply.body.find((r: { id: string }) => r.id === active.id)).toEqual({
+        id: active.id,
+        name: active.name,
+      });
+
+      const story = await writeDraft(desk);
+      const toGone = await editor.post(`/api/articles/${story.id}/assign`, { assigneeId: gone.id });
+      expect(toGone.status).toBe(400);
+      expect(toGone.body.details.problems).toEqual([
+        { field: 'assigneeId', reason: 'the user is deactivated' },
+      ]);
+      expect((await new ApiClient(newsdesk.url).get('/api/reviewers')).status).toBe(401);
     });
   });
 

@@ -23,6 +23,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ShapeResponseInterceptor } from './contract/shape-response.interceptor';
 import { NewsroomController } from './desk/newsroom.controller';
+import { ReviewersController } from './desk/reviewers.controller';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
@@ -54,6 +55,7 @@ import { StreamController } from './stream/stream.controller';
   controllers: [
     AuthController,
     NewsroomController,
+    ReviewersController,
     ApiTokensController,
     SectionsController,
     ArticlesController,

@@ -255,6 +255,8 @@ export class EditorialService {
         assignee = await em.findOne(User, { id: assigneeId });
         if (!assignee)
           throw new ValidationFailed([{ field: 'assigneeId', reason: 'no such user' }]);
+        if (!assignee.active)
+          throw new ValidationFailed([{ field: 'assigneeId', reason: 'the user is deactivated' }]);
         if (!assignee.roles.some((r) => r === 'reviewer' || r === 'admin')) {
           throw new ValidationFailed([
             { field: 'assigneeId', reason: 'the assignee must be a reviewer' },

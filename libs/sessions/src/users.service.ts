@@ -108,6 +108,21 @@ export class UsersService {
     return users.map(toAdminUserView);
   }
 
+  /**
+   * Who may review (reviewers and admins, active people), by name: whom a
+   * story can be assigned to. Anyone signed in may ask.
+   */
+  async reviewers(): Promise<{ id: string; name: string }[]> {
+    const users = await this.em
+      .fork()
+      .find(
+        User,
+        { kind: 'person', active: true, roles: { $overlap: ['reviewer', 'admin'] } },
+        { orderBy: { name: 'asc', email: 'asc' }, fields: ['id', 'name'] },
+      );
+    return users.map((user) => ({ id: user.id, name: user.name }));
+  }
+
   async get(id: string): Promise<AdminUserView> {
     return toAdminUserView(await this.load(this.em.fork(), id));
   }

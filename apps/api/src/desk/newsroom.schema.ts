@@ -11,3 +11,16 @@ export const NewsroomSchema = responseShape(
   }),
   { description: 'What every client of the newsroom shows the same way.' },
 );
+
+export const ReviewerSchema = responseShape(
+  'Reviewer',
+  z.object({
+    id: z.uuid(),
+    name: z.string().meta({ example: 'Jana Weber' }),
+  }),
+  { description: 'Someone a story can be assigned to for review: an active reviewer or admin.' },
+);
+
+export const ReviewerListSchema = responseShape('ReviewerList', z.array(ReviewerSchema), {
+  description: 'By name.',
+});

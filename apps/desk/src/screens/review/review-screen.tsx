@@ -13,6 +13,7 @@ import {
   useHistory,
   useRevisions,
   useSectionList,
+  useReviewers,
   useStoryAction,
 } from './review-queries';
 import { StoryFrame } from './story-frame';
@@ -206,12 +207,25 @@ function ApprovalPanel({ story }: { story: Story }) {
   );
 }
 
-/** Whose review queue the story is in: take it into one's own, or out of every queue. */
+/**
+ * Whose review queue the story is in: a reviewer takes it into their own; the
+ * author, reviewers and admins give it to a colleague, or take it out of every queue.
+ */
 function AssignPanel({ story }: { story: Story }) {
   const { t } = useTranslation();
   const me = useMe().data?.user;
   const assign = useStoryAction((assigneeId: string | null) => api.assign(story.id, assigneeId));
   const reviewer = me && (me.roles.includes('reviewer') || me.roles.includes('admin'));
+  const mayAssign = me && (reviewer || me.id === story.author.id);
+  // The author cannot review their own story; the current assignee is chosen already.
+  const candidates = (useReviewers().data ?? []).filter(
+    (person) => person.id !== story.author.id && person.id !== story.assignee?.id,
+  );
+  const [chosen, setChosen] = useState('');
+  const assignChosen = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen) assign.mutate(chosen, { onSuccess: () => setChosen('') });
+  };
   return (
     <section className={styles.panel} aria-labelledby="assignment">
       <h2 id="assignment">{t('review.assignment')}</h2>
@@ -220,6 +234,24 @@ function AssignPanel({ story }: { story: Story }) {
           ? t('review.assignedTo', { name: story.assignee.name })
           : t('review.unassigned')}
       </p>
+      {mayAssign && candidates.length > 0 && (
+        <form className={styles.actions} onSubmit={assignChosen}>
+          <label className="field">
+            {t('review.assignTo')}
+            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="">{t('review.chooseReviewer')}</option>
+              {candidates.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={!chosen || assign.isPending}>
+            {t('review.assign')}
+          </button>
+        </form>
+      )}
       <div className={styles.actions}>
         {reviewer && me.id !== story.author.id && story.assignee?.id !== me.id && (
           <button
@@ -231,7 +263,7 @@ function AssignPanel({ story }: { story: Story }) {
             {t('review.assignToMe')}
           </button>
         )}
-        {story.assignee && (
+        {story.assignee && mayAssign && (
           <button
             type="button"
             className="button quiet"
