@@ -1,4 +1,9 @@
-import { formatDateTime, formatOffset, formatSchedule } from '../apps/desk/src/time/format';
+import {
+  formatDateTime,
+  formatOffset,
+  formatSchedule,
+  formatTimeLeft,
+} from '../apps/desk/src/time/format';
 
 const berlin = { timeZone: 'Europe/Berlin', locale: 'de-DE' };
 
@@ -36,5 +41,19 @@ describe("the desk's time formatter", () => {
     expect(formatOffset('2026-11-30T20:14:00Z', { timeZone: 'UTC', locale: 'de-DE' })).toBe(
       'UTC+00:00',
     );
+  });
+
+  it('says how long until a scheduled time, in the largest unit that fits, rounded down', () => {
+    const now = Date.parse('2026-11-30T20:00:00Z');
+    const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+    expect(formatTimeLeft(at(0.5), now, 'de-DE')).toBe('jetzt');
+    expect(formatTimeLeft(at(-10), now, 'de-DE')).toBe('jetzt');
+    expect(formatTimeLeft(at(5), now, 'de-DE')).toBe('in 5 Minuten');
+    expect(formatTimeLeft(at(59), now, 'de-DE')).toBe('in 59 Minuten');
+    expect(formatTimeLeft(at(61), now, 'de-DE')).toBe('in 1 Stunde');
+    expect(formatTimeLeft(at(47 * 60 + 59), now, 'de-DE')).toBe('in 47 Stunden');
+    expect(formatTimeLeft(at(3 * 24 * 60 + 5), now, 'de-DE')).toBe('in 3 Tagen');
+    expect(formatTimeLeft(at(5), now, 'en-GB')).toBe('in 5 minutes');
+    expect(formatTimeLeft(at(0), now, 'en-GB')).toBe('now');
   });
 });

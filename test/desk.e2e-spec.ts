@@ -32,6 +32,7 @@ describe('the desk in a real browser', () => {
   let newsdesk: Newsdesk;
   let browser: Browser;
   let editor: User;
+  let other: User;
   let section: string;
   let draft: Story;
   let inReview: Story;
@@ -63,7 +64,7 @@ describe('the desk in a real browser', () => {
     const orm = newsdesk.orm;
     section = (await makeSection(orm, 'Smart City')).slug;
     editor = await makeUser(orm, ['editor'], 'Clara Neumann');
-    const other = await makeUser(orm, ['editor'], 'Jonas Weber');
+    other = await makeUser(orm, ['editor'], 'Jonas Weber');
     const reviewer = await makeUser(orm, ['reviewer'], 'Eva Schulz');
     const anonymous = new ApiClient(newsdesk.url);
     const desk: Desk = {
@@ -187,11 +188,15 @@ describe('the desk in a real browser', () => {
       await table.getByRole('link', { name: story.headline }).waitFor();
     await page.getByText('5 Geschichten', { exact: true }).waitFor();
     // The filter form shows the section the address names.
-    expect(await settledValue(page.getByLabel('Ressort'), section)).toBe(section);
+    expect(await settledValue(page.getByRole('combobox', { name: /^Ressort/ }), section)).toBe(
+      section,
+    );
     const scheduledRow = page.getByRole('row').filter({ hasText: scheduled.headline });
     expect(await scheduledRow.textContent()).toContain(
       'geplant für Mo., 13.01.2031, 09:00 (UTC+01:00)',
     );
+    // …and how long until then, counting down.
+    expect(await scheduledRow.textContent()).toMatch(/in [\d.]+ Tagen/);
     expect(await page.getByRole('banner').textContent()).toContain('Clara Neumann');
     // Reviewers have a review queue; editors do not.
     expect(await page.getByRole('link', { name: 'Meine Prüfliste' }).count()).toBe(0);
@@ -204,6 +209,16 @@ describe('the desk in a real browser', () => {
     await page.getByText('1 Geschichte', { exact: true }).waitFor();
     await table.getByRole('link', { name: draft.headline }).waitFor();
     expect(await table.getByRole('link', { name: othersDraft.headline }).count()).toBe(0);
+
+    // Every story by a colleague: the author filter names the newsroom's people.
+    await page.getByRole('link', { name: 'Alle', exact: true }).click();
+    await page.getByText('5 Geschichten', { exact: true }).waitFor();
+    // By id: other tests' people may share his name.
+    await page.getByLabel('Autor/in').selectOption(other.id);
+    await page.getByRole('button', { name: 'Anwenden' }).click();
+    await page.getByText('1 Geschichte', { exact: true }).waitFor();
+    await table.getByRole('link', { name: othersDraft.headline }).waitFor();
+    expect(new URL(page.url()).searchParams.get('author')).toBe(other.id);
 
     await page.getByRole('link', { name: 'Geplant', exact: true }).click();
     await page.getByText('1 Geschichte', { exact: true }).waitFor();

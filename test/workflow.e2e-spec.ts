@@ -625,24 +625,25 @@ describe('the editorial workflow (end to end)', () => {
       expect(history).toEqual(['create', 'assign']);
     });
 
-    it('names whom a story can be assigned to: active reviewers and admins, by name; not a deactivated one', async () => {
+    it('lists the newsroom’s active people with their roles, by name, for the pickers; a deactivated one cannot be assigned', async () => {
       const active = await makeUser(newsdesk.orm, ['reviewer'], `Aaron Aktiv ${suffix()}`);
       const admin = await makeUser(newsdesk.orm, ['admin'], `Adele Admin ${suffix()}`);
       const gone = await makeUser(newsdesk.orm, ['reviewer'], `Gustav Gegangen ${suffix()}`);
       await newsdesk.orm.em.fork().nativeUpdate(User, { id: gone.id }, { active: false });
 
-      const reply = await editor.get('/api/reviewers');
+      const reply = await editor.get('/api/people');
       expect(reply.status).toBe(200);
-      const ids = reply.body.map((r: { id: string }) => r.id);
-      expect(ids).toEqual(expect.arrayContaining([active.id, admin.id, reviewerAUser.id]));
+      const ids = reply.body.map((p: { id: string }) => p.id);
+      expect(ids).toEqual(
+        expect.arrayContaining([active.id, admin.id, reviewerAUser.id, editorUser.id]),
+      );
       expect(ids).not.toContain(gone.id);
-      expect(ids).not.toContain(editorUser.id);
-      expect(ids).not.toContain(photoUser.id);
       // By name: Aaron before Adele.
       expect(ids.indexOf(active.id)).toBeLessThan(ids.indexOf(admin.id));
-      expect(reply.body.find((r: { id: string }) => r.id === active.id)).toEqual({
+      expect(reply.body.find((p: { id: string }) => p.id === active.id)).toEqual({
         id: active.id,
         name: active.name,
+        roles: ['reviewer'],
       });
 
       const story = await writeDraft(desk);
@@ -651,7 +652,7 @@ describe('the editorial workflow (end to end)', () => {
       expect(toGone.body.details.problems).toEqual([
         { field: 'assigneeId', reason: 'the user is deactivated' },
       ]);
-      expect((await new ApiClient(newsdesk.url).get('/api/reviewers')).status).toBe(401);
+      expect((await new ApiClient(newsdesk.url).get('/api/people')).status).toBe(401);
     });
   });
 

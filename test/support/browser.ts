@@ -154,7 +154,17 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
  * the README), rewriting the file only when the picture changed.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  // Times differ on every run: the picture shows them fixed (and puts them back after), so that
+  // it changes only when the screen does.
+  await page.evaluate(`document.querySelectorAll('time, [data-relative]').forEach((el) => {
+    el.dataset.shot = el.textContent;
+    el.textContent = el.matches('time') ? '13.01.2031, 09:00' : 'in 3 Tagen';
+  })`);
   const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+  await page.evaluate(`document.querySelectorAll('[data-shot]').forEach((el) => {
+    el.textContent = el.dataset.shot;
+    delete el.dataset.shot;
+  })`);
   const file = path.join(SCREENSHOTS, `${name}.png`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   if (!fs.existsSync(file) || !fs.readFileSync(file).equals(png)) fs.writeFileSync(file, png);

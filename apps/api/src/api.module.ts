@@ -23,7 +23,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ShapeResponseInterceptor } from './contract/shape-response.interceptor';
 import { NewsroomController } from './desk/newsroom.controller';
-import { ReviewersController } from './desk/reviewers.controller';
+import { PeopleController } from './desk/people.controller';
 import { ErrorFilter } from './error.filter';
 import { AuditController } from './ops/audit.controller';
 import { HealthController } from './ops/health.controller';
@@ -55,7 +55,7 @@ import { StreamController } from './stream/stream.controller';
   controllers: [
     AuthController,
     NewsroomController,
-    ReviewersController,
+    PeopleController,
     ApiTokensController,
     SectionsController,
     ArticlesController,

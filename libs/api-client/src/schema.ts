@@ -1042,7 +1042,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/reviewers': {
+  '/api/people': {
     parameters: {
       query?: never;
       header?: never;
@@ -1050,10 +1050,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Who may review a story
-     * @description The active reviewers and admins, by name: whom `POST /api/articles/{id}/assign` takes (except the story’s author). Anyone signed in may ask.
+     * The newsroom’s people
+     * @description The active people (not integrations), by name, with their roles: those with `reviewer` or `admin` are whom `POST /api/articles/{id}/assign` takes (except the story’s author). Anyone signed in may ask; emails are not shown.
      */
-    get: operations['reviewers_list'];
+    get: operations['people_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2515,6 +2515,21 @@ export interface components {
       /** @description rows the relay has not sent yet */
       unsent: number;
     };
+    /** @description Someone who works in the newsroom (an active person). */
+    Person: {
+      /** Format: uuid */
+      id: string;
+      /** @example Jana Weber */
+      name: string;
+      /**
+       * @example [
+       *       "reviewer"
+       *     ]
+       */
+      roles: ('editor' | 'reviewer' | 'photo_desk' | 'ops' | 'admin')[];
+    };
+    /** @description By name. */
+    PersonList: components['schemas']['Person'][];
     /** @description Home page placement: give `homePinned`, `homePriority` or both. */
     PlacementBody: {
       /** @description pinned stories lead the home page */
@@ -2814,15 +2829,6 @@ export interface components {
       /** @description how many failed jobs went back to waiting */
       retried: number;
     };
-    /** @description Someone a story can be assigned to for review: an active reviewer or admin. */
-    Reviewer: {
-      /** Format: uuid */
-      id: string;
-      /** @example Jana Weber */
-      name: string;
-    };
-    /** @description By name. */
-    ReviewerList: components['schemas']['Reviewer'][];
     /** @description One save of a story, never changed afterwards. */
     Revision: {
       /** Format: uuid */
@@ -10273,7 +10279,7 @@ export interface operations {
       };
     };
   };
-  reviewers_list: {
+  people_list: {
     parameters: {
       query?: never;
       header?: never;
@@ -10290,7 +10296,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReviewerList'];
+          'application/json': components['schemas']['PersonList'];
         };
       };
       /** @description the request is invalid; `details.problems` names each field and why */

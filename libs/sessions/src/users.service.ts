@@ -109,18 +109,18 @@ export class UsersService {
   }
 
   /**
-   * Who may review (reviewers and admins, active people), by name: whom a
-   * story can be assigned to. Anyone signed in may ask.
+   * The newsroom's active people by name, with their roles, for the desk's
+   * pickers. Anyone signed in may ask: no emails, no integrations.
    */
-  async reviewers(): Promise<{ id: string; name: string }[]> {
+  async people(): Promise<{ id: string; name: string; roles: Role[] }[]> {
     const users = await this.em
       .fork()
       .find(
         User,
-        { kind: 'person', active: true, roles: { $overlap: ['reviewer', 'admin'] } },
-        { orderBy: { name: 'asc', email: 'asc' }, fields: ['id', 'name'] },
+        { kind: 'person', active: true },
+        { orderBy: { name: 'asc', email: 'asc' }, fields: ['id', 'name', 'roles'] },
       );
-    return users.map((user) => ({ id: user.id, name: user.name }));
+    return users.map((user) => ({ id: user.id, name: user.name, roles: user.roles }));
   }
 
   async get(id: string): Promise<AdminUserView> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '@newsdesk/identity';
 import { responseShape } from '../contract/schema';
 
 export const NewsroomSchema = responseShape(
@@ -12,15 +13,16 @@ export const NewsroomSchema = responseShape(
   { description: 'What every client of the newsroom shows the same way.' },
 );
 
-export const ReviewerSchema = responseShape(
-  'Reviewer',
+export const PersonSchema = responseShape(
+  'Person',
   z.object({
     id: z.uuid(),
     name: z.string().meta({ example: 'Jana Weber' }),
+    roles: z.array(z.enum(ROLES)).meta({ example: ['reviewer'] }),
   }),
-  { description: 'Someone a story can be assigned to for review: an active reviewer or admin.' },
+  { description: 'Someone who works in the newsroom (an active person).' },
 );
 
-export const ReviewerListSchema = responseShape('ReviewerList', z.array(ReviewerSchema), {
+export const PersonListSchema = responseShape('PersonList', z.array(PersonSchema), {
   description: 'By name.',
 });

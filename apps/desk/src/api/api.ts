@@ -10,7 +10,17 @@
  * Origin check accepts the desk's changes because they come from that origin.
  */
 import createClient from 'openapi-fetch';
-import type { ErrorBody, Me, Newsroom, Section, Story, StoryPage, User, paths } from './types';
+import type {
+  ErrorBody,
+  Me,
+  Newsroom,
+  Person,
+  Section,
+  Story,
+  StoryPage,
+  User,
+  paths,
+} from './types';
 
 /** The desk's typed client; `api/<screen>.ts` files call the API through it and {@link answer}. */
 export const client = createClient<paths>({
@@ -110,14 +120,19 @@ export async function fetchSections(): Promise<Section[]> {
   return answer(client.GET('/api/sections'));
 }
 
+/** The newsroom's active people with their roles, by name: the desk's pickers. */
+export async function fetchPeople(): Promise<Person[]> {
+  return answer(client.GET('/api/people'));
+}
+
 // --- stories ---------------------------------------------------------------
 
-/** The filters of `GET /api/articles`; `me` stands for the signed-in user. */
+/** The filters of `GET /api/articles`; `me` stands for the signed-in user, otherwise a user id. */
 export interface StoryFilter {
   status?: Story['status'];
   section?: string;
-  assignee?: 'me';
-  author?: 'me';
+  assignee?: string;
+  author?: string;
   q?: string;
   limit: number;
   offset: number;

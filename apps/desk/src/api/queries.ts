@@ -19,6 +19,7 @@ export const queryKeys = {
   me: ['me'] as const,
   newsroom: ['newsroom'] as const,
   sections: ['sections'] as const,
+  people: ['people'] as const,
   /** Every story query (lists and single stories) starts with this. */
   stories: ['stories'] as const,
   storyLists: ['stories', 'list'] as const,
@@ -89,6 +90,11 @@ export function useNewsroom() {
 
 export function useSections() {
   return useQuery({ queryKey: queryKeys.sections, queryFn: api.fetchSections, staleTime: 300_000 });
+}
+
+/** Who works in the newsroom (pickers and filters); changes rarely. */
+export function usePeople() {
+  return useQuery({ queryKey: queryKeys.people, queryFn: api.fetchPeople, staleTime: 300_000 });
 }
 
 export function useStories(filter: StoryFilter) {

@@ -21,7 +21,6 @@ export type PreviewLink = Schemas['PreviewLink'];
 export type PublicPreview = Schemas['StoryPreview'];
 export type PublicBodyBlock = Schemas['PublicBodyBlock'];
 export type PublishBody = Schemas['PublishBody'];
-export type Reviewer = Schemas['Reviewer'];
 
 const onStory = (id: string) => ({ params: { path: { id } } });
 
@@ -71,11 +70,6 @@ export function requestChanges(id: string, comment: string): Promise<StoryView> 
   return answer(
     client.POST('/api/articles/{id}/request-changes', { ...onStory(id), body: { comment } }),
   );
-}
-
-/** Active reviewers and admins, by name: whom a story can be assigned to. */
-export function fetchReviewers(): Promise<Reviewer[]> {
-  return answer(client.GET('/api/reviewers'));
 }
 
 export function assign(id: string, assigneeId: string | null): Promise<StoryView> {

@@ -27,6 +27,7 @@ export type ContentProfile = Schemas['ContentProfile'];
 export type EditLock = Schemas['EditLock'];
 export type PublishCheckFailure = Schemas['PublishCheckFailure'];
 export type Newsroom = Schemas['Newsroom'];
+export type Person = Schemas['Person'];
 /** `UTC` and the newsroom's wall clock with its offset. */
 export type Instant = NonNullable<Story['publishAt']>;
 /** The API's one error body. */

@@ -59,3 +59,24 @@ export function formatSchedule(iso: string, clock: Clock): string {
   const when = formatter(clock, { ...DATE_TIME, weekday: 'short' }).format(new Date(iso));
   return `${when} (${formatOffset(iso, clock)})`;
 }
+
+const RELATIVE = new Map<string, Intl.RelativeTimeFormat>();
+
+/**
+ * How long until `iso`, from `now`, in the largest unit that fits: "in 5 Minuten",
+ * "in 3 Stunden", "in 2 Tagen" (rounded down, at least a minute); "jetzt" once
+ * it is due or past (a scheduled story about to go out).
+ */
+export function formatTimeLeft(iso: string, now: number, locale: string): string {
+  let format = RELATIVE.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    RELATIVE.set(locale, format);
+  }
+  const minutes = Math.floor((Date.parse(iso) - now) / 60_000);
+  if (minutes < 1) return format.format(0, 'second');
+  if (minutes < 60) return format.format(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return format.format(hours, 'hour');
+  return format.format(Math.floor(hours / 24), 'day');
+}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNewsroom } from '../api/queries';
 import { FORMAT_LOCALE, languageFor } from '../i18n';
-import { formatDate, formatDateTime, formatSchedule, type Clock } from './format';
+import { formatDate, formatDateTime, formatSchedule, formatTimeLeft, type Clock } from './format';
 
 /** The formatters of {@link ./format} bound to the newsroom's zone (from the API) and the desk's language. */
 export function useClock() {
@@ -17,5 +17,7 @@ export function useClock() {
     dateTime: (iso: string) => formatDateTime(iso, clock),
     date: (iso: string) => formatDate(iso, clock),
     schedule: (iso: string) => formatSchedule(iso, clock),
+    /** How long until `iso` from `now` (ms since the epoch): "in 5 Minuten". */
+    timeLeft: (iso: string, now: number) => formatTimeLeft(iso, now, clock.locale),
   };
 }

@@ -11,7 +11,6 @@ import * as api from '../../api/review';
 
 export const reviewKeys = {
   sectionList: ['sections', 'full'] as const,
-  reviewers: ['reviewers'] as const,
   comments: queryKeys.comments,
   revisions: (id: string) => [...queryKeys.story(id), 'revisions'] as const,
   revision: (id: string, n: number) => [...queryKeys.story(id), 'revision', n] as const,
@@ -20,15 +19,6 @@ export const reviewKeys = {
   history: (id: string) => [...queryKeys.story(id), 'history'] as const,
   preview: (token: string) => ['preview', token] as const,
 };
-
-/** Whom a story can be assigned to; changes rarely. */
-export function useReviewers() {
-  return useQuery({
-    queryKey: reviewKeys.reviewers,
-    queryFn: api.fetchReviewers,
-    staleTime: 300_000,
-  });
-}
 
 export function useSectionList() {
   return useQuery({

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/queries';
+import { useMe, usePeople } from '../../api/queries';
 import * as api from '../../api/review';
 import type { Story } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
@@ -13,7 +13,6 @@ import {
   useHistory,
   useRevisions,
   useSectionList,
-  useReviewers,
   useStoryAction,
 } from './review-queries';
 import { StoryFrame } from './story-frame';
@@ -218,8 +217,11 @@ function AssignPanel({ story }: { story: Story }) {
   const reviewer = me && (me.roles.includes('reviewer') || me.roles.includes('admin'));
   const mayAssign = me && (reviewer || me.id === story.author.id);
   // The author cannot review their own story; the current assignee is chosen already.
-  const candidates = (useReviewers().data ?? []).filter(
-    (person) => person.id !== story.author.id && person.id !== story.assignee?.id,
+  const candidates = (usePeople().data ?? []).filter(
+    (person) =>
+      person.roles.some((role) => role === 'reviewer' || role === 'admin') &&
+      person.id !== story.author.id &&
+      person.id !== story.assignee?.id,
   );
   const [chosen, setChosen] = useState('');
   const assignChosen = (event: FormEvent) => {

@@ -2,11 +2,12 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { StoryFilter } from '../../api/api';
-import { useMe, useSections, useStories } from '../../api/queries';
+import { useMe, usePeople, useSections, useStories } from '../../api/queries';
 import { STORY_STATUSES, type StoryListItem, type StoryStatus } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useClock } from '../../time/use-clock';
+import { useNow } from '../../time/use-now';
 import { Snippet } from './snippet';
 import { StatusBadge } from './status-badge';
 import styles from './stories.module.css';
@@ -37,6 +38,14 @@ export function StoriesList() {
   const q = params.get('q')?.trim() ?? '';
   const section = params.get('section') ?? '';
   const statusParam = params.get('status');
+  // A view with a person of its own (`me`) takes no other.
+  const author = view.filter.author ?? params.get('author') ?? '';
+  const assignee = view.filter.assignee ?? params.get('assignee') ?? '';
+  const people = usePeople();
+  const reviewers = people.data?.filter((p) =>
+    p.roles.some((role) => role === 'reviewer' || role === 'admin'),
+  );
+  const now = useNow();
   // A view with a status of its own takes no other.
   const status: StoryStatus | '' = view.filter.status ?? (isStatus(statusParam) ? statusParam : '');
 
@@ -44,6 +53,8 @@ export function StoriesList() {
     ...view.filter,
     ...(status ? { status } : {}),
     ...(section ? { section } : {}),
+    ...(author ? { author } : {}),
+    ...(assignee ? { assignee } : {}),
     ...(q ? { q } : {}),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
@@ -66,7 +77,14 @@ export function StoriesList() {
     const form = new FormData(event.currentTarget);
     const value = (name: string) => formText(form, name).trim();
     setParams(
-      withParams({ q: value('q'), section: value('section'), status: value('status'), page: '' }),
+      withParams({
+        q: value('q'),
+        section: value('section'),
+        status: value('status'),
+        author: value('author'),
+        assignee: value('assignee'),
+        page: '',
+      }),
     );
   };
 
@@ -89,6 +107,8 @@ export function StoriesList() {
                   search: withParams({
                     view: v === views[0] ? '' : v.slug,
                     status: '',
+                    author: '',
+                    assignee: '',
                     page: '',
                   }),
                 }}
@@ -108,7 +128,7 @@ export function StoriesList() {
         aria-label={t('stories.filters.label')}
         // New defaults when the address changes (a tab, the back button), and once the
         // sections are there to select the one in the address.
-        key={`${params.toString()}|${sections.isSuccess}`}
+        key={`${params.toString()}|${sections.isSuccess}|${people.isSuccess}`}
       >
         <label className="field">
           <span>{t('stories.filters.q')}</span>
@@ -133,6 +153,32 @@ export function StoriesList() {
               {STORY_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {!view.filter.author && (
+          <label className="field">
+            <span>{t('stories.filters.author')}</span>
+            <select name="author" defaultValue={author}>
+              <option value="">{t('stories.filters.anyone')}</option>
+              {people.data?.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {!view.filter.assignee && (
+          <label className="field">
+            <span>{t('stories.filters.assignee')}</span>
+            <select name="assignee" defaultValue={assignee}>
+              <option value="">{t('stories.filters.anyone')}</option>
+              {reviewers?.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
                 </option>
               ))}
             </select>
@@ -179,7 +225,7 @@ export function StoriesList() {
               </thead>
               <tbody>
                 {stories.data.items.map((story) => (
-                  <StoryRow key={story.id} story={story} from={location.search} />
+                  <StoryRow key={story.id} story={story} from={location.search} now={now} />
                 ))}
               </tbody>
             </table>
@@ -221,7 +267,7 @@ export function StoriesList() {
   );
 }
 
-function StoryRow({ story, from }: { story: StoryListItem; from: string }) {
+function StoryRow({ story, from, now }: { story: StoryListItem; from: string; now: number }) {
   const { t } = useTranslation();
   const clock = useClock();
   // What the newsroom asks of a story in this state: when it goes out, when it went out, or when it last changed.
@@ -258,6 +304,11 @@ function StoryRow({ story, from }: { story: StoryListItem; from: string }) {
       <td className={styles.name}>{story.assignee?.name ?? t('stories.unassigned')}</td>
       <td className={styles.time}>
         {label} <time dateTime={iso}>{written}</time>
+        {story.status === 'scheduled' && story.publishAt && (
+          <span className={styles.timeLeft} data-relative>
+            {clock.timeLeft(story.publishAt.utc, now)}
+          </span>
+        )}
       </td>
     </tr>
   );
