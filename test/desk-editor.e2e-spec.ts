@@ -2,30 +2,19 @@ import type { Browser, Page } from 'playwright-core';
 import { User } from '@newsdesk/identity';
 import {
   closeChromium,
+  DeskWindows,
   isFocused,
   launchChromium,
-  openDesk,
   saveScreenshot,
   seriousViolations,
   settledValue,
-  signInThroughForm,
-  type DeskWindow,
+  shows,
 } from './support/browser';
+import { HEADLINE, PARAGRAPH, TEASER } from './support/desk-content';
 import { writeDraft, type Desk, type Story } from './support/drive';
-import { makeSection, makeUser, PASSWORD } from './support/factories';
+import { makeSection, makeUser } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
-
-/** The lead of Kommune21's report on the Digitalministerkonferenz, as the newsroom writes them: 370 characters. */
-const TEASER =
-  'Bund und Länder wollen Verwaltungsleistungen künftig einmal entwickeln und überall nutzen. ' +
-  'Auf der Digitalministerkonferenz in Bonn einigten sich die Ministerinnen und Minister auf ' +
-  'gemeinsame Standards für Registermodernisierung, Cloud-Betrieb und digitale Identitäten. ' +
-  '„Wir müssen schneller werden“, sagte die Vorsitzende. Die Kommunen sollen früher eingebunden werden.';
-const HEADLINE = 'Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren';
-const PARAGRAPH =
-  'Die Länder wollen ihre Fachverfahren künftig gemeinsam entwickeln. „Einer für alle“ soll ' +
-  'nicht länger ein Schlagwort bleiben, sondern die Regel für jede neue Leistung werden.';
 
 describe('the story editor in a real browser', () => {
   let newsdesk: Newsdesk;
@@ -35,28 +24,9 @@ describe('the story editor in a real browser', () => {
   let editorApi: ApiClient;
   let section: string;
   let desk: Desk;
-  const windows: DeskWindow[] = [];
-
-  async function open(): Promise<DeskWindow> {
-    const window = await openDesk(browser);
-    windows.push(window);
-    return window;
-  }
-
-  const url = (path: string) => `${newsdesk.url}/desk${path}`;
-
-  async function signedIn(page: Page, path: string, who: User = editor): Promise<void> {
-    await page.goto(url(path));
-    await page.waitForURL(/\/desk\/sign-in/);
-    await signInThroughForm(page, who.email, PASSWORD);
-    await page.waitForURL((u) => u.pathname + u.search === `/desk${path}`);
-  }
+  let windows: DeskWindows;
 
   const textOf = (page: Page) => page.locator('main').innerText();
-
-  /** Waits (without reloading) until the screen shows `text`. */
-  const shows = (page: Page, text: string, timeout = 20_000) =>
-    page.getByText(text).first().waitFor({ timeout });
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -66,12 +36,11 @@ describe('the story editor in a real browser', () => {
     editorApi = await new ApiClient(newsdesk.url).login(editor.email);
     desk = { newsdesk, editor: editorApi, reviewers: [], section };
     browser = await launchChromium();
+    windows = new DeskWindows(browser, newsdesk.url);
   });
 
   afterEach(async () => {
-    const problems = windows.flatMap((w) => w.problems);
-    await Promise.all(windows.splice(0).map((w) => w.context.close()));
-    expect(problems).toEqual([]);
+    expect((await windows?.closeAll()) ?? []).toEqual([]);
   });
 
   afterAll(async () => {
@@ -89,8 +58,7 @@ describe('the story editor in a real browser', () => {
     expect(TEASER.length).toBe(370);
     expect(profile.teaser.max).toBeGreaterThanOrEqual(370);
 
-    const { page } = await open();
-    await signedIn(page, `/stories/new?section=${section}`);
+    const page = await windows.signedIn(editor, `/stories/new?section=${section}`);
     await page.getByRole('heading', { name: 'Neue Geschichte', level: 1 }).waitFor();
 
     await page.getByLabel('Dachzeile').fill('Bonn');
@@ -123,10 +91,17 @@ describe('the story editor in a real browser', () => {
     await page.getByLabel(/Sperrfrist/).fill('2031-01-13T09:00');
     await shows(page, 'Mo., 13.01.2031, 09:00 (UTC+01:00)');
 
+    // Saved, the story moves to its own address, and the editor takes its edit lock there.
+    const locked = page.waitForResponse(
+      (r) =>
+        /\/api\/articles\/[0-9a-f-]{36}\/lock$/.test(r.url()) && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/\/desk\/stories\/[0-9a-f-]{36}\/edit$/);
     const id = /stories\/([0-9a-f-]{36})\/edit/.exec(page.url())![1];
     await shows(page, 'Gespeichert (Version');
+    expect((await locked).url()).toContain(id);
+    expect((await locked).status()).toBe(200);
     const saved = (await editorApi.get<Story & Record<string, any>>(`/api/articles/${id}`)).body;
     expect(saved).toMatchObject({
       kicker: 'Bonn',
@@ -169,8 +144,7 @@ describe('the story editor in a real browser', () => {
     });
     expect((await editorApi.post(`/api/articles/${story.id}/lock`)).status).toBe(200);
 
-    const { page } = await open();
-    await signedIn(page, `/stories/${story.id}/edit`, colleague);
+    const page = await windows.signedIn(colleague, `/stories/${story.id}/edit`);
     await shows(page, 'Clara Neumann bearbeitet diese Geschichte gerade');
 
     await editorApi.request('DELETE', `/api/articles/${story.id}/lock`);
@@ -186,8 +160,7 @@ describe('the story editor in a real browser', () => {
       kicker: 'Kassel',
       headline: 'Kassel öffnet sein Datenportal',
     });
-    const { page } = await open();
-    await signedIn(page, `/stories/${story.id}/edit`);
+    const page = await windows.signedIn(editor, `/stories/${story.id}/edit`);
     const headline = page.getByLabel('Überschrift');
     await headline.waitFor();
     await shows(page, 'Gespeichert (Version');
@@ -222,8 +195,7 @@ describe('the story editor in a real browser', () => {
   });
 
   it('takes a new story from the form through submission with the keyboard alone', async () => {
-    const { page } = await open();
-    await signedIn(page, `/stories/new?section=${section}`);
+    const page = await windows.signedIn(editor, `/stories/new?section=${section}`);
     const kicker = page.getByLabel('Dachzeile');
     await kicker.waitFor();
     const tabTo = async (target: ReturnType<Page['getByLabel']>) => {
