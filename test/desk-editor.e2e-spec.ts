@@ -11,7 +11,13 @@ import {
   shows,
 } from './support/browser';
 import { HEADLINE, PARAGRAPH, TEASER } from './support/desk-content';
-import { writeDraft, type Desk, type Story } from './support/drive';
+import {
+  driveToPublished,
+  driveToReview,
+  writeDraft,
+  type Desk,
+  type Story,
+} from './support/drive';
 import { makeSection, makeUser } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
@@ -21,6 +27,8 @@ describe('the story editor in a real browser', () => {
   let browser: Browser;
   let editor: User;
   let colleague: User;
+  let reviewer: User;
+  let admin: User;
   let editorApi: ApiClient;
   let section: string;
   let desk: Desk;
@@ -33,8 +41,11 @@ describe('the story editor in a real browser', () => {
     section = (await makeSection(newsdesk.orm, 'Smart City')).slug;
     editor = await makeUser(newsdesk.orm, ['editor'], 'Clara Neumann');
     colleague = await makeUser(newsdesk.orm, ['editor'], 'Jonas Weber');
+    reviewer = await makeUser(newsdesk.orm, ['reviewer'], 'Eva Schulz');
+    admin = await makeUser(newsdesk.orm, ['admin'], 'Ada Admin');
     editorApi = await new ApiClient(newsdesk.url).login(editor.email);
-    desk = { newsdesk, editor: editorApi, reviewers: [], section };
+    const reviewerApi = await new ApiClient(newsdesk.url).login(reviewer.email);
+    desk = { newsdesk, editor: editorApi, reviewers: [reviewerApi], section };
     browser = await launchChromium();
     windows = new DeskWindows(browser, newsdesk.url);
   });
@@ -153,6 +164,71 @@ describe('the story editor in a real browser', () => {
       .waitFor({ state: 'detached', timeout: 20_000 });
     expect((await editorApi.post(`/api/articles/${story.id}/lock`)).status).toBe(200);
     await shows(page, 'Clara Neumann bearbeitet diese Geschichte gerade');
+  });
+
+  it('gives the edit lock back when the tab closes, long before its lease would lapse', async () => {
+    const story = await writeDraft(desk, {
+      kicker: 'Bonn',
+      headline: 'Bonn richtet ein Kompetenzzentrum für Registermodernisierung ein',
+    });
+    const mine = await windows.signedIn(editor, `/stories/${story.id}/edit`);
+    await shows(mine, 'Gespeichert (Version');
+    const other = await windows.signedIn(colleague, `/stories/${story.id}/edit`);
+    const notice = other.getByText('Clara Neumann bearbeitet diese Geschichte gerade');
+    await notice.waitFor({ timeout: 20_000 });
+    const held = await editorApi.get<{ holder: { name: string }; expiresAt: string } | null>(
+      `/api/articles/${story.id}/lock`,
+    );
+    expect(held.body?.holder.name).toBe('Clara Neumann');
+
+    // Closing the tab unmounts nothing: only the page's own farewell (pagehide) can give it back.
+    await mine.close({ runBeforeUnload: true });
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
+    const released = await editorApi.get(`/api/articles/${story.id}/lock`);
+    expect(released.body).toBeNull();
+    expect(Date.now()).toBeLessThan(Date.parse(held.body!.expiresAt));
+  });
+
+  it('offers "Bearbeiten" on a story’s page to whoever may save it in its state, and to nobody else', async () => {
+    const draft = await writeDraft(desk, {
+      kicker: 'Ulm',
+      headline: 'Ulm öffnet sein Bürgerbüro digital',
+    });
+    const inReview = await driveToReview(desk, {
+      kicker: 'Kassel',
+      headline: 'Kassel prüft digitale Bauanträge',
+    });
+    const published = await driveToPublished(desk, {
+      kicker: 'Fürth',
+      headline: 'Fürth misst die Luftqualität an Schulen',
+    });
+    const edit = (page: Page) => page.getByRole('link', { name: 'Bearbeiten', exact: true });
+    /** Opens the story's page and answers whether it offers the editor. */
+    const offered = async (page: Page, story: Story): Promise<boolean> => {
+      await page.goto(windows.url(`/stories/${story.id}`));
+      await page.getByRole('heading', { name: story.headline, level: 1 }).waitFor();
+      return (await edit(page).count()) === 1;
+    };
+
+    // The author: in a draft and a published story (its working copy), not while it is in review.
+    const page = await windows.signedIn(editor, '/stories');
+    expect(await offered(page, inReview)).toBe(false);
+    expect(await offered(page, published)).toBe(true);
+    expect(await offered(page, draft)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await edit(page).click();
+    await page.waitForURL((u) => u.pathname === `/desk/stories/${draft.id}/edit`);
+    await page.getByRole('heading', { name: 'Geschichte bearbeiten', level: 1 }).waitFor();
+    expect(await page.getByLabel('Überschrift').inputValue()).toBe(draft.headline);
+
+    // Another editor and a reviewer may not save it (the API refuses them); an admin may.
+    const other = await windows.signedIn(colleague, '/stories');
+    expect(await offered(other, draft)).toBe(false);
+    const reviewing = await windows.signedIn(reviewer, '/stories');
+    expect(await offered(reviewing, draft)).toBe(false);
+    const administering = await windows.signedIn(admin, '/stories');
+    expect(await offered(administering, draft)).toBe(true);
+    expect(await offered(administering, inReview)).toBe(false);
   });
 
   it('shows a stale save as a conflict, keeps the typed text, and offers the new version beside it', async () => {
