@@ -2,76 +2,56 @@ import type { Browser, Page } from 'playwright-core';
 import { User } from '@newsdesk/identity';
 import {
   closeChromium,
+  DeskWindows,
   isFocused,
   launchChromium,
-  openDesk,
   saveScreenshot,
   seriousViolations,
   settledValue,
-  signInThroughForm,
-  type DeskWindow,
+  shows,
 } from './support/browser';
-import { writeDraft, type Desk, type Story } from './support/drive';
-import { makeSection, makeUser, PASSWORD } from './support/factories';
+import { HEADLINE, PARAGRAPH, TEASER } from './support/desk-content';
+import {
+  driveToPublished,
+  driveToReview,
+  writeDraft,
+  type Desk,
+  type Story,
+} from './support/drive';
+import { makeSection, makeUser } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
-
-/** The lead of Kommune21's report on the Digitalministerkonferenz, as the newsroom writes them: 370 characters. */
-const TEASER =
-  'Bund und Länder wollen Verwaltungsleistungen künftig einmal entwickeln und überall nutzen. ' +
-  'Auf der Digitalministerkonferenz in Bonn einigten sich die Ministerinnen und Minister auf ' +
-  'gemeinsame Standards für Registermodernisierung, Cloud-Betrieb und digitale Identitäten. ' +
-  '„Wir müssen schneller werden“, sagte die Vorsitzende. Die Kommunen sollen früher eingebunden werden.';
-const HEADLINE = 'Digitalministerkonferenz: Länder wollen Verwaltung gemeinsam digitalisieren';
-const PARAGRAPH =
-  'Die Länder wollen ihre Fachverfahren künftig gemeinsam entwickeln. „Einer für alle“ soll ' +
-  'nicht länger ein Schlagwort bleiben, sondern die Regel für jede neue Leistung werden.';
 
 describe('the story editor in a real browser', () => {
   let newsdesk: Newsdesk;
   let browser: Browser;
   let editor: User;
   let colleague: User;
+  let reviewer: User;
+  let admin: User;
   let editorApi: ApiClient;
   let section: string;
   let desk: Desk;
-  const windows: DeskWindow[] = [];
-
-  async function open(): Promise<DeskWindow> {
-    const window = await openDesk(browser);
-    windows.push(window);
-    return window;
-  }
-
-  const url = (path: string) => `${newsdesk.url}/desk${path}`;
-
-  async function signedIn(page: Page, path: string, who: User = editor): Promise<void> {
-    await page.goto(url(path));
-    await page.waitForURL(/\/desk\/sign-in/);
-    await signInThroughForm(page, who.email, PASSWORD);
-    await page.waitForURL((u) => u.pathname + u.search === `/desk${path}`);
-  }
+  let windows: DeskWindows;
 
   const textOf = (page: Page) => page.locator('main').innerText();
-
-  /** Waits (without reloading) until the screen shows `text`. */
-  const shows = (page: Page, text: string, timeout = 20_000) =>
-    page.getByText(text).first().waitFor({ timeout });
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
     section = (await makeSection(newsdesk.orm, 'Smart City')).slug;
     editor = await makeUser(newsdesk.orm, ['editor'], 'Clara Neumann');
     colleague = await makeUser(newsdesk.orm, ['editor'], 'Jonas Weber');
+    reviewer = await makeUser(newsdesk.orm, ['reviewer'], 'Eva Schulz');
+    admin = await makeUser(newsdesk.orm, ['admin'], 'Ada Admin');
     editorApi = await new ApiClient(newsdesk.url).login(editor.email);
-    desk = { newsdesk, editor: editorApi, reviewers: [], section };
+    const reviewerApi = await new ApiClient(newsdesk.url).login(reviewer.email);
+    desk = { newsdesk, editor: editorApi, reviewers: [reviewerApi], section };
     browser = await launchChromium();
+    windows = new DeskWindows(browser, newsdesk.url);
   });
 
   afterEach(async () => {
-    const problems = windows.flatMap((w) => w.problems);
-    await Promise.all(windows.splice(0).map((w) => w.context.close()));
-    expect(problems).toEqual([]);
+    expect((await windows?.closeAll()) ?? []).toEqual([]);
   });
 
   afterAll(async () => {
@@ -89,8 +69,7 @@ describe('the story editor in a real browser', () => {
     expect(TEASER.length).toBe(370);
     expect(profile.teaser.max).toBeGreaterThanOrEqual(370);
 
-    const { page } = await open();
-    await signedIn(page, `/stories/new?section=${section}`);
+    const page = await windows.signedIn(editor, `/stories/new?section=${section}`);
     await page.getByRole('heading', { name: 'Neue Geschichte', level: 1 }).waitFor();
 
     await page.getByLabel('Dachzeile').fill('Bonn');
@@ -123,10 +102,17 @@ describe('the story editor in a real browser', () => {
     await page.getByLabel(/Sperrfrist/).fill('2031-01-13T09:00');
     await shows(page, 'Mo., 13.01.2031, 09:00 (UTC+01:00)');
 
+    // Saved, the story moves to its own address, and the editor takes its edit lock there.
+    const locked = page.waitForResponse(
+      (r) =>
+        /\/api\/articles\/[0-9a-f-]{36}\/lock$/.test(r.url()) && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/\/desk\/stories\/[0-9a-f-]{36}\/edit$/);
     const id = /stories\/([0-9a-f-]{36})\/edit/.exec(page.url())![1];
     await shows(page, 'Gespeichert (Version');
+    expect((await locked).url()).toContain(id);
+    expect((await locked).status()).toBe(200);
     const saved = (await editorApi.get<Story & Record<string, any>>(`/api/articles/${id}`)).body;
     expect(saved).toMatchObject({
       kicker: 'Bonn',
@@ -169,8 +155,7 @@ describe('the story editor in a real browser', () => {
     });
     expect((await editorApi.post(`/api/articles/${story.id}/lock`)).status).toBe(200);
 
-    const { page } = await open();
-    await signedIn(page, `/stories/${story.id}/edit`, colleague);
+    const page = await windows.signedIn(colleague, `/stories/${story.id}/edit`);
     await shows(page, 'Clara Neumann bearbeitet diese Geschichte gerade');
 
     await editorApi.request('DELETE', `/api/articles/${story.id}/lock`);
@@ -181,13 +166,77 @@ describe('the story editor in a real browser', () => {
     await shows(page, 'Clara Neumann bearbeitet diese Geschichte gerade');
   });
 
+  it('gives the edit lock back when the tab closes, long before its lease would lapse', async () => {
+    const story = await writeDraft(desk, {
+      kicker: 'Bonn',
+      headline: 'Bonn richtet ein Kompetenzzentrum für Registermodernisierung ein',
+    });
+    const mine = await windows.signedIn(editor, `/stories/${story.id}/edit`);
+    await shows(mine, 'Gespeichert (Version');
+    const other = await windows.signedIn(colleague, `/stories/${story.id}/edit`);
+    const notice = other.getByText('Clara Neumann bearbeitet diese Geschichte gerade');
+    await notice.waitFor({ timeout: 20_000 });
+    const held = await editorApi.get<{ holder: { name: string }; expiresAt: string } | null>(
+      `/api/articles/${story.id}/lock`,
+    );
+    expect(held.body?.holder.name).toBe('Clara Neumann');
+
+    // Closing the tab unmounts nothing: only the page's own farewell (pagehide) can give it back.
+    await mine.close({ runBeforeUnload: true });
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
+    const released = await editorApi.get(`/api/articles/${story.id}/lock`);
+    expect(released.body).toBeNull();
+    expect(Date.now()).toBeLessThan(Date.parse(held.body!.expiresAt));
+  });
+
+  it('offers "Bearbeiten" on a story’s page to whoever may save it in its state, and to nobody else', async () => {
+    const draft = await writeDraft(desk, {
+      kicker: 'Ulm',
+      headline: 'Ulm öffnet sein Bürgerbüro digital',
+    });
+    const inReview = await driveToReview(desk, {
+      kicker: 'Kassel',
+      headline: 'Kassel prüft digitale Bauanträge',
+    });
+    const published = await driveToPublished(desk, {
+      kicker: 'Fürth',
+      headline: 'Fürth misst die Luftqualität an Schulen',
+    });
+    const edit = (page: Page) => page.getByRole('link', { name: 'Bearbeiten', exact: true });
+    /** Opens the story's page and answers whether it offers the editor. */
+    const offered = async (page: Page, story: Story): Promise<boolean> => {
+      await page.goto(windows.url(`/stories/${story.id}`));
+      await page.getByRole('heading', { name: story.headline, level: 1 }).waitFor();
+      return (await edit(page).count()) === 1;
+    };
+
+    // The author: in a draft and a published story (its working copy), not while it is in review.
+    const page = await windows.signedIn(editor, '/stories');
+    expect(await offered(page, inReview)).toBe(false);
+    expect(await offered(page, published)).toBe(true);
+    expect(await offered(page, draft)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await edit(page).click();
+    await page.waitForURL((u) => u.pathname === `/desk/stories/${draft.id}/edit`);
+    await page.getByRole('heading', { name: 'Geschichte bearbeiten', level: 1 }).waitFor();
+    expect(await page.getByLabel('Überschrift').inputValue()).toBe(draft.headline);
+
+    // Another editor and a reviewer may not save it (the API refuses them); an admin may.
+    const other = await windows.signedIn(colleague, '/stories');
+    expect(await offered(other, draft)).toBe(false);
+    const reviewing = await windows.signedIn(reviewer, '/stories');
+    expect(await offered(reviewing, draft)).toBe(false);
+    const administering = await windows.signedIn(admin, '/stories');
+    expect(await offered(administering, draft)).toBe(true);
+    expect(await offered(administering, inReview)).toBe(false);
+  });
+
   it('shows a stale save as a conflict, keeps the typed text, and offers the new version beside it', async () => {
     const story = await writeDraft(desk, {
       kicker: 'Kassel',
       headline: 'Kassel öffnet sein Datenportal',
     });
-    const { page } = await open();
-    await signedIn(page, `/stories/${story.id}/edit`);
+    const page = await windows.signedIn(editor, `/stories/${story.id}/edit`);
     const headline = page.getByLabel('Überschrift');
     await headline.waitFor();
     await shows(page, 'Gespeichert (Version');
@@ -222,8 +271,7 @@ describe('the story editor in a real browser', () => {
   });
 
   it('takes a new story from the form through submission with the keyboard alone', async () => {
-    const { page } = await open();
-    await signedIn(page, `/stories/new?section=${section}`);
+    const page = await windows.signedIn(editor, `/stories/new?section=${section}`);
     const kicker = page.getByLabel('Dachzeile');
     await kicker.waitFor();
     const tabTo = async (target: ReturnType<Page['getByLabel']>) => {

@@ -1,90 +1,46 @@
 import type { Browser, Page } from 'playwright-core';
 import { Queue } from 'bullmq';
-import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { JobName, JobQueue, redisOptions } from '@newsdesk/messaging';
 import type { Role } from '@newsdesk/identity';
-import { withIptc } from '@newsdesk/testing';
 import {
   closeChromium,
+  DeskWindows,
+  dropFiles,
   launchChromium,
-  openDesk,
+  loadedWidth,
   saveScreenshot,
   seriousViolations,
-  signInThroughForm,
-  type DeskWindow,
 } from './support/browser';
+import { makePicture, PICTURE_TEXTS } from './support/desk-content';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
 
-const CAPTION = 'Ein Sensor meldet den Füllstand des Abfallbehälters am Marktplatz.';
-const CREDIT = 'Foto: Stadt Arnsberg';
+const { caption: CAPTION, credit: CREDIT } = PICTURE_TEXTS;
 /** A job that fails on every attempt: its image does not exist. Fixed ids keep the screenshot stable. */
 const MISSING_IMAGE = '00000000-0000-4000-8000-00000000d35c';
 const FAILING_JOB = 'desk-ops-missing-image';
-
-/**
- * The photo desk's fixture: a real JPEG (a sky-to-ground gradient with grain, a
- * few hundred kilobytes, the same pixels every run so the screenshot stays) with
- * the agency's IPTC caption and credit, and a JPEG comment unique to the run,
- * so that the upload is new (the API would answer the same bytes with the old image).
- */
-async function fixturePicture(): Promise<Buffer> {
-  const width = 960;
-  const height = 720;
-  const pixels = Buffer.alloc(width * height * 3);
-  let seed = 42;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const grain = (seed % 49) - 24;
-      const sky = y < height * 0.55;
-      const i = (y * width + x) * 3;
-      pixels[i] = Math.max(0, Math.min(255, (sky ? 90 : 70) + (x * 60) / width + grain));
-      pixels[i + 1] = Math.max(0, Math.min(255, (sky ? 140 : 110) + grain));
-      pixels[i + 2] = Math.max(0, Math.min(255, (sky ? 210 - (y * 80) / height : 60) + grain));
-    }
-  }
-  const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
-  const note = Buffer.from(`desk-photo run ${randomUUID()}`);
-  const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, note.length + 2]), note]);
-  const tagged = withIptc(jpeg, { caption: CAPTION, credit: CREDIT });
-  return Buffer.concat([tagged.subarray(0, 2), comment, tagged.subarray(2)]);
-}
 
 describe('the photo desk, ops and admin screens in a real browser', () => {
   let newsdesk: Newsdesk;
   let browser: Browser;
   let media: Queue;
-  const windows: DeskWindow[] = [];
-
-  const url = (path: string) => `${newsdesk.url}/desk${path}`;
+  let windows: DeskWindows;
 
   /** A new profile, signed in through the form as a fresh user of `roles`, on `path`. */
   async function signedIn(roles: Role[], name: string, path: string): Promise<Page> {
-    const window = await openDesk(browser);
-    windows.push(window);
-    const user = await makeUser(newsdesk.orm, roles, name);
-    await window.page.goto(url(path));
-    await window.page.waitForURL(/\/desk\/sign-in/);
-    await signInThroughForm(window.page, user.email, PASSWORD);
-    await window.page.waitForURL((u) => u.pathname === `/desk${path}`);
-    return window.page;
+    return windows.signedIn(await makeUser(newsdesk.orm, roles, name), path);
   }
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
     media = new Queue(JobQueue.Media, { connection: redisOptions(newsdesk.config.redisUrl) });
     browser = await launchChromium();
+    windows = new DeskWindows(browser, newsdesk.url);
   });
 
   afterEach(async () => {
-    const problems = windows.flatMap((w) => w.problems);
-    await Promise.all(windows.splice(0).map((w) => w.context.close()));
-    expect(problems).toEqual([]);
+    expect((await windows?.closeAll()) ?? []).toEqual([]);
   });
 
   afterAll(async () => {
@@ -96,7 +52,7 @@ describe('the photo desk, ops and admin screens in a real browser', () => {
   it('uploads a picture with progress, sees it processed live with caption and credit from IPTC, sets alt text and a focal point', async () => {
     const page = await signedIn(['photo_desk'], 'Paula Foto', '/photos');
     await page.getByRole('heading', { name: 'Bildredaktion', level: 1 }).waitFor();
-    const picture = await fixturePicture();
+    const picture = await makePicture();
 
     // The upload crawls (64 KB/s) so that its progress can be seen.
     const cdp = await page.context().newCDPSession(page);
@@ -143,17 +99,7 @@ describe('the photo desk, ops and admin screens in a real browser', () => {
 
     // The rendition comes from S3's public origin, which the CSP allows: it is really shown.
     const focal = detail.getByRole('button', { name: 'Fokuspunkt setzen' });
-    await focal
-      .locator('img')
-      .evaluate(
-        (img: any) =>
-          new Promise<void>((resolve) =>
-            img.complete ? resolve() : img.addEventListener('load', () => resolve()),
-          ),
-      );
-    expect(
-      await focal.locator('img').evaluate((img: any) => img.naturalWidth as number),
-    ).toBeGreaterThan(0);
+    expect(await loadedWidth(focal.locator('img'))).toBeGreaterThan(0);
     expect(await focal.locator('img').getAttribute('src')).toMatch(
       new RegExp(`^${newsdesk.config.s3.publicUrl}/`),
     );
@@ -195,17 +141,9 @@ describe('the photo desk, ops and admin screens in a real browser', () => {
     expect(list.body.items[0].focalPoint.y).toBeCloseTo(0.75, 1);
 
     // A text file named .jpg, dropped onto the zone, is refused with the API's reason.
-    await page.getByRole('group', { name: 'Bilder hochladen' }).evaluate((zone: any) => {
-      const window = zone.ownerDocument.defaultView;
-      const transfer = new window.DataTransfer();
-      transfer.items.add(
-        new window.File(['Das ist kein Bild.'], 'notiz.jpg', { type: 'image/jpeg' }),
-      );
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        zone.dispatchEvent(
-          new window.DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
-        );
-    });
+    await dropFiles(page.getByRole('group', { name: 'Bilder hochladen' }), [
+      { name: 'notiz.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Das ist kein Bild.') },
+    ]);
     const refused = page.getByRole('listitem', { name: 'notiz.jpg' });
     await refused.getByText(/Abgelehnt: Kein unterstütztes Bildformat/).waitFor();
 

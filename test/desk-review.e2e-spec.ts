@@ -2,12 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import type { User } from '@newsdesk/identity';
 import {
   closeChromium,
+  DeskWindows,
   launchChromium,
-  openDesk,
   saveScreenshot,
   seriousViolations,
-  signInThroughForm,
-  type DeskWindow,
+  wallClock,
 } from './support/browser';
 import {
   driveToApproved,
@@ -17,32 +16,13 @@ import {
   type Desk,
   type Story,
 } from './support/drive';
-import { makeSection, makeUser, PASSWORD } from './support/factories';
+import { makeSection, makeUser } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
 
 /** A Monday in winter: 09:00 in Berlin, one hour ahead of UTC. */
 const SCHEDULED_AT = '2031-01-13T08:00:00Z';
 const NEWSROOM_ZONE = 'Europe/Berlin';
-
-/** The date and time (with seconds) on the newsroom's clock at `ms`, as the form's fields take them. */
-function berlinWallClock(ms: number): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: NEWSROOM_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    time: `${get('hour')}:${get('minute')}:${get('second')}`,
-  };
-}
 
 describe('the desk: review, publish, preview, history', () => {
   let newsdesk: Newsdesk;
@@ -51,21 +31,7 @@ describe('the desk: review, publish, preview, history', () => {
   let lead: User;
   let chief: User;
   let desk: Desk;
-  const windows: DeskWindow[] = [];
-
-  const url = (path: string) => `${newsdesk.url}/desk${path}`;
-
-  /** A new browser profile with `user` signed in through the form, on `path`. */
-  async function signedIn(user: User, path: string): Promise<Page> {
-    const window = await openDesk(browser);
-    windows.push(window);
-    const { page } = window;
-    await page.goto(url(path));
-    await page.waitForURL(/\/desk\/sign-in/);
-    await signInThroughForm(page, user.email, PASSWORD);
-    await page.waitForURL((u) => u.pathname + u.search === `/desk${path}`);
-    return page;
-  }
+  let windows: DeskWindows;
 
   async function storyOf(id: string): Promise<Story> {
     return (await desk.editor.get<Story>(`/api/articles/${id}`)).body;
@@ -89,12 +55,11 @@ describe('the desk: review, publish, preview, history', () => {
       section: section.slug,
     };
     browser = await launchChromium();
+    windows = new DeskWindows(browser, newsdesk.url);
   });
 
   afterEach(async () => {
-    const problems = windows.flatMap((w) => w.problems);
-    await Promise.all(windows.splice(0).map((w) => w.context.close()));
-    expect(problems).toEqual([]);
+    expect((await windows?.closeAll()) ?? []).toEqual([]);
   });
 
   afterAll(async () => {
@@ -108,7 +73,7 @@ describe('the desk: review, publish, preview, history', () => {
       headline: 'Rechenzentrum wärmt Hallenbad mit seiner Abwärme',
     });
     // The chief puts it into the lead's review queue with the reviewer picker.
-    const second = await signedIn(chief, `/stories/${story.id}/review`);
+    const second = await windows.signedIn(chief, `/stories/${story.id}/review`);
     await second.getByText('In keiner Prüfliste.').waitFor();
     const picker = second.getByLabel('Zuweisen an');
     expect(await picker.locator('option').allInnerTexts()).toEqual(
@@ -122,7 +87,7 @@ describe('the desk: review, publish, preview, history', () => {
     expect((await storyOf(story.id)).assignee?.name).toBe('Eva Schulz');
 
     // The lead finds it in her review queue, which opens the review panel.
-    const first = await signedIn(lead, '/stories?view=my-review');
+    const first = await windows.signedIn(lead, '/stories?view=my-review');
     await first.getByRole('link', { name: story.headline }).click();
     await first.waitForURL((u) => u.pathname === `/desk/stories/${story.id}/review`);
 
@@ -179,14 +144,14 @@ describe('the desk: review, publish, preview, history', () => {
       kicker: 'Ulm',
       headline: 'Offene Daten: Ulm startet sein neues Portal',
     });
-    const list = await signedIn(editor, `/stories?section=${desk.section}`);
+    const list = await windows.signedIn(editor, `/stories?section=${desk.section}`);
     const row = list.getByRole('row').filter({ hasText: story.headline });
     await row.getByText('Freigegeben').waitFor();
 
-    const page = await signedIn(lead, `/stories/${story.id}/publish`);
+    const page = await windows.signedIn(lead, `/stories/${story.id}/publish`);
     await page.getByLabel('Zu einem Zeitpunkt').check();
     // A time that has passed is refused in the form, before anything is sent.
-    const past = berlinWallClock(Date.now() - 60_000);
+    const past = wallClock(Date.now() - 60_000, NEWSROOM_ZONE);
     await page.getByLabel('Datum', { exact: true }).fill(past.date);
     await page.getByLabel(/^Uhrzeit/).fill(past.time);
     await page.getByRole('button', { name: 'Planen' }).click();
@@ -197,7 +162,7 @@ describe('the desk: review, publish, preview, history', () => {
     expect((await storyOf(story.id)).status).toBe('approved');
 
     const dueAt = Date.now() + 6_000;
-    const soon = berlinWallClock(dueAt);
+    const soon = wallClock(dueAt, NEWSROOM_ZONE);
     await page.getByLabel('Datum', { exact: true }).fill(soon.date);
     await page.getByLabel(/^Uhrzeit/).fill(soon.time);
     const meaning = (await page.getByText(/^Erscheint am/).textContent()) ?? '';
@@ -224,7 +189,7 @@ describe('the desk: review, publish, preview, history', () => {
       }),
       { at: SCHEDULED_AT },
     );
-    const page = await signedIn(lead, `/stories/${story.id}/publish`);
+    const page = await windows.signedIn(lead, `/stories/${story.id}/publish`);
     await page.getByRole('heading', { name: 'Neu planen' }).waitFor();
     await page.getByLabel('Zu einem Zeitpunkt').check();
     await page.getByLabel('Datum', { exact: true }).fill('2031-01-13');
@@ -246,7 +211,7 @@ describe('the desk: review, publish, preview, history', () => {
       kicker: 'Kassel',
       headline: 'Verwaltungsleistungen vom Menschen her denken',
     });
-    const page = await signedIn(lead, `/stories/${story.id}/preview`);
+    const page = await windows.signedIn(lead, `/stories/${story.id}/preview`);
     await page.getByRole('button', { name: 'Vorschau-Link erstellen' }).click();
     const link = await page.getByLabel('Link zur Vorschau').inputValue();
     expect(link).toMatch(/\/public\/preview\/[^/]+$/);

@@ -2,15 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { User } from '@newsdesk/identity';
 import {
   closeChromium,
+  DeskWindows,
   isFocused,
   launchChromium,
-  openDesk,
   saveScreenshot,
   seriousViolations,
   settledValue,
   signInThroughForm,
   SIGN_IN,
-  type DeskWindow,
 } from './support/browser';
 import {
   driveToApproved,
@@ -39,25 +38,15 @@ describe('the desk in a real browser', () => {
   let scheduled: Story;
   let published: Story;
   let othersDraft: Story;
-  const windows: DeskWindow[] = [];
+  let windows: DeskWindows;
 
   /** A new browser profile; closed, and checked for CSP violations and page errors, after the test. */
-  async function open(options: Parameters<typeof openDesk>[1] = {}): Promise<DeskWindow> {
-    const window = await openDesk(browser, options);
-    windows.push(window);
-    return window;
-  }
-
-  const url = (path: string) => `${newsdesk.url}/desk${path}`;
+  const open = (options: Parameters<DeskWindows['open']>[0] = {}) => windows.open(options);
+  const url = (path: string) => windows.url(path);
   const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
 
   /** Signs the editor in through the form, starting at `path`; waits for that screen. */
-  async function signedIn(page: Page, path = '/stories'): Promise<void> {
-    await page.goto(url(path));
-    await page.waitForURL(/\/desk\/sign-in/);
-    await signInThroughForm(page, editor.email, PASSWORD);
-    await page.waitForURL((u) => u.pathname + u.search === `/desk${path}`);
-  }
+  const signedIn = (page: Page, path = '/stories') => windows.signIn(page, editor, path);
 
   beforeAll(async () => {
     newsdesk = await Newsdesk.start();
@@ -98,12 +87,11 @@ describe('the desk in a real browser', () => {
       { kicker: 'Kassel', headline: 'Verwaltungsleistungen vom Menschen her denken' },
     );
     browser = await launchChromium();
+    windows = new DeskWindows(browser, newsdesk.url);
   });
 
   afterEach(async () => {
-    const problems = windows.flatMap((w) => w.problems);
-    await Promise.all(windows.splice(0).map((w) => w.context.close()));
-    expect(problems).toEqual([]);
+    expect((await windows?.closeAll()) ?? []).toEqual([]);
   });
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { PASSWORD } from './factories';
 
 /** Where `scripts/test.mjs` found (or put) Chromium. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,6 +83,101 @@ export async function openDesk(
   return { context, page, problems, requests };
 }
 
+/**
+ * The browser windows of a test file, each a fresh profile on the desk served
+ * at `baseUrl`. `closeAll()` after each test closes them and answers what went
+ * wrong in their pages, which a test expects to be nothing.
+ */
+export class DeskWindows {
+  private readonly windows: DeskWindow[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+  ) {}
+
+  /** The address of the desk's `path` (`/stories?view=…`, below `/desk`). */
+  url(path: string): string {
+    return `${this.baseUrl}/desk${path}`;
+  }
+
+  async open(options: Parameters<typeof openDesk>[1] = {}): Promise<DeskWindow> {
+    const window = await openDesk(this.browser, options);
+    this.windows.push(window);
+    return window;
+  }
+
+  /** A new window on `path`, signed in there as `user` through the form ({@link signIn}). */
+  async signedIn(
+    user: { email: string },
+    path: string,
+    options: Parameters<typeof openDesk>[1] = {},
+  ): Promise<Page> {
+    const { page } = await this.open(options);
+    await this.signIn(page, user, path);
+    return page;
+  }
+
+  /**
+   * Opens `path` in a page nobody is signed in to: it is sent to the sign-in
+   * form, signs in there as `user` (password {@link PASSWORD}) and waits to be
+   * back on `path`.
+   */
+  async signIn(page: Page, user: { email: string }, path: string): Promise<void> {
+    await page.goto(this.url(path));
+    await page.waitForURL(/\/desk\/sign-in/);
+    await signInThroughForm(page, user.email, PASSWORD);
+    await page.waitForURL((u) => u.pathname + u.search === `/desk${path}`);
+  }
+
+  /** Closes every window opened since the last call; answers their pages' CSP violations and errors. */
+  async closeAll(): Promise<string[]> {
+    const closing = this.windows.splice(0);
+    await Promise.all(closing.map((w) => w.context.close()));
+    return closing.flatMap((w) => w.problems);
+  }
+}
+
+/**
+ * Waits, without reloading, until the page shows `text`: for what arrives live
+ * (through the stream, after a queued job), so the wait is generous.
+ */
+export function shows(page: Page, text: string | RegExp, timeout = 20_000): Promise<void> {
+  return page.getByText(text).first().waitFor({ timeout });
+}
+
+/**
+ * Marks the page's document, so that {@link isSameDocument} can tell that what
+ * changed on screen since then changed in place, not by a reload.
+ */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate('window.deskTestMark = true');
+}
+
+/** Whether the page still shows the document {@link markDocument} marked. */
+export async function isSameDocument(page: Page): Promise<boolean> {
+  return (await page.evaluate('window.deskTestMark === true')) === true;
+}
+
+/** The date and time (with seconds) on the clock of `timeZone` at `ms`, as the desk's date and time fields take them. */
+export function wallClock(ms: number, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}:${get('second')}`,
+  };
+}
+
 /** The labels of the sign-in form, in the desk's two languages. */
 export const SIGN_IN = {
   de: { email: 'E-Mail', password: 'Passwort', submit: 'Anmelden' },
@@ -98,6 +194,55 @@ export async function signInThroughForm(
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(password);
   await page.getByRole('button', { name: labels.submit }).click();
+}
+
+/** A file as a test hands it to the page. */
+export interface FileToDrop {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/**
+ * Drops `files` onto `zone` as a person dragging them from the file manager
+ * does: `dragenter`, `dragover` and `drop`, with a `DataTransfer` holding them.
+ */
+export async function dropFiles(zone: Locator, files: FileToDrop[]): Promise<void> {
+  const sent = files.map((f) => ({
+    name: f.name,
+    mimeType: f.mimeType,
+    base64: f.buffer.toString('base64'),
+  }));
+  // The tests compile without the DOM's types; the function runs in the page.
+  await zone.evaluate((element: any, given: typeof sent) => {
+    const window = element.ownerDocument.defaultView;
+    const transfer = new window.DataTransfer();
+    for (const file of given) {
+      const bytes = window.Uint8Array.from(window.atob(file.base64), (c: string) =>
+        c.charCodeAt(0),
+      );
+      transfer.items.add(new window.File([bytes], file.name, { type: file.mimeType }));
+    }
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      element.dispatchEvent(
+        new window.DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+  }, sent);
+}
+
+/** Waits until the `<img>` has loaded (or failed to); answers its natural width, 0 when nothing was shown. */
+export function loadedWidth(img: Locator): Promise<number> {
+  return img.evaluate(
+    (element: any) =>
+      new Promise<number>((resolve) => {
+        const done = () => resolve(element.naturalWidth as number);
+        if (element.complete) done();
+        else {
+          element.addEventListener('load', done);
+          element.addEventListener('error', done);
+        }
+      }),
+  );
 }
 
 /** Whether the element is the one that has the keyboard focus. */

@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { answer, client } from './api';
 import { fetchImages, type ImageFilter } from './photo-desk';
 import { queryKeys } from './queries';
-import type { EditLock, Story, StoryCreateBody, StoryUpdateBody } from './types';
+import type { EditLock, Story, StoryCreateBody, StoryUpdateBody, paths } from './types';
 
 const story = (id: string) => ({ params: { path: { id } } });
 
@@ -40,6 +40,23 @@ export function acquireLock(id: string): Promise<EditLock> {
 
 export async function releaseLock(id: string): Promise<void> {
   await answer(client.DELETE('/api/articles/{id}/lock', story(id)));
+}
+
+/**
+ * Gives the lock back while the page goes away (`pagehide`: the tab closes, the
+ * browser goes elsewhere), where {@link releaseLock}'s answer would never be
+ * read. A `keepalive` request outlives the page; it is sent by `fetch` itself so
+ * that it leaves at once, within the event, with nothing awaited before it. It
+ * goes to the desk's own origin, so the browser names that origin in `Origin`
+ * and the API's check accepts it with the session cookie, like every change.
+ */
+export function releaseLockAsPageGoes(id: string): void {
+  const path = '/api/articles/{id}/lock' satisfies keyof paths;
+  void fetch(path.replace('{id}', encodeURIComponent(id)), {
+    method: 'DELETE',
+    keepalive: true,
+    credentials: 'same-origin',
+  }).catch(() => undefined);
 }
 
 /** Reviewers and admins take the lock from whoever holds it. */

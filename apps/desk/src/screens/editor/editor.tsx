@@ -7,6 +7,7 @@ import {
   acquireLock,
   createStory,
   releaseLock,
+  releaseLockAsPageGoes,
   saveStory,
   submitStory,
   takeOverLock,
@@ -24,6 +25,7 @@ import {
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useClock } from '../../time/use-clock';
+import { EDITABLE_STATES } from '../stories/editable';
 import { StatusBadge } from '../stories/status-badge';
 import { BodyBlocks } from './body-blocks';
 import {
@@ -38,9 +40,6 @@ import {
 } from './draft';
 import styles from './editor.module.css';
 import { ImagePicker } from './image-picker';
-
-/** States in which the author may save (the API's state machine says the same). */
-const EDITABLE: readonly Story['status'][] = ['draft', 'changes_requested', 'published'];
 
 /** The new-story form (`/stories/new`) and the editor of a story (`/stories/:id/edit`). */
 export function EditorScreen() {
@@ -134,7 +133,9 @@ function Editor({
     setDirty(true);
   };
 
-  // --- the edit lock: taken on open, renewed as a heartbeat, given back on leaving.
+  // --- the edit lock: taken on open, renewed as a heartbeat, given back on leaving the
+  // route and when the page goes away (the tab closes, the browser goes elsewhere), where
+  // no effect cleans up.
   const lock = useEditLock(id);
   useEffect(() => {
     if (!id) return;
@@ -152,10 +153,21 @@ function Editor({
       }
       if (!stopped) timer = setTimeout(() => void beat(), wait);
     };
+    const onPageHide = () => releaseLockAsPageGoes(id);
+    // A page back from the back-forward cache gave its lock back on the way out: take it again.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      clearTimeout(timer);
+      void beat();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
     void beat();
     return () => {
       stopped = true;
       clearTimeout(timer);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       void releaseLock(id).catch(() => undefined);
     };
   }, [id, queryClient]);
@@ -164,7 +176,7 @@ function Editor({
 
   // --- the publish checks' result arrives live (story.checked refetches the story).
   const status = story?.status;
-  const failed = status && EDITABLE.includes(status) ? (story?.failedChecks ?? null) : null;
+  const failed = status && EDITABLE_STATES.includes(status) ? (story?.failedChecks ?? null) : null;
   const checked = submittedHere && status !== undefined && status !== 'submitted';
   const checksAnnouncement = !checked
     ? ''
@@ -181,7 +193,7 @@ function Editor({
   const section =
     active.find((s) => s.slug === draft.section) ?? sections.find((s) => s.slug === draft.section);
   const profile = section?.profile;
-  const editable = !story || EDITABLE.includes(story.status);
+  const editable = !story || EDITABLE_STATES.includes(story.status);
 
   const checkMessage = (failure: PublishCheckFailure): string => {
     if (failure.check === 'length' && failure.limit?.max !== undefined)

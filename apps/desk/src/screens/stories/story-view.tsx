@@ -2,12 +2,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/api';
-import { useStory } from '../../api/queries';
+import { useMe, useStory } from '../../api/queries';
 import type { BodyBlock, Story } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useClock } from '../../time/use-clock';
 import { StoryTabs } from '../review/story-tabs';
+import { mayEdit } from './editable';
 import { StatusBadge } from './status-badge';
 import styles from './stories.module.css';
 
@@ -58,6 +59,7 @@ export function StoryScreen() {
 function StoryText({ story }: { story: Story }) {
   const { t } = useTranslation();
   const clock = useClock();
+  const { data: me } = useMe();
   const instant = (label: string, value: { utc: string } | null, schedule = false) =>
     value && (
       <Detail label={label}>
@@ -84,6 +86,13 @@ function StoryText({ story }: { story: Story }) {
           )}
         </p>
         {story.pendingChanges && <p className={styles.note}>{t('story.pendingChanges')}</p>}
+        {mayEdit(story, me?.user) && (
+          <p className={styles.storyActions}>
+            <Link className="button" to={`/stories/${story.id}/edit`}>
+              {t('story.edit')}
+            </Link>
+          </p>
+        )}
       </header>
 
       <div className={styles.storyColumns}>
