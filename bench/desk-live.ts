@@ -82,6 +82,8 @@ const SECTIONS = ['it-infrastruktur', 'egovernment', 'smart-city'] as const;
 type SectionSlug = (typeof SECTIONS)[number];
 /** The run is over once every desk has every event and its requests have been quiet this long. */
 const QUIET_MS = 1_000;
+/** While publishing, the benchmark asks the API for the first page of all stories this often. */
+const LIST_PROBE_EVERY_MS = 250;
 /** The open story is one due at least this far ahead: time to open it before it goes out. */
 const STORY_LEAD_MS = 1_000;
 /** How long the open story may take to show its publication before the reviewer moves on. */
@@ -418,6 +420,17 @@ async function run(h: StackHarness): Promise<void> {
     const dueAt = new Map(order.map((id, i) => [id, runStart + (i * 1000) / RATE]));
     console.log(`publishing ${STORIES} stories at ${RATE}/s …`);
     let storyDeskFailure = '';
+    // Baseline for the desk's part: the API answering the first page of all stories, as the desk asks.
+    const listAnswers: number[] = [];
+    let publishing = true;
+    const listing = (async () => {
+      while (publishing) {
+        const asked = clock();
+        await api.storyList(editor, { limit: 25, offset: 0 });
+        listAnswers.push(clock() - asked);
+        await sleep(LIST_PROBE_EVERY_MS);
+      }
+    })().catch((error: unknown) => error); // thrown below, after the publications
     const watching = watchOpenStories(storyDesk, dueAt, headlines, texts).catch(
       (error: unknown) => {
         storyDeskFailure = error instanceof Error ? error.message : String(error);
@@ -429,6 +442,9 @@ async function run(h: StackHarness): Promise<void> {
       returned.set(order[i], clock());
     });
     const publishEnd = clock();
+    publishing = false;
+    const listFailure = await listing;
+    if (listFailure) throw new Error('listing the stories failed', { cause: listFailure });
     const seconds = (publishEnd - runStart) / 1000;
     const cpu = Object.fromEntries(
       APPS.map((app, i) => [app, (processCpuSeconds(cluster.pid(app)) - cpuBefore[i]) / seconds]),
@@ -507,6 +523,10 @@ async function run(h: StackHarness): Promise<void> {
     printStatsTable('', [
       ...rows,
       ['every desk: stream delivered → shown (the refetch and render)', stats(deskShare)],
+      [
+        `baseline: GET /api/articles (first page) from the benchmark, every ${LIST_PROBE_EVERY_MS} ms`,
+        stats(listAnswers),
+      ],
       ["publication job: 202 → the `published` event's outbox row", stats(job)],
       ['stream: outbox row → delivered, every desk', stats(streamed)],
     ]);
@@ -537,6 +557,7 @@ async function run(h: StackHarness): Promise<void> {
         rate: RATE,
         desks: Object.fromEntries(rows.map(([label, s]) => [label, s])),
         deskShare: stats(deskShare),
+        listAnswers: stats(listAnswers),
         job: stats(job),
         stream: stats(streamed),
         requests,

@@ -229,6 +229,8 @@ export type BenchArticle =
 /** What a new story may say, as the API documents it. */
 export type StoryFields =
   paths['/api/articles']['post']['requestBody']['content']['application/json'];
+/** What the stories list may be asked for: status, section, search text, page … */
+export type StoryListQuery = NonNullable<paths['/api/articles']['get']['parameters']['query']>;
 /** What a publication request may say: `at` (scheduled) and `until`. */
 export type PublishFields = NonNullable<
   paths['/api/articles/{id}/publish']['post']['requestBody']
@@ -287,6 +289,12 @@ export class BenchApi {
   async story(id: string, token: string): Promise<BenchArticle> {
     const reply = await this.as(token).GET('/api/articles/{id}', { params: { path: { id } } });
     return expect(`GET /api/articles/${id}`, 200, reply);
+  }
+
+  /** A page of the stories list, as the desk asks for it; answers the stories' total. */
+  async storyList(token: string, query: StoryListQuery): Promise<number> {
+    const reply = await this.as(token).GET('/api/articles', { params: { query } });
+    return expect('GET /api/articles', 200, reply).total;
   }
 
   /** Asks for a story's publication (now, or at `fields.at`); resolves on the 202. */
