@@ -31,28 +31,24 @@
  * HTTP to every client. All clients run in this process, on the same
  * 2 cores as everything else: their parsing is part of what is measured.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage } from 'node:http';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { redisOptions } from '@newsdesk/messaging';
-import { Cluster } from '../test/faults/cluster';
 import {
   BenchApi,
-  REPO_ROOT,
   atRate,
   inPool,
-  loadStackModule,
   positiveInt,
   printStatsTable,
+  processCpuSeconds,
+  rssMb,
+  runOnStack,
   stats,
-  type BenchStack,
-  type StackModule,
+  type StackHarness,
 } from './support';
 
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 1000);
@@ -148,90 +144,6 @@ function fieldOf(block: string, key: string): string | null {
 }
 
 // ---------------------------------------------------------------------------
-// The stack and the apps
-// ---------------------------------------------------------------------------
-
-class Harness {
-  root = '';
-  stack: BenchStack | null = null;
-  cluster: Cluster | null = null;
-  env: NodeJS.ProcessEnv = {};
-
-  constructor(readonly lib: StackModule) {}
-
-  async start(): Promise<void> {
-    this.root = mkdtempSync(join(tmpdir(), 'newsdesk-bench-stream-'));
-    // mkdtemp creates 0700; as root, PostgreSQL runs as `postgres` and must traverse it.
-    chmodSync(this.root, 0o755);
-    const [postgres, redis, s3] = await this.lib.findFreePorts(3);
-    this.lib.setStackLogger(null);
-    this.stack = await this.lib.startStack({
-      root: this.root,
-      ports: { postgres, redis, s3 },
-      database: 'newsdesk_bench',
-      fast: true,
-    });
-    this.env = {
-      ...process.env,
-      ...this.stack.env,
-      NODE_ENV: 'test',
-      JWT_SECRET: `bench-secret-${randomBytes(16).toString('hex')}`,
-    };
-    console.log(`stack: ${this.stack.summary()} (in ${this.root})`);
-    const cli = join(REPO_ROOT, 'dist', 'libs', 'database', 'src', 'cli.js');
-    await this.runToEnd('migrate', [cli, 'migrate']);
-    await this.runToEnd('seed', [cli, 'seed']);
-    this.cluster = new Cluster({ env: this.env, logDir: join(this.root, 'logs') });
-    await this.cluster.start(['api', 'workflow', 'projector']);
-  }
-
-  private async runToEnd(name: string, args: string[]): Promise<void> {
-    const logFile = join(this.root, 'logs', `${name}.log`);
-    const fd = openSync(logFile, 'a');
-    const child = spawn(process.execPath, args, {
-      cwd: REPO_ROOT,
-      env: this.env,
-      stdio: ['ignore', fd, fd],
-    });
-    closeSync(fd);
-    const code = await new Promise<number | string>((done) => {
-      child.once('error', (error) => done(error.message));
-      child.once('exit', (exitCode, signal) => done(exitCode ?? signal ?? -1));
-    });
-    if (code !== 0) throw new Error(`${name} failed (${code}):\n${this.lib.tailLog(logFile)}`);
-  }
-
-  async stop(): Promise<void> {
-    await this.cluster?.stop().catch(() => undefined);
-    await this.stack?.stop();
-    if (this.root) rmSync(this.root, { recursive: true, force: true, maxRetries: 2 });
-  }
-}
-
-/** CPU seconds (user + system) a process used so far, from /proc; 0 when unknown. */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** Resident memory of a process in MB, from /proc; null when unknown. */
-function rssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------
 // Baseline: a bare XADD → XREAD hop on the same Redis
 // ---------------------------------------------------------------------------
 
@@ -286,9 +198,8 @@ async function bareRedisHop(redisUrl: string, count: number, rate: number): Prom
 // The run
 // ---------------------------------------------------------------------------
 
-async function run(h: Harness): Promise<void> {
-  await h.start();
-  const cluster = h.cluster!;
+async function run(h: StackHarness): Promise<void> {
+  const cluster = await h.start();
   const api = new BenchApi(cluster.apiUrl);
   const editor = await api.login('editor@newsdesk.test');
   const reviewer = await api.login('reviewer@newsdesk.test');
@@ -301,9 +212,11 @@ async function run(h: Harness): Promise<void> {
   const runId = randomUUID().slice(0, 8);
 
   console.log(`preparing ${STORIES} approved stories in ${SECTION} …`);
-  const ids: string[] = [];
-  await inPool(STORIES, PREPARE_CONCURRENCY, async (i) => {
-    const story = await api.approvedStory(editor, [reviewer], {
+  const stories = await api.approvedStories(
+    STORIES,
+    editor,
+    [reviewer],
+    (i) => ({
       section: SECTION,
       kicker: 'Benchmark',
       headline: `Live-Stream meldet die Veröffentlichung ${runId} Nr. ${i + 1}`,
@@ -312,9 +225,10 @@ async function run(h: Harness): Promise<void> {
         { type: 'paragraph', text: 'Die Redaktion sieht, was sich ändert, sobald es geschieht.' },
       ],
       format: 'news',
-    });
-    ids.push(story.id);
-  });
+    }),
+    PREPARE_CONCURRENCY,
+  );
+  const ids = stories.map((story) => story.id);
   const watched = new Set(ids);
   const apiPid = cluster.pid('api');
   const rssIdle = rssMb(apiPid);
@@ -358,7 +272,7 @@ async function run(h: Harness): Promise<void> {
 
   const loadBefore = loadavg()[0];
   const apps = ['api', 'workflow', 'projector'] as const;
-  const cpuBefore = [...apps.map((app) => cpuSeconds(cluster.pid(app))), process.cpuUsage()];
+  const cpuBefore = [...apps.map((app) => processCpuSeconds(cluster.pid(app))), process.cpuUsage()];
   const runStarted = performance.now();
   console.log(`publishing ${STORIES} stories at ${RATE}/s …`);
   let rssPeak = rssOpen ?? 0;
@@ -385,7 +299,7 @@ async function run(h: Harness): Promise<void> {
   const cpu = Object.fromEntries([
     ...apps.map((app, i) => [
       app,
-      (cpuSeconds(cluster.pid(app)) - (cpuBefore[i] as number)) / runSeconds,
+      (processCpuSeconds(cluster.pid(app)) - (cpuBefore[i] as number)) / runSeconds,
     ]),
     ['bench clients', (ownCpu.user + ownCpu.system) / 1e6 / runSeconds],
   ]) as Record<string, number>;
@@ -469,34 +383,4 @@ async function run(h: Harness): Promise<void> {
   if (lost || duplicates || cut) throw new Error('events were lost, doubled or cut off');
 }
 
-async function main(): Promise<void> {
-  const lib = await loadStackModule();
-  const h = new Harness(lib);
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`${signal}: stopping the apps and the stack …`);
-    void h.stop().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    await run(h);
-  } catch (error) {
-    console.error(lib.describeError(error));
-    for (const app of ['api', 'workflow', 'projector'] as const)
-      console.error(`--- ${app} ---\n${h.cluster?.logTail(app) ?? ''}`);
-    throw new Error('benchmark failed', { cause: error });
-  } finally {
-    await h.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runOnStack('stream', ['api', 'workflow', 'projector'], run);

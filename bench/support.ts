@@ -1,9 +1,17 @@
-/** What every benchmark shares: env settings, bounded and paced loops, percentiles. */
-import type { ChildProcess } from 'node:child_process';
+/**
+ * What every benchmark shares: env settings, bounded and paced loops,
+ * percentiles, a throwaway stack with the apps as processes, the API's typed
+ * client, and CPU and memory readings from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNewsdeskClient, type NewsdeskClient, type paths } from '@newsdesk/api-client';
+import { Cluster, type AppName } from '../test/faults/cluster';
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 export function positiveInt(name: string, fallback: number): number {
@@ -106,12 +114,123 @@ export async function loadStackModule(): Promise<StackModule> {
   return (await import(join(REPO_ROOT, 'scripts', 'lib', 'stack.mjs'))) as StackModule;
 }
 
+/**
+ * A throwaway stack (PostgreSQL, Redis, S3 on free ports in a temp folder),
+ * migrated and seeded with the demo content, and some apps of the build as
+ * processes.
+ */
+export class StackHarness {
+  root = '';
+  stack: BenchStack | null = null;
+  cluster: Cluster | null = null;
+  env: NodeJS.ProcessEnv = {};
+
+  constructor(
+    readonly lib: StackModule,
+    /** Names the temp folder: `newsdesk-bench-<name>-…`. */
+    private readonly name: string,
+    readonly apps: readonly AppName[],
+  ) {}
+
+  async start(): Promise<Cluster> {
+    this.root = mkdtempSync(join(tmpdir(), `newsdesk-bench-${this.name}-`));
+    // mkdtemp creates 0700; as root, PostgreSQL runs as `postgres` and must traverse it.
+    chmodSync(this.root, 0o755);
+    const [postgres, redis, s3] = await this.lib.findFreePorts(3);
+    this.lib.setStackLogger(null);
+    this.stack = await this.lib.startStack({
+      root: this.root,
+      ports: { postgres, redis, s3 },
+      database: 'newsdesk_bench',
+      fast: true,
+    });
+    this.env = {
+      ...process.env,
+      ...this.stack.env,
+      NODE_ENV: 'test',
+      JWT_SECRET: `bench-secret-${randomBytes(16).toString('hex')}`,
+    };
+    console.log(`stack: ${this.stack.summary()} (in ${this.root})`);
+    const cli = join(REPO_ROOT, 'dist', 'libs', 'database', 'src', 'cli.js');
+    await this.runToEnd('migrate', [cli, 'migrate']);
+    await this.runToEnd('seed', [cli, 'seed']);
+    this.cluster = new Cluster({ env: this.env, logDir: join(this.root, 'logs') });
+    await this.cluster.start(this.apps);
+    return this.cluster;
+  }
+
+  private async runToEnd(name: string, args: string[]): Promise<void> {
+    const logFile = join(this.root, 'logs', `${name}.log`);
+    const fd = openSync(logFile, 'a');
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      env: this.env,
+      stdio: ['ignore', fd, fd],
+    });
+    closeSync(fd);
+    const code = await new Promise<number | string>((done) => {
+      child.once('error', (error) => done(error.message));
+      child.once('exit', (exitCode, signal) => done(exitCode ?? signal ?? -1));
+    });
+    if (code !== 0) throw new Error(`${name} failed (${code}):\n${this.lib.tailLog(logFile)}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.cluster?.stop().catch(() => undefined);
+    await this.stack?.stop();
+    if (this.root) rmSync(this.root, { recursive: true, force: true, maxRetries: 2 });
+  }
+}
+
+/**
+ * Runs a benchmark on a {@link StackHarness} as the process's main: stops the
+ * apps and the stack whatever happens (Ctrl-C included), prints the apps' last
+ * log lines when it fails, and exits 0 or 1.
+ */
+export function runOnStack(
+  name: string,
+  apps: readonly AppName[],
+  run: (h: StackHarness) => Promise<void>,
+): void {
+  const main = async () => {
+    const lib = await loadStackModule();
+    const h = new StackHarness(lib, name, apps);
+    let interrupted = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      console.error(`${signal}: stopping the apps and the stack …`);
+      void h.stop().finally(() => process.exit(130));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      await run(h);
+    } catch (error) {
+      console.error(lib.describeError(error));
+      for (const app of apps) console.error(`--- ${app} ---\n${h.cluster?.logTail(app) ?? ''}`);
+      throw new Error('benchmark failed', { cause: error });
+    } finally {
+      await h.stop();
+    }
+  };
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
+
 /** A story as the benchmarks read it back from the API (the API's story view). */
 export type BenchArticle =
   paths['/api/articles/{id}']['get']['responses'][200]['content']['application/json'];
 /** What a new story may say, as the API documents it. */
 export type StoryFields =
   paths['/api/articles']['post']['requestBody']['content']['application/json'];
+/** What the stories list may be asked for: status, section, search text, page … */
+export type StoryListQuery = NonNullable<paths['/api/articles']['get']['parameters']['query']>;
 /** What a publication request may say: `at` (scheduled) and `until`. */
 export type PublishFields = NonNullable<
   paths['/api/articles/{id}/publish']['post']['requestBody']
@@ -172,6 +291,12 @@ export class BenchApi {
     return expect(`GET /api/articles/${id}`, 200, reply);
   }
 
+  /** A page of the stories list, as the desk asks for it; answers the stories' total. */
+  async storyList(token: string, query: StoryListQuery): Promise<number> {
+    const reply = await this.as(token).GET('/api/articles', { params: { query } });
+    return expect('GET /api/articles', 200, reply).total;
+  }
+
   /** Asks for a story's publication (now, or at `fields.at`); resolves on the 202. */
   async publish(id: string, token: string, fields: PublishFields = {}): Promise<void> {
     const reply = await this.as(token).POST('/api/articles/{id}/publish', {
@@ -222,6 +347,25 @@ export class BenchApi {
     return draft;
   }
 
+  /**
+   * `count` approved stories in `fields.section`, written by `editor` and
+   * approved by `reviewers`, `concurrency` at a time; `fields(i)` says what
+   * the i-th one says. Answers them in the order they were approved.
+   */
+  async approvedStories(
+    count: number,
+    editor: string,
+    reviewers: string[],
+    fields: (index: number) => StoryFields,
+    concurrency = 8,
+  ): Promise<BenchArticle[]> {
+    const stories: BenchArticle[] = [];
+    await inPool(count, concurrency, async (i) => {
+      stories.push(await this.approvedStory(editor, reviewers, fields(i)));
+    });
+    return stories;
+  }
+
   /** The publish checks run in a queued job; waits for them to pass. */
   async waitForReview(id: string, token: string): Promise<void> {
     const deadline = performance.now() + this.timeoutMs;
@@ -237,14 +381,55 @@ export class BenchApi {
   }
 }
 
-/** Prints latency figures as a table: a row per label, columns n, min, p50, p95, p99, max. */
+/**
+ * Prints latency figures as a table: a row per label, columns n, min, p50,
+ * p95, p99, max. A sample of `Infinity` (what never happened) prints as `never`.
+ */
 export function printStatsTable(title: string, rows: [string, Stats][], width = 9): void {
   const columns = ['n', 'min', 'p50', 'p95', 'p99', 'max'] as const;
   const labelWidth = Math.max(title.length, ...rows.map(([label]) => label.length));
   const cell = (text: string) => text.padStart(width);
   console.log(`${title.padEnd(labelWidth)}${columns.map(cell).join('')}`);
   for (const [label, s] of rows) {
-    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : s[c].toFixed(2)));
+    const figure = (ms: number) => (ms === Infinity ? 'never' : ms.toFixed(2));
+    const cells = columns.map((c) => cell(c === 'n' ? String(s.n) : figure(s[c])));
     console.log(`${label.padEnd(labelWidth)}${cells.join('')}`);
+  }
+}
+
+/** CPU seconds (user + system) a process used so far, from /proc; 0 when unknown. */
+export function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may contain spaces and parentheses: split after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy CPU seconds of the whole machine so far (all cores, every process); 0 off Linux. */
+export function machineBusySeconds(): number {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
+    const ticks = cpu.map(Number);
+    const idle = ticks[3] + ticks[4]; // idle + iowait
+    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0); // without guest (already in user)
+    return (total - idle) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process in MB, from /proc; null when unknown. */
+export function rssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
   }
 }

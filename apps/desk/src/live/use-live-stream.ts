@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { liveStreamUrl } from '../api/api';
 import { queryKeys } from '../api/queries';
+import { InvalidationBatch } from './invalidation-batch';
 
 /**
  * The fields of the stream's events the desk reads (`deskEventData` of
@@ -39,6 +40,16 @@ export const INVALIDATES: Record<string, (data: EventData) => QueryKey[]> = {
 /** After the stream gave up, wait this long before opening it again; doubling up to the maximum. */
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
+/**
+ * While events keep coming, the screen refetches at most this often: each
+ * event's change shows within about this long, and a busy newsroom does not
+ * make a list refetch dozens of times a second.
+ */
+const INVALIDATE_EVERY_MS = 200;
+/** A refetch that takes longer than this no longer holds back the next one. */
+const REFETCH_WAIT_MS = 5_000;
+/** The key every query starts with: invalidating it makes everything stale. */
+const EVERYTHING: QueryKey = [];
 
 function parse(data: unknown): EventData {
   try {
@@ -51,7 +62,9 @@ function parse(data: unknown): EventData {
 
 /**
  * Keeps the newsroom's live stream open while a signed-in screen is shown and
- * turns its events into query invalidations. The browser's EventSource
+ * turns its events into query invalidations, in batches (see
+ * {@link InvalidationBatch}): the first event's at once, then, while events
+ * keep coming, at most every INVALIDATE_EVERY_MS. The browser's EventSource
  * reconnects by itself, sending `Last-Event-ID`, and the stream replays what
  * was missed. When it gives up (a 401 or 5xx), the hook waits and opens it
  * again with `?lastEventId=`. A `reset` (the stream no longer holds the point
@@ -68,11 +81,17 @@ export function useLiveStream(): void {
     let delay = FIRST_RETRY_MS;
     let lastEventId: string | undefined;
     let reopened = false;
+    const batch = new InvalidationBatch({
+      invalidate: (keys) =>
+        Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+      intervalMs: INVALIDATE_EVERY_MS,
+      maxWaitMs: REFETCH_WAIT_MS,
+    });
 
     const seen = (event: MessageEvent<unknown>) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
     };
-    const refetchEverything = () => void queryClient.invalidateQueries();
+    const refetchEverything = () => batch.add([EVERYTHING]);
 
     const open = () => {
       const stream = new EventSource(liveStreamUrl(lastEventId));
@@ -92,8 +111,7 @@ export function useLiveStream(): void {
       for (const [name, keysOf] of Object.entries(INVALIDATES)) {
         stream.addEventListener(name, (event: MessageEvent<unknown>) => {
           seen(event);
-          for (const queryKey of keysOf(parse(event.data)))
-            void queryClient.invalidateQueries({ queryKey });
+          batch.add(keysOf(parse(event.data)));
         });
       }
       stream.onerror = () => {
@@ -109,6 +127,7 @@ export function useLiveStream(): void {
     return () => {
       clearTimeout(timer);
       source?.close();
+      batch.stop();
     };
   }, [queryClient]);
 }
