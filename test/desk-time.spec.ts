@@ -4,6 +4,7 @@ import {
   formatSchedule,
   formatTimeLeft,
 } from '../apps/desk/src/time/format';
+import { zonedInstant } from '../apps/desk/src/time/zoned-time';
 
 const berlin = { timeZone: 'Europe/Berlin', locale: 'de-DE' };
 
@@ -55,5 +56,20 @@ describe("the desk's time formatter", () => {
     expect(formatTimeLeft(at(3 * 24 * 60 + 5), now, 'de-DE')).toBe('in 3 Tagen');
     expect(formatTimeLeft(at(5), now, 'en-GB')).toBe('in 5 minutes');
     expect(formatTimeLeft(at(0), now, 'en-GB')).toBe('now');
+  });
+
+  it('turns a date and time on the newsroom’s clock into an instant with that day’s offset', () => {
+    expect(zonedInstant('2031-01-13', '23:59:59', 'Europe/Berlin')).toEqual({
+      utcMs: Date.parse('2031-01-13T22:59:59Z'),
+      iso: '2031-01-13T23:59:59+01:00',
+    });
+    expect(zonedInstant('2031-07-14', '09:00', 'Europe/Berlin')?.iso).toBe(
+      '2031-07-14T09:00:00+02:00',
+    );
+    expect(zonedInstant('2031-07-14', '09:00', 'America/New_York')?.iso).toBe(
+      '2031-07-14T09:00:00-04:00',
+    );
+    expect(zonedInstant('14.07.2031', '09:00', 'Europe/Berlin')).toBeNull();
+    expect(zonedInstant('2031-07-14', '9 Uhr', 'Europe/Berlin')).toBeNull();
   });
 });

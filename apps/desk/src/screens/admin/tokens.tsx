@@ -5,18 +5,22 @@ import type { NewApiToken } from '../../api/admin';
 import { ROLES, type Role } from '../../api/types';
 import { formText } from '../../forms/form-text';
 import { Failure, Loading } from '../../layout/status';
+import { useNewsroom } from '../../api/queries';
 import { useClock } from '../../time/use-clock';
+import { zonedInstant } from '../../time/zoned-time';
 import { adminKeys, useAdminChange, useTokens } from './admin-queries';
 import styles from './admin.module.css';
 import { OneTimeSecret } from './one-time-secret';
 
-/** The end of the day a date input names, in UTC with its offset (the API wants one). */
-const endOfDay = (date: string) => new Date(`${date}T23:59:59`).toISOString();
+/** The end of the day a date input names, on the newsroom's clock, with its offset (the API wants one). */
+const endOfDay = (date: string, timeZone: string) =>
+  zonedInstant(date, '23:59:59', timeZone)?.iso ?? '';
 
 /** API tokens for integrations: issue (the secret shown once) and revoke. */
 export function Tokens() {
   const { t } = useTranslation();
   const clock = useClock();
+  const timeZone = useNewsroom().data?.timeZone ?? 'UTC';
   const tokens = useTokens();
   const [issued, setIssued] = useState<NewApiToken | null>(null);
   const create = useAdminChange(api.createToken, [adminKeys.tokens]);
@@ -30,7 +34,7 @@ export function Tokens() {
       {
         name: formText(form, 'name').trim(),
         role: formText(form, 'role') as Role,
-        expiresAt: endOfDay(formText(form, 'expires')),
+        expiresAt: endOfDay(formText(form, 'expires'), timeZone),
       },
       {
         onSuccess: (token) => {

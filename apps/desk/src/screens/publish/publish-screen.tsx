@@ -11,7 +11,7 @@ import { useStoryAction } from '../review/review-queries';
 import { StoryFrame } from '../review/story-frame';
 import styles from '../review/review.module.css';
 import { DeliveryReceiptSlot } from './delivery-receipt-slot';
-import { zonedInstant, zonedToday, zoneName } from './zoned-time';
+import { zonedInstant, zonedToday, zoneName } from '../../time/zoned-time';
 
 /** Publish: now or at a time in the newsroom's zone, reschedule, cancel; correct; kill. */
 export function PublishScreen() {
