@@ -3,9 +3,8 @@
  * `If-Match`, submitting, the edit lock, and the image list of the hero
  * image picker. Typed from the API's document like every call of the desk.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { answer, client } from './api';
-import { fetchImages, type ImageFilter } from './photo-desk';
 import { queryKeys } from './queries';
 import type { EditLock, Story, StoryCreateBody, StoryUpdateBody, paths } from './types';
 
@@ -71,14 +70,5 @@ export function useEditLock(id: string | undefined) {
     queryFn: () => fetchLock(id!),
     enabled: Boolean(id),
     staleTime: 10_000,
-  });
-}
-
-/** The hero image picker's page of images (the photo desk's list). */
-export function useImages(filter: ImageFilter) {
-  return useQuery({
-    queryKey: [...queryKeys.images, 'list', filter],
-    queryFn: () => fetchImages(filter),
-    placeholderData: keepPreviousData,
   });
 }

@@ -41,6 +41,10 @@ const all =
 
 export const ROLES = all<Role>()(['editor', 'reviewer', 'photo_desk', 'ops', 'admin']);
 
+/** Whether these roles may review (approve, take over a lock, be assigned a story): reviewers and admins. */
+export const mayReview = (roles: readonly Role[]): boolean =>
+  roles.some((role) => role === 'reviewer' || role === 'admin');
+
 export const STORY_STATUSES = all<StoryStatus>()([
   'draft',
   'submitted',

@@ -15,6 +15,7 @@ import {
 } from '../../api/editor';
 import { queryKeys, useMe, useNewsroom, useSections } from '../../api/queries';
 import {
+  mayReview,
   BODY_BLOCK_TYPES,
   STORY_FORMATS,
   type ContentProfile,
@@ -172,7 +173,7 @@ function Editor({
     };
   }, [id, queryClient]);
   const heldByOther = lock.data && !lock.data.mine ? lock.data : null;
-  const mayTakeOver = Boolean(me?.user.roles.some((r) => r === 'reviewer' || r === 'admin'));
+  const mayTakeOver = mayReview(me?.user.roles ?? []);
 
   // --- the publish checks' result arrives live (story.checked refetches the story).
   const status = story?.status;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useImages } from '../../api/editor';
+import { useImages } from '../photo-desk/image-queries';
 import styles from './editor.module.css';
 
 const PAGE = 8;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe, usePeople } from '../../api/queries';
 import * as api from '../../api/review';
-import type { Story } from '../../api/types';
+import { mayReview, type Story } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useClock } from '../../time/use-clock';
 import { CommentForm, CommentThreads } from './comments';
@@ -214,14 +214,12 @@ function AssignPanel({ story }: { story: Story }) {
   const { t } = useTranslation();
   const me = useMe().data?.user;
   const assign = useStoryAction((assigneeId: string | null) => api.assign(story.id, assigneeId));
-  const reviewer = me && (me.roles.includes('reviewer') || me.roles.includes('admin'));
+  const reviewer = me && mayReview(me.roles);
   const mayAssign = me && (reviewer || me.id === story.author.id);
   // The author cannot review their own story; the current assignee is chosen already.
   const candidates = (usePeople().data ?? []).filter(
     (person) =>
-      person.roles.some((role) => role === 'reviewer' || role === 'admin') &&
-      person.id !== story.author.id &&
-      person.id !== story.assignee?.id,
+      mayReview(person.roles) && person.id !== story.author.id && person.id !== story.assignee?.id,
   );
   const [chosen, setChosen] = useState('');
   const assignChosen = (event: FormEvent) => {

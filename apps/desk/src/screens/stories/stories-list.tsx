@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { StoryFilter } from '../../api/api';
 import { useMe, usePeople, useSections, useStories } from '../../api/queries';
-import { STORY_STATUSES, type StoryListItem, type StoryStatus } from '../../api/types';
+import { STORY_STATUSES, mayReview, type StoryListItem, type StoryStatus } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useClock } from '../../time/use-clock';
@@ -42,9 +42,7 @@ export function StoriesList() {
   const author = view.filter.author ?? params.get('author') ?? '';
   const assignee = view.filter.assignee ?? params.get('assignee') ?? '';
   const people = usePeople();
-  const reviewers = people.data?.filter((p) =>
-    p.roles.some((role) => role === 'reviewer' || role === 'admin'),
-  );
+  const reviewers = people.data?.filter((p) => mayReview(p.roles));
   const now = useNow();
   // A view with a status of its own takes no other.
   const status: StoryStatus | '' = view.filter.status ?? (isStatus(statusParam) ? statusParam : '');
