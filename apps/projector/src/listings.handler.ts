@@ -28,7 +28,9 @@ export class ListingsHandler {
     // Publish-to-listing latency: the event occurred in the publication's own transaction.
     if (event.name === EventName.ArticlePublished)
       this.metrics.observePublishToListing(event.occurredAt);
-    await this.purges.queue(event.id, purgeTargets(rebuilt, [event.payload.articleId]));
+    await this.purges.queue(event.id, purgeTargets(rebuilt, [event.payload.articleId]), [
+      { eventId: event.id, articleId: event.payload.articleId, occurredAt: event.occurredAt },
+    ]);
   }
 
   @EventPattern(EventName.ArticlePublished)
@@ -57,6 +59,8 @@ export class ListingsHandler {
   @EventPattern(EventName.SectionRenamed)
   async onSectionRenamed(@Payload() event: EventEnvelope<EventName.SectionRenamed>): Promise<void> {
     const rebuilt = await this.listings.rebuildAll([`section:${event.payload.slug}`]);
-    await this.purges.queue(event.id, purgeTargets(rebuilt, []));
+    await this.purges.queue(event.id, purgeTargets(rebuilt, []), [
+      { eventId: event.id, articleId: null, occurredAt: event.occurredAt },
+    ]);
   }
 }

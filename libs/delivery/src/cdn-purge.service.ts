@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { JobName, Outbox, type JobOf } from '@newsdesk/messaging';
+import { JobName, Outbox, type JobOf, type PurgeCover } from '@newsdesk/messaging';
 
 /** Fastly accepts up to 256 surrogate keys in one purge request. */
 export const KEYS_PER_PURGE = 256;
@@ -45,7 +45,7 @@ export class CdnPurgeService {
    * one transaction. Their ids come from `eventId` and the batch number, so a
    * redelivered event queues nothing new.
    */
-  async queue(eventId: string, targets: PurgeTargets): Promise<number> {
+  async queue(eventId: string, targets: PurgeTargets, covers: PurgeCover[]): Promise<number> {
     if (!this.enabled) return 0;
     const batches: PurgeTargets[] = [];
     for (let i = 0; i < Math.max(targets.keys.length, 1); i += KEYS_PER_PURGE) {
@@ -56,7 +56,7 @@ export class CdnPurgeService {
     }
     await this.em.fork().transactional((em) => {
       batches.forEach((batch, n) =>
-        Outbox.job(em, JobName.CdnPurge, { eventId, batch: n, ...batch }),
+        Outbox.job(em, JobName.CdnPurge, { eventId, batch: n, ...batch, covers }),
       );
       return Promise.resolve();
     });

@@ -51,7 +51,22 @@ export interface JobPayloads {
    * Surrogate keys and paths whose cached responses changed (the one job that
    * carries data, not ids: it is derived), batch `batch` of what event `eventId` changed.
    */
-  [JobName.CdnPurge]: { eventId: string; batch: number; keys: string[]; paths: string[] };
+  [JobName.CdnPurge]: {
+    /** With `batch`, the job's id: the first event of the round that queued it. */
+    eventId: string;
+    batch: number;
+    keys: string[];
+    paths: string[];
+    /** The events whose changes this purge makes visible at the edge (several when a burst coalesced); absent in jobs queued by older versions. */
+    covers?: PurgeCover[];
+  };
+}
+/** One event a CDN purge carries out: for delivery receipts and the event-to-edge latency. */
+export interface PurgeCover {
+  eventId: string;
+  articleId: string | null;
+  /** When the event occurred (ISO 8601). */
+  occurredAt: string;
 }
 export type JobOf<N extends JobName> = JobPayloads[N];
 
