@@ -1,5 +1,5 @@
 import { AuditEntry, Article, Comment, EditLock, Revision, Section } from '@newsdesk/editorial';
-import { PublishedArticle } from '@newsdesk/publication';
+import { PublishedArticle, PublishedTag } from '@newsdesk/publication';
 import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { AdminAuditEntry, User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
@@ -19,6 +19,7 @@ export const ENTITIES = [
   AuditEntry,
   AdminAuditEntry,
   PublishedArticle,
+  PublishedTag,
   Image,
   Rendition,
   OutboxEntry,

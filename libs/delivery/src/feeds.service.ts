@@ -76,7 +76,8 @@ const FEED_FIELDS = [
 
 type FeedRow = Pick<PublishedArticle, (typeof FEED_FIELDS)[number]>;
 
-const NEWEST_FIRST = { publishedAt: 'desc', articleId: 'asc' } as const;
+/** Newest first, in the order of the `(…, published_at, article_id)` indexes, read backwards. */
+const NEWEST_FIRST = { publishedAt: 'desc', articleId: 'desc' } as const;
 
 /**
  * RSS 2.0, JSON Feed 1.1 and the Google News sitemap, read from the public read

@@ -1,10 +1,11 @@
-import { EntityManager, IsolationLevel, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, IsolationLevel } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Section } from '@newsdesk/editorial';
-import { PublishedArticle, toTeaserItem, type TeaserItem } from '@newsdesk/publication';
+import { toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 import { RedisClient } from '@newsdesk/messaging';
+import { homeWindow, newestOf, type ListingRow, type Scope } from './listing-reads';
 
 /** Which listing: the home page, or the stories of one section, series or tag. */
 export type ListingRef = { kind: 'home' } | { kind: 'section' | 'series' | 'tag'; slug: string };
@@ -95,37 +96,12 @@ export class ListingService {
       async (em): Promise<Listing | null> => {
         // The snapshot's time: the first statement of a repeatable-read transaction fixes what it sees.
         const [{ now }] = await em.execute<{ now: Date }[]>('select now() as now');
-        let title: string;
-        const where: FilterQuery<PublishedArticle> = {};
-        switch (ref.kind) {
-          case 'home':
-            title = 'Startseite';
-            break;
-          case 'section': {
-            const section = await em.findOne(Section, { slug: ref.slug });
-            if (!section) return null;
-            title = section.name;
-            where.sectionId = section.id;
-            break;
-          }
-          case 'series':
-            where.seriesSlug = ref.slug;
-            title = ref.slug;
-            break;
-          case 'tag':
-            where.tagSlugs = { $contains: [ref.slug] };
-            title = ref.slug;
-            break;
-        }
-        const rows = await em.find(PublishedArticle, where, {
-          orderBy:
-            ref.kind === 'home'
-              ? { homePinned: 'desc', homePriority: 'desc', publishedAt: 'desc', articleId: 'desc' }
-              : { publishedAt: 'desc', articleId: 'desc' },
-          limit: this.config.listingSize + 1,
-          // Teasers need no body; it is most of a row.
-          exclude: ['body', 'image', 'corrections'],
-        });
+        const read = await this.scopeOf(em, ref);
+        if (!read) return null;
+        const limit = this.config.listingSize + 1;
+        const rows =
+          ref.kind === 'home' ? await homeWindow(em, limit) : await newestOf(em, read.scope, limit);
+        let title = read.title;
         if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
         if (ref.kind === 'tag')
           title = rows[0]?.tags.find((t) => slugify(t) === ref.slug) ?? ref.slug;
@@ -231,7 +207,7 @@ export class ListingService {
 
   private sortKey(
     ref: ListingRef,
-    row: Pick<PublishedArticle, 'publishedAt' | 'articleId' | 'homePinned' | 'homePriority'>,
+    row: Pick<ListingRow, 'publishedAt' | 'articleId' | 'homePinned' | 'homePriority'>,
   ): SortKey {
     const chronological = [row.publishedAt.getTime(), row.articleId];
     return ref.kind === 'home'
@@ -239,24 +215,37 @@ export class ListingService {
       : chronological;
   }
 
+  /**
+   * What a listing reads (past its pinned stories, for the home page) and its
+   * title until its stories name one; null for an unknown section.
+   */
+  private async scopeOf(
+    em: EntityManager,
+    ref: ListingRef,
+  ): Promise<{ scope: Scope; title: string } | null> {
+    switch (ref.kind) {
+      case 'home':
+        return { scope: { all: true, unpinnedOnly: true }, title: 'Startseite' };
+      case 'section': {
+        const section = await em.findOne(Section, { slug: ref.slug }, { fields: ['id', 'name'] });
+        return section && { scope: { sectionId: section.id }, title: section.name };
+      }
+      case 'series':
+        return { scope: { seriesSlug: ref.slug }, title: ref.slug };
+      case 'tag':
+        return { scope: { tagSlug: ref.slug }, title: ref.slug };
+    }
+  }
+
+  /** Stories after `from` in the listing's order, read from Postgres by index (keyset). */
   private async older(ref: ListingRef, from: SortKey, limit: number): Promise<Listing['items']> {
     const em = this.em.fork();
-    const where: FilterQuery<PublishedArticle> = {};
-    if (ref.kind === 'section') where.sectionSlug = ref.slug;
-    if (ref.kind === 'series') where.seriesSlug = ref.slug;
-    if (ref.kind === 'tag') where.tagSlugs = { $contains: [ref.slug] };
     // Past the window, the home page continues with unpinned stories in time order.
     const [publishedAt, articleId] = ref.kind === 'home' ? from.slice(2) : from;
-    if (ref.kind === 'home') where.homePinned = false;
-    where.$or = [
-      { publishedAt: { $lt: new Date(publishedAt) } },
-      { publishedAt: new Date(publishedAt), articleId: { $lt: String(articleId) } },
-    ];
-    const rows = await em.find(PublishedArticle, where, {
-      orderBy: { publishedAt: 'desc', articleId: 'desc' },
-      limit,
-      exclude: ['body', 'image', 'corrections'],
-    });
+    const after = { publishedAt: new Date(publishedAt), articleId: String(articleId) };
+    const read = await this.scopeOf(em, ref);
+    if (!read) return [];
+    const rows = await newestOf(em, read.scope, limit, after);
     return rows.map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) }));
   }
 

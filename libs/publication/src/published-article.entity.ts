@@ -9,7 +9,11 @@ import { SEARCH_VECTOR_SQL } from './search-vector';
  * while the story is not public.
  */
 @Entity({ tableName: 'published_articles' })
-@Index({ properties: ['sectionId', 'publishedAt'] })
+// Every listing and older page reads one of these in its own order (keyset), never a sort of the archive.
+@Index({ properties: ['sectionId', 'publishedAt', 'articleId'] })
+@Index({ properties: ['seriesSlug', 'publishedAt', 'articleId'] })
+@Index({ properties: ['homePinned', 'homePriority', 'publishedAt', 'articleId'] })
+@Index({ properties: ['publishedAt', 'articleId'] })
 @Index({
   name: 'published_articles_search_vector_gin',
   expression:
@@ -78,7 +82,6 @@ export class PublishedArticle {
 
   /** Slugs of the series and tags, as their listings are addressed. */
   @Property({ type: 'string', length: 120, nullable: true })
-  @Index()
   seriesSlug: string | null = null;
 
   @Property({ type: 'array', columnType: 'text[]', default: '{}' })
