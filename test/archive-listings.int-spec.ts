@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Section } from '@newsdesk/editorial';
 import { FeedsService, ListingService, type ListingRef } from '@newsdesk/delivery';
-import { loadArchive, removeArchive } from '@newsdesk/testing';
+import { loadArchive, removeArchive, sqlOf } from '@newsdesk/testing';
 import { makeSection } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
 
@@ -49,8 +49,7 @@ describe('listings over a large archive (query plans)', () => {
     newsdesk = await Newsdesk.start();
     section = await makeSection(newsdesk.orm, 'Smart City');
     const other = await makeSection(newsdesk.orm, 'Verwaltung');
-    const connection = newsdesk.orm.em.getConnection();
-    await loadArchive((text, params) => connection.execute(text.replace(/\$\d+/g, '?'), params), {
+    await loadArchive(sqlOf(newsdesk.orm), {
       stories: ARCHIVE,
       sections: [section, other],
       prefix: PREFIX,
@@ -61,12 +60,7 @@ describe('listings over a large archive (query plans)', () => {
 
   afterAll(async () => {
     orm?.em.getConnection().getKnex().off('query', record);
-    if (newsdesk)
-      await removeArchive(
-        (text, params) =>
-          newsdesk.orm.em.getConnection().execute(text.replace(/\$\d+/g, '?'), params),
-        PREFIX,
-      );
+    if (newsdesk) await removeArchive(sqlOf(newsdesk.orm), PREFIX);
     await newsdesk?.stop();
   }, 120_000);
 

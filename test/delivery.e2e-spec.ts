@@ -1,29 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ListingService, listingKey } from '@newsdesk/delivery';
 import { driveToPublished, type Desk } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
+import { purgeReceiver, type PurgeReceiver } from './support/purge-receiver';
 import { Newsdesk } from './support/newsdesk';
-
-/** A stand-in for the CDN's purge API: records every surrogate-key purge it gets. */
-async function purgeReceiver(): Promise<{ server: Server; url: string; purges: string[][] }> {
-  const purges: string[][] = [];
-  const server = createServer((request, response) => {
-    purges.push(String(request.headers['surrogate-key'] ?? '').split(' '));
-    response.writeHead(200).end('{"status":"ok"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    server,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/purge`,
-    purges,
-  };
-}
 
 describe('listings, caching and CDN purges (end to end)', () => {
   let newsdesk: Newsdesk;
-  let cdn: Awaited<ReturnType<typeof purgeReceiver>>;
+  let cdn: PurgeReceiver;
   let anonymous: ApiClient;
   let editor: ApiClient;
   let reviewer: ApiClient;

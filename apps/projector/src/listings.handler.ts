@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CdnPurgeService, ListingService, purgeTargets } from '@newsdesk/delivery';
 import { EventName, type EventEnvelope } from '@newsdesk/messaging';
 import { AppMetrics } from '@newsdesk/observability';
+import { ListingRounds } from './listing-rounds';
 
 type ArticleEvent =
   | EventName.ArticlePublished
@@ -10,27 +10,26 @@ type ArticleEvent =
   | EventName.ArticleUnpublished
   | EventName.ArticleKilled;
 
-/** Rebuilds the teaser listings a story is in whenever the story changes. */
+/** Rebuilds the teaser listings a story is in whenever the story changes, in rounds (see {@link ListingRounds}). */
 @Controller()
 export class ListingsHandler {
   constructor(
-    private readonly listings: ListingService,
-    private readonly purges: CdnPurgeService,
+    private readonly rounds: ListingRounds,
     private readonly metrics: AppMetrics,
   ) {}
 
   /** Rebuilds the listings the event names (older events name only sections), then purges them and the story at the CDN. */
   private async rebuild(event: EventEnvelope<ArticleEvent>): Promise<void> {
-    const rebuilt = await this.listings.rebuildAll(
-      event.payload.listings ?? ['home'],
-      event.payload.sectionIds,
-    );
+    const { articleId, listings, sectionIds } = event.payload;
+    await this.rounds.refresh({
+      listings: listings ?? ['home'],
+      sectionIds,
+      storyIds: [articleId],
+      cover: { eventId: event.id, articleId, occurredAt: event.occurredAt },
+    });
     // Publish-to-listing latency: the event occurred in the publication's own transaction.
     if (event.name === EventName.ArticlePublished)
       this.metrics.observePublishToListing(event.occurredAt);
-    await this.purges.queue(event.id, purgeTargets(rebuilt, [event.payload.articleId]), [
-      { eventId: event.id, articleId: event.payload.articleId, occurredAt: event.occurredAt },
-    ]);
   }
 
   @EventPattern(EventName.ArticlePublished)
@@ -58,9 +57,10 @@ export class ListingsHandler {
   /** A renamed section: its listing shows the name, and so does every page keyed `section:<slug>`. */
   @EventPattern(EventName.SectionRenamed)
   async onSectionRenamed(@Payload() event: EventEnvelope<EventName.SectionRenamed>): Promise<void> {
-    const rebuilt = await this.listings.rebuildAll([`section:${event.payload.slug}`]);
-    await this.purges.queue(event.id, purgeTargets(rebuilt, []), [
-      { eventId: event.id, articleId: null, occurredAt: event.occurredAt },
-    ]);
+    await this.rounds.refresh({
+      listings: [`section:${event.payload.slug}`],
+      storyIds: [],
+      cover: { eventId: event.id, articleId: null, occurredAt: event.occurredAt },
+    });
   }
 }

@@ -8,6 +8,7 @@ import { ObservabilityModule } from '@newsdesk/observability';
 import { PublicationModule } from '@newsdesk/publication';
 import { CdnPurgeJob } from './cdn-purge.job';
 import { ImagesHandler } from './images.handler';
+import { ListingRounds } from './listing-rounds';
 import { ListingsHandler } from './listings.handler';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 
@@ -32,6 +33,6 @@ import { WebhookDeliveryJob } from './webhook-delivery.job';
     ObservabilityModule.forRoot({ app: 'projector', controllers: true, workers: true }),
   ],
   controllers: [ListingsHandler, ImagesHandler],
-  providers: [CdnPurgeJob, WebhookDeliveryJob],
+  providers: [ListingRounds, CdnPurgeJob, WebhookDeliveryJob],
 })
 export class ProjectorModule {}

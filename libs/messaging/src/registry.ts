@@ -204,7 +204,8 @@ export const QUEUES: QueueTable = {
   // Subscribers answer slowly; several deliveries wait on the network at once.
   [JobQueue.Webhooks]: { concurrency: 8, ...RECOVERY, ...KEEP },
   [JobQueue.Cdn]: { concurrency: 1, ...RECOVERY, ...KEEP },
-  'events.projector': { concurrency: 4, ...RECOVERY, ...KEEP },
+  // Many events at once, so that a burst's listing rebuilds gather into rounds (see the projector's ListingRounds).
+  'events.projector': { concurrency: 32, ...RECOVERY, ...KEEP },
   'events.webhooks': { concurrency: 4, ...RECOVERY, ...KEEP },
 };
 

@@ -7,6 +7,9 @@ const LATENCY_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 /** HTTP requests: cached listings answer in well under a millisecond, uploads take seconds. */
 const HTTP_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** `section:smart-city` → `section`, `home` → `home`. */
+const keyKind = (key: string) => key.split(':', 1)[0];
+
 /** Values read at scrape time (queue counts, the outbox) rather than counted as things happen. */
 export interface ScrapeSource {
   /** Jobs per BullMQ state for every queue in the registry. */
@@ -60,6 +63,20 @@ export class AppMetrics {
     name: 'newsdesk_publish_to_listing_seconds',
     help: "Time from a story's publication to its listings having been rebuilt.",
     buckets: LATENCY_SECONDS,
+    registers: [this.registry],
+  });
+
+  readonly listingRebuilds = new Counter({
+    name: 'newsdesk_listing_rebuilds_total',
+    help: 'Teaser listings rebuilt, by kind (home, section, series, tag).',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+
+  readonly purgedKeys = new Counter({
+    name: 'newsdesk_cdn_purge_keys_total',
+    help: 'Surrogate keys queued for CDN purges, by kind (home, section, series, tag, story).',
+    labelNames: ['kind'],
     registers: [this.registry],
   });
 
@@ -125,6 +142,16 @@ export class AppMetrics {
   observePublishToListing(publishedAt: Date | string, now = Date.now()): void {
     const seconds = secondsSince(publishedAt, now);
     if (seconds !== null) this.publishToListing.observe(seconds);
+  }
+
+  /** Counts rebuilt listings (`home`, `section:x` …) by kind. */
+  countListingRebuilds(refs: string[]): void {
+    for (const ref of refs) this.listingRebuilds.inc({ kind: keyKind(ref) });
+  }
+
+  /** Counts queued purge keys (`home`, `section:x`, `story:id` …) by kind. */
+  countPurgedKeys(keys: string[]): void {
+    for (const key of keys) this.purgedKeys.inc({ kind: keyKind(key) });
   }
 
   /** The Prometheus text exposition of every metric. */

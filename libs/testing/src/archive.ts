@@ -1,3 +1,5 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
 /**
  * A newsroom's archive, made up in bulk inside Postgres: published stories
  * over ten years, in every given section, with German headlines, two tags
@@ -24,8 +26,14 @@ export interface ArchiveOptions {
   progress?: (written: number) => void;
 }
 
-/** Runs one SQL statement with positional parameters (`$1` …): pg's `query`, or a wrapper. */
-export type Sql = (text: string, params?: unknown[]) => Promise<unknown>;
+/** Runs one SQL statement with `?` parameters and returns its rows. */
+export type Sql = <T = Record<string, string>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/** {@link Sql} on a MikroORM connection. */
+export const sqlOf =
+  (orm: MikroORM): Sql =>
+  <T>(text: string, params: unknown[] = []) =>
+    orm.em.getConnection().execute<T[]>(text, params);
 
 const WORDS = [
   'Digitalisierung',
@@ -58,7 +66,7 @@ export async function loadArchive(sql: Sql, options: ArchiveOptions): Promise<vo
          article_id, slug, section_id, section_slug, section_name, kicker, headline, teaser, body,
          format, series, series_slug, tags, tag_slugs, author_name, version, first_published_at,
          published_at)
-       select gen_random_uuid(), $1 || i, s.id::uuid, s.slug, s.name,
+       select gen_random_uuid(), ? || i, s.id::uuid, s.slug, s.name,
          ${word('i')},
          ${word('i / 7')} || ': ' || ${word('i / 3')} || ' in der Gemeinde Nr. ' || i,
          'Was die ' || ${word('i / 11')} || ' für Kommunen bedeutet, und wie es weitergeht.',
@@ -74,12 +82,12 @@ export async function loadArchive(sql: Sql, options: ArchiveOptions): Promise<vo
          array['Thema ' || (i % 300), 'Thema ' || ((i * 7 + 1) % 300)],
          array['thema-' || (i % 300), 'thema-' || ((i * 7 + 1) % 300)],
          'Archiv-Redaktion', 1, at, at
-       from generate_series($2::int, $3::int) as i,
-         lateral (select (($4::jsonb) -> (i % $5::int)) as j) picked,
+       from generate_series(?::int, ?::int) as i,
+         lateral (select ((?::jsonb) -> (i % ?::int)) as j) picked,
          lateral (select (picked.j ->> 'id') as id, (picked.j ->> 'slug') as slug,
                          (picked.j ->> 'name') as name) s,
          lateral (select now() - interval '1 day'
-                    - make_interval(secs => (i::float8 / $6::int) * ${10 * YEAR_SECONDS}) as at) t`,
+                    - make_interval(secs => (i::float8 / ?::int) * ${10 * YEAR_SECONDS}) as at) t`,
       [prefix, from, to, JSON.stringify(sections), sections.length, stories],
     );
     options.progress?.(to + 1);
@@ -90,7 +98,7 @@ export async function loadArchive(sql: Sql, options: ArchiveOptions): Promise<vo
 
 /** Removes the stories {@link loadArchive} made (their `published_tags` go with them). */
 export async function removeArchive(sql: Sql, prefix = 'archiv-'): Promise<void> {
-  await sql(`delete from published_articles where slug like $1 || '%'`, [prefix]);
+  await sql(`delete from published_articles where slug like ? || '%'`, [prefix]);
   await sql('vacuum analyze published_articles');
   await sql('vacuum analyze published_tags');
 }

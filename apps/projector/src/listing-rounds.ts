@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CdnPurgeService, ListingService, purgeTargets } from '@newsdesk/delivery';
+import type { PurgeCover } from '@newsdesk/messaging';
+import { AppMetrics } from '@newsdesk/observability';
+
+/** What one event asks of the listings: rebuild these, then purge them and these stories at the CDN. */
+export interface RefreshRequest {
+  listings: string[];
+  /** Sections by id, for events older than the listings they name. */
+  sectionIds?: string[];
+  storyIds: string[];
+  cover: PurgeCover;
+}
+
+/** A request waiting for its round. */
+interface Waiting {
+  request: RefreshRequest;
+  resolve: (rebuilt: string[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The requests of one round, gathered while the round before it ran. */
+class Round {
+  readonly waiting: Waiting[] = [];
+  readonly listings = new Set<string>();
+  readonly sectionIds = new Set<string>();
+  readonly storyIds = new Set<string>();
+  readonly covers: PurgeCover[] = [];
+
+  add(waiting: Waiting): void {
+    const { request } = waiting;
+    this.waiting.push(waiting);
+    request.listings.forEach((ref) => this.listings.add(ref));
+    request.sectionIds?.forEach((id) => this.sectionIds.add(id));
+    request.storyIds.forEach((id) => this.storyIds.add(id));
+    this.covers.push(request.cover);
+  }
+}
+
+/**
+ * Rebuilds listings and purges them in rounds, so that a burst (a wire
+ * import, a bulk action: thousands of publications in seconds) costs a
+ * bounded number of rebuilds and purges per listing instead of one per story.
+ * A request joins the next round, which starts as soon as the running one has
+ * ended: one rebuild of every listing the round's events name (each still a
+ * compare-and-set on its snapshot) and one purge of all their keys. A request
+ * resolves only when a round that began after it has rebuilt and queued the
+ * purge, so the event it came from is acknowledged only then. A failed round
+ * is run again one request at a time, so that one bad event fails alone and
+ * is delivered again, not the burst it arrived in.
+ */
+@Injectable()
+export class ListingRounds {
+  private running = false;
+  private next: Round | null = null;
+
+  constructor(
+    private readonly listings: ListingService,
+    private readonly purges: CdnPurgeService,
+    private readonly metrics: AppMetrics,
+  ) {}
+
+  /** Resolves with the listings rebuilt for this request (and the others in its round). */
+  refresh(request: RefreshRequest): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      (this.next ??= new Round()).add({ request, resolve, reject });
+      if (!this.running) void this.runRounds();
+    });
+  }
+
+  private async runRounds(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.next) {
+        const round = this.next;
+        this.next = null;
+        await this.settle(round);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async settle(round: Round): Promise<void> {
+    try {
+      const rebuilt = await this.run(round);
+      round.waiting.forEach((w) => w.resolve(rebuilt));
+    } catch (error) {
+      if (round.waiting.length === 1) return round.waiting[0].reject(error);
+      for (const waiting of round.waiting) {
+        const alone = new Round();
+        alone.add(waiting);
+        await this.settle(alone);
+      }
+    }
+  }
+
+  private async run(round: Round): Promise<string[]> {
+    const rebuilt = await this.listings.rebuildAll([...round.listings], [...round.sectionIds]);
+    this.metrics.countListingRebuilds(rebuilt);
+    const targets = purgeTargets(rebuilt, [...round.storyIds]);
+    // One event: its own id, as before rounds; several: a digest of theirs, the same again
+    // should the same events be delivered again together.
+    const id =
+      round.covers.length === 1
+        ? round.covers[0].eventId
+        : `round-${createHash('sha256')
+            .update(
+              round.covers
+                .map((c) => c.eventId)
+                .sort()
+                .join(' '),
+            )
+            .digest('hex')
+            .slice(0, 32)}`;
+    if (await this.purges.queue(id, targets, round.covers))
+      this.metrics.countPurgedKeys(targets.keys);
+    return rebuilt;
+  }
+}
