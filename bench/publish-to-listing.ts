@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import Fastify from 'fastify';
 import { redisOptions } from '@newsdesk/messaging';
+import { measurePublishToListing } from './visibility';
 import {
   BenchApi,
   atRate,
@@ -49,10 +50,6 @@ const WARM_UP = 20;
 // HTTP
 // ---------------------------------------------------------------------------
 
-interface Listing {
-  items: { slug: string }[];
-}
-
 // ---------------------------------------------------------------------------
 // 1 + 2: approved stories (not measured)
 // ---------------------------------------------------------------------------
@@ -78,87 +75,6 @@ async function prepareStories(
     );
   });
   return stories;
-}
-
-// ---------------------------------------------------------------------------
-// 3: publish → visible in the listing (measured)
-// ---------------------------------------------------------------------------
-
-interface PublishRun {
-  latencies: number[];
-  notVisible: number;
-  publishErrors: string[];
-  /** 202s per second, from the first to the last 202. */
-  achievedRate: number;
-  /** The last listing seen, so the Fastify baseline can serve the same bytes. */
-  listingBody: string;
-}
-
-async function measurePublishing(reviewer: string, stories: BenchArticle[]): Promise<PublishRun> {
-  const pending = new Map<string, number>(); // slug → t0 (the 202)
-  const latencies: number[] = [];
-  const publishErrors: string[] = [];
-  const acks: number[] = [];
-  let notVisible = 0;
-  let listingBody = '';
-  let publishing = true;
-
-  // One poller for every pending story: a poller per story would load the API
-  // with N concurrent listing reads and measure that instead.
-  const poller = (async () => {
-    while (publishing || pending.size > 0) {
-      if (pending.size > 0) {
-        try {
-          const response = await fetch(`${API}${LISTING_PATH}`);
-          listingBody = await response.text();
-          const t1 = performance.now();
-          if (response.ok) {
-            for (const { slug } of (JSON.parse(listingBody) as Listing).items) {
-              const t0 = pending.get(slug);
-              if (t0 === undefined) continue;
-              latencies.push(t1 - t0);
-              pending.delete(slug);
-            }
-          }
-        } catch {
-          // A failed read is just a missed poll; the deadline below still applies.
-        }
-        const now = performance.now();
-        for (const [slug, t0] of pending) {
-          if (now - t0 <= TIMEOUT_MS) continue;
-          notVisible++;
-          pending.delete(slug);
-        }
-      }
-      await sleep(POLL_EVERY_MS);
-    }
-  })();
-
-  try {
-    await atRate(stories.length, RATE, async (i) => {
-      const story = stories[i];
-      try {
-        await api.publish(story.id, reviewer);
-        const t0 = performance.now();
-        acks.push(t0);
-        pending.set(story.slug, t0);
-      } catch (error) {
-        publishErrors.push(error instanceof Error ? error.message : String(error));
-      }
-    });
-  } finally {
-    publishing = false;
-    await poller;
-  }
-
-  const span = acks.length > 1 ? (Math.max(...acks) - Math.min(...acks)) / 1000 : NaN;
-  return {
-    latencies,
-    notVisible,
-    publishErrors,
-    achievedRate: Math.round(((acks.length - 1) / span) * 100) / 100,
-    listingBody,
-  };
 }
 
 // ---------------------------------------------------------------------------
@@ -253,7 +169,11 @@ async function main(): Promise<void> {
   );
 
   started = performance.now();
-  const run = await measurePublishing(reviewer, stories);
+  const run = await measurePublishToListing(api, reviewer, stories, {
+    rate: RATE,
+    listingUrl: `${API}${LISTING_PATH}`,
+    timeoutMs: TIMEOUT_MS,
+  });
   console.log(`published in ${Math.round(performance.now() - started)} ms`);
   for (const message of run.publishErrors.slice(0, 3)) console.log(`publish failed: ${message}`);
 

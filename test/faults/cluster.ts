@@ -260,6 +260,11 @@ export class Cluster {
     return Boolean(app && !app.exit);
   }
 
+  /** Where the app's HTTP is: the API, or a worker app's ops HTTP (health, metrics). */
+  urlOf(name: AppName): string {
+    return `http://127.0.0.1:${this.ports.get(name) ?? 0}`;
+  }
+
   pid(name: AppName): number | undefined {
     return this.apps.get(name)?.child.pid;
   }

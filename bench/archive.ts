@@ -1,0 +1,187 @@
+/**
+ * Benchmark: does a publication cost the same with a newsroom's whole archive?
+ *
+ *   (a) Publish → visible in the section listing at BENCH_RATE (20) per
+ *       second, BENCH_STORIES (200) stories, on the demo content alone (the
+ *       baseline of this run) and again with BENCH_ARCHIVE (1,000,000)
+ *       published stories in the archive: ten years, every section, two tags
+ *       each, one in ten in a series. Goal: p99 ≤ 100 ms with the archive and
+ *       ≤ 1.2× the empty archive's.
+ *   (b) Each listing query (the code the listings run: home, section, series,
+ *       tag, the newest overall, and an older page five years deep) timed at
+ *       0, 100,000 and BENCH_ARCHIVE stories: the median of 20 runs.
+ *
+ * The archive is written inside Postgres (`INSERT … SELECT generate_series`,
+ * see libs/testing/src/archive.ts), through the same trigger and indexes as
+ * every publication. Starts its own throwaway stack and the api, workflow and
+ * projector apps as processes (the build).
+ *
+ *   npm run build && npm run bench:archive
+ *
+ * Env: BENCH_ARCHIVE (1000000), BENCH_STORIES (200), BENCH_RATE (20),
+ * BENCH_TIMEOUT_MS (30000).
+ */
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { loadConfig } from '@newsdesk/config';
+import { ormConfig } from '@newsdesk/database';
+import { homeWindow, newestOf } from '@newsdesk/delivery';
+import { loadArchive, sqlOf, type ArchiveSection, type Sql } from '@newsdesk/testing';
+import {
+  BenchApi,
+  positiveInt,
+  printStatsTable,
+  runOnStack,
+  stats,
+  type BenchArticle,
+  type StackHarness,
+} from './support';
+import { measurePublishToListing } from './visibility';
+
+const ARCHIVE = positiveInt('BENCH_ARCHIVE', 1_000_000);
+const STORIES = positiveInt('BENCH_STORIES', 200);
+const RATE = positiveInt('BENCH_RATE', 20);
+const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
+/** One approval step (Smart City needs two reviewers). */
+const SECTION = 'it-infrastruktur';
+const LISTING_SIZE = 51;
+const QUERY_RUNS = 20;
+
+/** The most used series and tag right now, so each size times a listing that has stories. */
+async function busiest(sql: Sql): Promise<{ series: string; tag: string }> {
+  const [series] = await sql<{ slug: string }>(
+    `select series_slug as slug from published_articles where series_slug is not null
+     group by 1 order by count(*) desc limit 1`,
+  );
+  const [tag] = await sql<{ slug: string }>(
+    `select tag_slug as slug from published_tags group by 1 order by count(*) desc limit 1`,
+  );
+  return { series: series?.slug ?? 'none', tag: tag?.slug ?? 'none' };
+}
+
+/** Median milliseconds of each listing query, as the listings run them. */
+async function queryTimes(orm: MikroORM, section: ArchiveSection): Promise<Record<string, number>> {
+  const { series, tag } = await busiest(sqlOf(orm));
+  const fiveYearsAgo = new Date(Date.now() - 5 * 365 * 24 * 3600 * 1000);
+  const queries: Record<string, (em: EntityManager) => Promise<unknown>> = {
+    home: (em) => homeWindow(em, LISTING_SIZE),
+    section: (em) => newestOf(em, { sectionId: section.id }, LISTING_SIZE),
+    series: (em) => newestOf(em, { seriesSlug: series }, LISTING_SIZE),
+    tag: (em) => newestOf(em, { tagSlug: tag }, LISTING_SIZE),
+    'newest overall (feeds)': (em) => newestOf(em, { all: true }, LISTING_SIZE),
+    'section, 5 years back': (em) =>
+      newestOf(em, { sectionId: section.id }, LISTING_SIZE, {
+        publishedAt: fiveYearsAgo,
+        articleId: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+      }),
+  };
+  const medians: Record<string, number> = {};
+  for (const [name, query] of Object.entries(queries)) {
+    const samples: number[] = [];
+    for (let i = 0; i < QUERY_RUNS; i++) {
+      const started = performance.now();
+      await query(orm.em.fork());
+      samples.push(performance.now() - started);
+    }
+    medians[name] = stats(samples).p50;
+  }
+  return medians;
+}
+
+async function run(h: StackHarness): Promise<void> {
+  const cluster = await h.start();
+  const api = new BenchApi(cluster.apiUrl, TIMEOUT_MS);
+  const orm = await MikroORM.init(ormConfig(loadConfig(h.env)));
+  const sql = sqlOf(orm);
+  try {
+    const sections = await sql<ArchiveSection>('select id, slug, name from sections');
+    const section = sections.find((s) => s.slug === SECTION);
+    if (!section) throw new Error(`the demo content has no section ${SECTION}`);
+    const [editor, reviewer] = await Promise.all([
+      api.login('editor@newsdesk.test'),
+      api.login('reviewer@newsdesk.test'),
+    ]);
+    console.log(`archive benchmark: ${ARCHIVE} stories, ${STORIES} publications per phase`);
+    let started = performance.now();
+    const stories = await api.approvedStories(STORIES * 2, editor, [reviewer], (i) => ({
+      section: SECTION,
+      kicker: 'Archiv',
+      headline: `Kreistag beschließt Glasfaserplan Nr. ${i + 1}`,
+      teaser:
+        'Der Kreistag hat den Ausbau beschlossen; die Gemeinden erhalten Fördergeld vom Land.',
+      body: [{ type: 'paragraph', text: 'Die Verwaltung legt den Plan im Frühjahr vor.' }],
+      format: 'news',
+    }));
+    console.log(
+      `prepared ${stories.length} approved stories in ${Math.round(performance.now() - started)} ms`,
+    );
+    const publish = (batch: BenchArticle[]) =>
+      measurePublishToListing(api, reviewer, batch, {
+        rate: RATE,
+        listingUrl: `${cluster.apiUrl}/public/sections/${SECTION}/teasers?limit=50`,
+        timeoutMs: TIMEOUT_MS,
+      });
+
+    const times: [string, Record<string, number>][] = [];
+    const [{ count }] = await sql<{ count: string }>(
+      'select count(*)::text as count from published_articles',
+    );
+    times.push([`${count} (demo)`, await queryTimes(orm, section)]);
+    const empty = await publish(stories.slice(0, STORIES));
+
+    let loaded = 0;
+    for (const size of [...new Set([Math.min(100_000, ARCHIVE), ARCHIVE])]) {
+      started = performance.now();
+      await loadArchive(sql, {
+        stories: size - loaded,
+        sections,
+        prefix: `archiv-${size}-`,
+        progress: (n) => process.stdout.write(`\rloading: ${loaded + n} of ${size} `),
+      });
+      loaded = size;
+      console.log(`in ${Math.round((performance.now() - started) / 1000)} s`);
+      times.push([String(size), await queryTimes(orm, section)]);
+    }
+    const full = await publish(stories.slice(STORIES));
+
+    const emptyStats = stats(empty.latencies);
+    const fullStats = stats(full.latencies);
+    console.log('');
+    printStatsTable('publish → visible (ms)', [
+      ['empty archive (demo content)', emptyStats],
+      [`${ARCHIVE} stories`, fullStats],
+    ]);
+    console.log(
+      `p99 ${fullStats.p99} ms with the archive, ${emptyStats.p99} ms without: ` +
+        `${(fullStats.p99 / emptyStats.p99).toFixed(2)}× (goal ≤ 100 ms and ≤ 1.2×); ` +
+        `not visible: ${empty.notVisible} + ${full.notVisible}; ` +
+        `publish errors: ${empty.publishErrors.length + full.publishErrors.length}; ` +
+        `rates ${empty.achievedRate}/s and ${full.achievedRate}/s`,
+    );
+    console.log('\nlisting queries, median of 20 (ms), by stories in the archive');
+    console.log(['query'.padEnd(24), ...times.map(([size]) => size.padStart(14))].join(''));
+    for (const name of Object.keys(times[0][1])) {
+      console.log(
+        [name.padEnd(24), ...times.map(([, t]) => t[name].toFixed(2).padStart(14))].join(''),
+      );
+    }
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'archive',
+        archive: ARCHIVE,
+        publishToVisibleMs: { empty: emptyStats, full: fullStats },
+        queryMedianMs: Object.fromEntries(times),
+      }),
+    );
+  } finally {
+    await orm.close(true);
+  }
+}
+
+runOnStack('archive', ['api', 'workflow', 'projector'], run);

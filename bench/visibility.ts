@@ -1,0 +1,95 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { atRate, type BenchApi, type BenchArticle } from './support';
+
+/** How often the one poller reads the listing. */
+const POLL_EVERY_MS = 5;
+
+export interface PublishRun {
+  /** Per story, from its publish request's 202 to the first poll that showed it (ms). */
+  latencies: number[];
+  notVisible: number;
+  publishErrors: string[];
+  /** 202s per second, from the first to the last 202. */
+  achievedRate: number;
+  /** The last listing seen, so a baseline can serve the same bytes. */
+  listingBody: string;
+}
+
+/**
+ * Publishes approved `stories` at `rate` per second and times each from its
+ * 202 to its first appearance in the listing at `listingUrl`, read by one
+ * poller for all of them (a poller per story would load the API with N
+ * concurrent reads and measure that instead). A story not seen within
+ * `timeoutMs` counts as not visible.
+ */
+export async function measurePublishToListing(
+  api: BenchApi,
+  reviewer: string,
+  stories: BenchArticle[],
+  options: { rate: number; listingUrl: string; timeoutMs: number },
+): Promise<PublishRun> {
+  const pending = new Map<string, number>(); // slug → t0 (the 202)
+  const latencies: number[] = [];
+  const publishErrors: string[] = [];
+  const acks: number[] = [];
+  let notVisible = 0;
+  let listingBody = '';
+  let publishing = true;
+
+  const poller = (async () => {
+    while (publishing || pending.size > 0) {
+      if (pending.size > 0) {
+        try {
+          const response = await fetch(options.listingUrl);
+          listingBody = await response.text();
+          const t1 = performance.now();
+          if (response.ok) {
+            for (const { slug } of (JSON.parse(listingBody) as { items: { slug: string }[] })
+              .items) {
+              const t0 = pending.get(slug);
+              if (t0 === undefined) continue;
+              latencies.push(t1 - t0);
+              pending.delete(slug);
+            }
+          }
+        } catch {
+          // A failed read is just a missed poll; the deadline below still applies.
+        }
+        const now = performance.now();
+        for (const [slug, t0] of pending) {
+          if (now - t0 <= options.timeoutMs) continue;
+          notVisible++;
+          pending.delete(slug);
+        }
+      }
+      await sleep(POLL_EVERY_MS);
+    }
+  })();
+
+  try {
+    await atRate(stories.length, options.rate, async (i) => {
+      const story = stories[i];
+      try {
+        await api.publish(story.id, reviewer);
+        const t0 = performance.now();
+        acks.push(t0);
+        pending.set(story.slug, t0);
+      } catch (error) {
+        publishErrors.push(error instanceof Error ? error.message : String(error));
+      }
+    });
+  } finally {
+    publishing = false;
+    await poller;
+  }
+
+  const span = acks.length > 1 ? (Math.max(...acks) - Math.min(...acks)) / 1000 : NaN;
+  return {
+    latencies,
+    notVisible,
+    publishErrors,
+    achievedRate: Math.round(((acks.length - 1) / span) * 100) / 100,
+    listingBody,
+  };
+}
