@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CdnPurgeService, ListingService, purgeTargets } from '@newsdesk/delivery';
+import { DeliveryReceiptService } from '@newsdesk/delivery';
 import { EventName, type EventEnvelope } from '@newsdesk/messaging';
 import { AppMetrics } from '@newsdesk/observability';
 
@@ -17,6 +18,7 @@ export class ListingsHandler {
     private readonly listings: ListingService,
     private readonly purges: CdnPurgeService,
     private readonly metrics: AppMetrics,
+    private readonly receipts: DeliveryReceiptService,
   ) {}
 
   /** Rebuilds the listings the event names (older events name only sections), then purges them and the story at the CDN. */
@@ -25,6 +27,7 @@ export class ListingsHandler {
       event.payload.listings ?? ['home'],
       event.payload.sectionIds,
     );
+    await this.receipts.listingsRebuilt([event.id], rebuilt);
     // Publish-to-listing latency: the event occurred in the publication's own transaction.
     if (event.name === EventName.ArticlePublished)
       this.metrics.observePublishToListing(event.occurredAt);

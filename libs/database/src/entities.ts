@@ -1,6 +1,6 @@
 import { AuditEntry, Article, Comment, EditLock, Revision, Section } from '@newsdesk/editorial';
-import { PublishedArticle } from '@newsdesk/publication';
-import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
+import { PublicationEvent, PublishedArticle } from '@newsdesk/publication';
+import { DeliveryStep, WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { AdminAuditEntry, User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
 import { ApiToken, Session } from '@newsdesk/sessions';
@@ -19,9 +19,11 @@ export const ENTITIES = [
   AuditEntry,
   AdminAuditEntry,
   PublishedArticle,
+  PublicationEvent,
   Image,
   Rendition,
   OutboxEntry,
   WebhookSubscription,
   WebhookDelivery,
+  DeliveryStep,
 ];

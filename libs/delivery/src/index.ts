@@ -9,3 +9,6 @@ export * from './webhooks/url-guard';
 export * from './webhooks/webhook-sender';
 export * from './webhooks/webhooks.service';
 export * from './cdn-purge.service';
+export * from './receipts/delivery-step.entity';
+export * from './receipts/delivery-receipt';
+export * from './receipts/delivery-receipt.service';

@@ -11,6 +11,7 @@ import { Migration20261130180000 } from './Migration20261130180000';
 import { Migration20261130181739 } from './Migration20261130181739';
 import { Migration20261130182344 } from './Migration20261130182344';
 import { Migration20261130190000 } from './Migration20261130190000';
+import { Migration20261201060000 } from './Migration20261201060000';
 
 /** Every migration in order. The MikroORM CLI creates new files here; add each to this list. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130181739', class: Migration20261130181739 },
   { name: 'Migration20261130182344', class: Migration20261130182344 },
   { name: 'Migration20261130190000', class: Migration20261130190000 },
+  { name: 'Migration20261201060000', class: Migration20261201060000 },
 ];
