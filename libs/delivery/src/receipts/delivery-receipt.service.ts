@@ -272,7 +272,7 @@ export class DeliveryReceiptService {
         lastError: d.lastError,
         at: iso(d.deliveredAt ?? d.lastAttemptAt),
       })),
-      ...waiting.map((s) => ({
+      ...waiting.map((s): ReceiptWebhook => ({
         subscriptionId: s.id,
         subscriber: hostOf(s.url),
         state: s.pausedAt ? 'failed' : 'pending',
