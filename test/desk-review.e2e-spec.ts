@@ -206,6 +206,42 @@ describe('the desk: review, publish, preview, history', () => {
     expect((await storyOf(story.id)).status).toBe('approved');
   });
 
+  it('shows the delivery receipt on the story: pending while the listings wait, then live everywhere without a reload', async () => {
+    const story = await driveToPublished(desk, { headline: 'Sensoren melden volle Mülleimer' });
+    // With the projector down, a correction goes out but reaches no listing yet.
+    await newsdesk.stopProjector();
+    let page: Page;
+    try {
+      const edited = await desk.editor.patch(
+        `/api/articles/${story.id}`,
+        { headline: 'Sensoren melden volle Mülleimer früher' },
+        { 'if-match': String(story.version) },
+      );
+      expect(edited.status).toBe(200);
+      const corrected = await desk.reviewers[0].post(`/api/articles/${story.id}/corrections`, {
+        note: 'Überschrift präzisiert.',
+      });
+      expect(corrected.status).toBe(200);
+      page = await windows.signedIn(lead, `/stories/${story.id}/publish`);
+      const receipt = page.getByRole('region', { name: 'Auslieferung' });
+      await receipt.getByText(/^noch ausstehend: .*section:/).waitFor();
+      const steps = receipt.getByRole('list', { name: 'Schritte der Auslieferung' });
+      await steps.getByText(/Version \d+ veröffentlicht/).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await newsdesk.startProjector();
+    }
+    // `delivery.progressed` on the stream turns it complete, with every listing checked.
+    const receipt = page.getByRole('region', { name: 'Auslieferung' });
+    await receipt.getByText('Überall live', { exact: true }).waitFor({ timeout: 30_000 });
+    const listing = receipt
+      .getByRole('listitem')
+      .filter({ hasText: `Liste section:${desk.section} neu gebaut` });
+    expect(await listing.textContent()).toMatch(/^✓/);
+    await receipt.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'delivery-receipt');
+  });
+
   it('asks before it kills a story, and the history shows its transitions; a preview link shows the story as it will look', async () => {
     const story = await driveToPublished(desk, {
       kicker: 'Kassel',

@@ -17,6 +17,7 @@ import {
   AdminUsersController,
 } from './admin/admin.controller';
 import { ArticlesController } from './articles/articles.controller';
+import { DeliveryReceiptController } from './articles/delivery-receipt.controller';
 import { SectionsController } from './articles/sections.controller';
 import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
@@ -59,6 +60,7 @@ import { StreamController } from './stream/stream.controller';
     ApiTokensController,
     SectionsController,
     ArticlesController,
+    DeliveryReceiptController,
     ImagesController,
     ImagesOpsController,
     PublicController,

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CdnPurgeService } from '@newsdesk/delivery';
+import { CdnPurgeService, DeliveryReceiptService } from '@newsdesk/delivery';
 import { JobName, OnJob, type JobOf } from '@newsdesk/messaging';
 
-/** Sends one batch of CDN purges. */
+/** Sends one batch of CDN purges, then records it on the receipts of the events it covers. */
 @Injectable()
 export class CdnPurgeJob {
-  constructor(private readonly purges: CdnPurgeService) {}
+  constructor(
+    private readonly purges: CdnPurgeService,
+    private readonly receipts: DeliveryReceiptService,
+  ) {}
 
   @OnJob(JobName.CdnPurge)
-  onCdnPurge(job: JobOf<JobName.CdnPurge>): Promise<void> {
-    return this.purges.purge(job);
+  async onCdnPurge(job: JobOf<JobName.CdnPurge>): Promise<void> {
+    await this.purges.purge(job);
+    await this.receipts.purgeSent(job.covers ?? [], job.keys);
   }
 }

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CdnPurgeService, ListingService, purgeTargets } from '@newsdesk/delivery';
+import {
+  CdnPurgeService,
+  DeliveryReceiptService,
+  ListingService,
+  purgeTargets,
+} from '@newsdesk/delivery';
 import type { PurgeCover } from '@newsdesk/messaging';
 import { AppMetrics } from '@newsdesk/observability';
 
@@ -58,6 +63,7 @@ export class ListingRounds {
   constructor(
     private readonly listings: ListingService,
     private readonly purges: CdnPurgeService,
+    private readonly receipts: DeliveryReceiptService,
     private readonly metrics: AppMetrics,
   ) {}
 
@@ -99,6 +105,10 @@ export class ListingRounds {
   private async run(round: Round): Promise<string[]> {
     const rebuilt = await this.listings.rebuildAll([...round.listings], [...round.sectionIds]);
     this.metrics.countListingRebuilds(rebuilt);
+    await this.receipts.listingsRebuilt(
+      round.covers.map((c) => c.eventId),
+      rebuilt,
+    );
     const targets = purgeTargets(rebuilt, [...round.storyIds]);
     // One event: its own id, as before rounds; several: a digest of theirs, the same again
     // should the same events be delivered again together.

@@ -323,6 +323,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/articles/{id}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a story’s delivery receipt
+     * @description For the story’s newest article event (publication, update, correction, retraction): when it went out, each listing rebuilt, each CDN purge sent and verified, each webhook subscriber’s state; `complete` once everything is done, otherwise `pending` says what and why. Live: `delivery.progressed` on `GET /api/stream`. 404 for a story never published.
+     */
+    get: operations['deliveryReceipt_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/articles/{id}/diff': {
     parameters: {
       query?: never;
@@ -1111,7 +1131,7 @@ export interface paths {
     };
     /**
      * The live stream of what changed (server-sent events)
-     * @description Events: `story.changed`, `story.saved`, `story.assigned`, `story.checked`, `lock.taken`, `lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`; `data:` is JSON with `eventId`, `occurredAt` and the event's fields; `id:` is the resume point. A `reset` event means the stream no longer holds the resume point: refetch everything.
+     * @description Events: `story.changed`, `story.saved`, `story.assigned`, `story.checked`, `lock.taken`, `lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`, `delivery.progressed`; `data:` is JSON with `eventId`, `occurredAt` and the event's fields; `id:` is the resume point. A `reset` event means the stream no longer holds the resume point: refetch everything.
      */
     get: operations['stream_open'];
     put?: never;
@@ -2032,6 +2052,75 @@ export interface components {
        * @example https://partner.example/hooks/newsdesk
        */
       url: string;
+    };
+    /** @description What became of a story’s newest article event: listings rebuilt, CDN purges sent and verified, webhook subscribers served. */
+    DeliveryReceipt: {
+      /** Format: uuid */
+      articleId: string;
+      /** @description null when no CDN is configured */
+      cdn: {
+        purges: {
+          /**
+           * @example [
+           *       "section:smart-city",
+           *       "story:0b6c…"
+           *     ]
+           */
+          keys: string[];
+          /** Format: date-time */
+          sentAt: string;
+          verifiedAt: string | null;
+        }[];
+        /** @description whether purges are confirmed at the edge (`CDN_VERIFY_URL` is set) */
+        verification: boolean;
+      } | null;
+      /** @description nothing is pending: the story is live everywhere */
+      complete: boolean;
+      /**
+       * @description the story’s newest article event: a publication, an update (a correction), or a retraction
+       * @enum {string}
+       */
+      event: 'article.published' | 'article.updated' | 'article.unpublished' | 'article.killed';
+      /**
+       * Format: uuid
+       * @description the article event the receipt is about
+       */
+      eventId: string;
+      /** @description every teaser listing the event named (for a retraction: those the story leaves) */
+      listings: {
+        rebuiltAt: string | null;
+        /** @example section:smart-city */
+        ref: string;
+      }[];
+      /** @description what is still on its way, and why, in plain words */
+      pending: {
+        /** @example partner.example failed 2 times, retrying: HTTP 500 */
+        reason: string;
+        /** @enum {string} */
+        step: 'listing' | 'cdn' | 'webhook';
+      }[];
+      /** @description when the public version went out; null for a retraction */
+      releasedAt: string | null;
+      /** @description when the story was unpublished or killed; null while it is public */
+      retractedAt: string | null;
+      /** @description the story’s version the event announced */
+      version: number;
+      /** @description every webhook subscriber that wants this event */
+      webhooks: {
+        /** @description when delivered, or last tried */
+        at: string | null;
+        attempts: number;
+        lastError: string | null;
+        /** @enum {string} */
+        state: 'pending' | 'retrying' | 'delivered' | 'failed' | 'cancelled';
+        /**
+         * @description the host it is sent to
+         * @example partner.example
+         */
+        subscriber: string;
+        /** Format: uuid */
+        subscriptionId: string;
+      }[];
     };
     /** @description Who is editing a story, until when. */
     EditLock: {
@@ -5867,6 +5956,96 @@ export interface operations {
       };
       /** @description the body has a type this route does not take */
       415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deliveryReceipt_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryReceipt'];
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found */
+      404: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;

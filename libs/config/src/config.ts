@@ -76,6 +76,7 @@ const schema = z.object({
   CDN_PURGE_URL: url(['http:', 'https:']).optional(),
   CDN_PURGE_TOKEN: z.string().optional(),
   VARNISH_URL: url(['http:', 'https:']).optional(),
+  CDN_VERIFY_URL: url(['http:', 'https:']).optional(),
   EDIT_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PREVIEW_LINK_HOURS: z.coerce
     .number()
@@ -133,7 +134,7 @@ export interface AppConfig {
   /** How many teasers a section listing keeps in its read model. */
   listingSize: number;
   /** Where changed cached responses are purged: a Fastly-style surrogate-key endpoint and/or Varnish. */
-  cdn: { purgeUrl?: string; purgeToken?: string; varnishUrl?: string };
+  cdn: { purgeUrl?: string; purgeToken?: string; varnishUrl?: string; verifyUrl?: string };
   /** How long an edit lease lasts without a heartbeat. */
   editLockSeconds: number;
   webhooks: {
@@ -263,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       purgeUrl: c.CDN_PURGE_URL,
       purgeToken: c.CDN_PURGE_TOKEN,
       varnishUrl: c.VARNISH_URL?.replace(/\/+$/, ''),
+      verifyUrl: c.CDN_VERIFY_URL,
     },
     editLockSeconds: c.EDIT_LOCK_SECONDS,
     webhooks: {

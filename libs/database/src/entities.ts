@@ -1,6 +1,6 @@
 import { AuditEntry, Article, Comment, EditLock, Revision, Section } from '@newsdesk/editorial';
-import { PublishedArticle, PublishedTag } from '@newsdesk/publication';
-import { WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
+import { PublicationEvent, PublishedArticle, PublishedTag } from '@newsdesk/publication';
+import { DeliveryStep, WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { AdminAuditEntry, User } from '@newsdesk/identity';
 import { Image, Rendition } from '@newsdesk/media';
 import { ApiToken, Session } from '@newsdesk/sessions';
@@ -20,9 +20,11 @@ export const ENTITIES = [
   AdminAuditEntry,
   PublishedArticle,
   PublishedTag,
+  PublicationEvent,
   Image,
   Rendition,
   OutboxEntry,
   WebhookSubscription,
   WebhookDelivery,
+  DeliveryStep,
 ];

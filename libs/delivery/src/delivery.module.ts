@@ -3,12 +3,13 @@ import { CdnPurgeService } from './cdn-purge.service';
 import { FeedsService } from './feeds.service';
 import { ListingService } from './listing.service';
 import { PublicArticlesService } from './public-articles.service';
+import { DeliveryReceiptService } from './receipts/delivery-receipt.service';
 import { SearchService } from './search.service';
 import { UrlGuard } from './webhooks/url-guard';
 import { WebhookSender } from './webhooks/webhook-sender';
 import { WebhooksService } from './webhooks/webhooks.service';
 
-/** Listings, public stories, feeds, CDN purges, webhooks. Needs the database and messaging modules. */
+/** Listings, public stories, feeds, CDN purges, webhooks, delivery receipts. Needs the database and messaging modules. */
 @Module({
   providers: [
     ListingService,
@@ -19,6 +20,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     UrlGuard,
     WebhookSender,
     WebhooksService,
+    DeliveryReceiptService,
   ],
   exports: [
     ListingService,
@@ -29,6 +31,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     UrlGuard,
     WebhookSender,
     WebhooksService,
+    DeliveryReceiptService,
   ],
 })
 export class DeliveryModule {}

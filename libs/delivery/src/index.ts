@@ -10,3 +10,6 @@ export * from './webhooks/webhook-sender';
 export * from './webhooks/webhooks.service';
 export * from './cdn-purge.service';
 export * from './listing-reads';
+export * from './receipts/delivery-step.entity';
+export * from './receipts/delivery-receipt';
+export * from './receipts/delivery-receipt.service';

@@ -356,6 +356,7 @@ export enum EventName {
   LockReleased = 'lock.released',
   CommentAdded = 'comment.added',
   CommentResolved = 'comment.resolved',
+  DeliveryProgressed = 'delivery.progressed',
 }
 
 interface ArticleEventPayload {
@@ -416,6 +417,12 @@ export interface EventPayloads {
     byId: string;
   };
   [EventName.CommentResolved]: { articleId: string; commentId: string; byId: string };
+  /**
+   * A step of a story's delivery was done (a listing rebuilt, a CDN purge sent
+   * or verified, a webhook delivered or given up on); `complete`: its receipt
+   * has nothing pending any more.
+   */
+  [EventName.DeliveryProgressed]: { articleId: string; eventId: string; complete: boolean };
 }
 export type EventOf<N extends EventName> = EventPayloads[N];
 
@@ -453,6 +460,7 @@ export const EVENT_CONSUMERS: Record<EventName, readonly ConsumerName[]> = {
   [EventName.LockReleased]: [],
   [EventName.CommentAdded]: [],
   [EventName.CommentResolved]: [],
+  [EventName.DeliveryProgressed]: [],
 };
 
 /**
@@ -472,6 +480,7 @@ export const STREAMED_EVENTS: readonly EventName[] = [
   EventName.CommentResolved,
   EventName.ImageProcessed,
   EventName.ImageUpdated,
+  EventName.DeliveryProgressed,
 ];
 
 export function isStreamedEvent(name: EventName): boolean {

@@ -2,6 +2,7 @@ export * from './public-story';
 export * from './public-types';
 export * from './published-article.entity';
 export * from './published-tag.entity';
+export * from './publication-event.entity';
 export * from './listing-refs';
 export * from './search-vector';
 export * from './teaser';

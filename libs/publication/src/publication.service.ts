@@ -2,10 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Image, toPublicImage } from '@newsdesk/media';
-import { EventName, Outbox } from '@newsdesk/messaging';
+import { EventName, Outbox, type EventPayloads } from '@newsdesk/messaging';
 import { listingRefsOf, seriesSlugOf, tagSlugsOf } from './listing-refs';
 import type { HomePlacement, PublicContent, PublicStory, StoryRef } from './public-story';
 import type { PublicArticle, PublicBodyBlock } from './public-types';
+import { PublicationEvent } from './publication-event.entity';
 import { PublishedArticle } from './published-article.entity';
 import { toPublicArticle } from './teaser';
 
@@ -76,7 +77,7 @@ export class PublicationService {
     if (!row) return false;
     row.homePinned = placement.homePinned;
     row.homePriority = placement.homePriority;
-    Outbox.event(em, EventName.ArticleUpdated, {
+    this.emit(em, EventName.ArticleUpdated, {
       articleId: story.articleId,
       slug: story.slug,
       version: story.version,
@@ -149,12 +150,25 @@ export class PublicationService {
       tags: story.tags,
     });
     const before = previous ? listingRefsOf(previous) : [];
-    Outbox.event(em, name, {
+    this.emit(em, name, {
       articleId: story.articleId,
       slug: story.slug,
       version: story.version,
       sectionIds: [...new Set([story.section.id, ...(previous ? [previous.sectionId] : [])])],
       listings: [...new Set([...now, ...before])],
+    });
+  }
+
+  /** Writes an `article.*` event to the outbox and to the story's log of public events (its delivery receipt starts there). */
+  private emit(em: EntityManager, name: ArticleEvent, payload: EventPayloads[ArticleEvent]): void {
+    const entry = Outbox.event(em, name, payload);
+    em.create(PublicationEvent, {
+      eventId: entry.messageId,
+      articleId: payload.articleId,
+      event: name,
+      version: payload.version,
+      listings: payload.listings ?? [],
+      occurredAt: entry.createdAt,
     });
   }
 

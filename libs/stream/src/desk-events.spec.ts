@@ -10,6 +10,7 @@ describe('the desk events and who sees them', () => {
     const story = [
       'comment.added',
       'comment.resolved',
+      'delivery.progressed',
       'lock.released',
       'lock.taken',
       'story.assigned',

@@ -12,7 +12,8 @@ export type DeskEventName =
   | EventName.CommentAdded
   | EventName.CommentResolved
   | EventName.ImageProcessed
-  | EventName.ImageUpdated;
+  | EventName.ImageUpdated
+  | EventName.DeliveryProgressed;
 
 /** The events the outbox relay appends to the desk's stream, as the registry lists them. */
 export const DESK_EVENTS: readonly EventName[] = STREAMED_EVENTS;
@@ -40,6 +41,8 @@ export const DESK_EVENT_AUDIENCE: { readonly [E in DeskEventName]: readonly Role
   [EventName.CommentResolved]: NEWSROOM,
   [EventName.ImageProcessed]: PICTURES,
   [EventName.ImageUpdated]: PICTURES,
+  // The receipt on the story: whoever reads stories.
+  [EventName.DeliveryProgressed]: NEWSROOM,
 };
 
 /** The names of the events someone with these roles receives. */

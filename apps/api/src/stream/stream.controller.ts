@@ -31,7 +31,7 @@ export class StreamController {
     summary: 'The live stream of what changed (server-sent events)',
     description:
       'Events: `story.changed`, `story.saved`, `story.assigned`, `story.checked`, `lock.taken`, ' +
-      '`lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`; ' +
+      '`lock.released`, `comment.added`, `comment.resolved`, `image.processed`, `image.updated`, `delivery.progressed`; ' +
       "`data:` is JSON with `eventId`, `occurredAt` and the event's fields; `id:` is the resume point. " +
       'A `reset` event means the stream no longer holds the resume point: refetch everything.',
   })

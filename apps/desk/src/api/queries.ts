@@ -26,6 +26,8 @@ export const queryKeys = {
   storyList: (filter: StoryFilter) => ['stories', 'list', filter] as const,
   /** A story; what belongs to its text (revisions, history, diff) is filed below it. */
   story: (id: string) => ['stories', 'one', id] as const,
+  /** A story's delivery receipt: below the story (a transition refreshes it), and alone on `delivery.progressed`. */
+  storyDelivery: (id: string) => ['stories', 'one', id, 'delivery'] as const,
   /** Who holds a story's edit lock: it changes without the story changing. */
   storyLock: (id: string) => ['locks', id] as const,
   /** A story's comment threads. */

@@ -21,6 +21,7 @@ export type PreviewLink = Schemas['PreviewLink'];
 export type PublicPreview = Schemas['StoryPreview'];
 export type PublicBodyBlock = Schemas['PublicBodyBlock'];
 export type PublishBody = Schemas['PublishBody'];
+export type DeliveryReceipt = Schemas['DeliveryReceipt'];
 
 const onStory = (id: string) => ({ params: { path: { id } } });
 
@@ -108,6 +109,13 @@ export function createPreview(id: string, revision?: number): Promise<PreviewLin
 
 export function openPreview(token: string): Promise<PublicPreview> {
   return answer(client.GET('/public/preview/{token}', { params: { path: { token } } }));
+}
+
+// --- delivery receipt --------------------------------------------------------
+
+/** Whether the story's newest public version (or its retraction) has arrived everywhere. */
+export function fetchDeliveryReceipt(id: string): Promise<DeliveryReceipt> {
+  return answer(client.GET('/api/articles/{id}/delivery', onStory(id)));
 }
 
 // --- history -----------------------------------------------------------------

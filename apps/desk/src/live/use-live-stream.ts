@@ -35,6 +35,8 @@ export const INVALIDATES: Record<string, (data: EventData) => QueryKey[]> = {
   // An image's renditions are ready (or failed), or its caption, credit, alt text changed.
   'image.processed': () => [queryKeys.images],
   'image.updated': () => [queryKeys.images],
+  // A step of a story's delivery was done: its receipt, not the story, changed.
+  'delivery.progressed': ({ articleId }) => (articleId ? [queryKeys.storyDelivery(articleId)] : []),
 };
 
 /** After the stream gave up, wait this long before opening it again; doubling up to the maximum. */

@@ -21,6 +21,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookPayload,
 } from './webhook-delivery.entity';
+import { DeliveryReceiptService } from '../receipts/delivery-receipt.service';
 import { WebhookSender, type WebhookResult } from './webhook-sender';
 import {
   WEBHOOK_EVENTS,
@@ -98,6 +99,7 @@ export class WebhooksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly guard: UrlGuard,
     private readonly sender: WebhookSender,
+    private readonly receipts: DeliveryReceiptService,
   ) {}
 
   // ---- subscriptions (API) ------------------------------------------------
@@ -414,6 +416,7 @@ export class WebhooksService {
         if (paused || lastAttempt) delivery.status = 'failed';
       }
       await em.flush();
+      await this.receipts.progressed(em, [delivery.eventId]);
       return { paused };
     });
   }
@@ -434,6 +437,7 @@ export class WebhooksService {
       delivery.status = status;
       delivery.lastError = reason;
       await em.flush();
+      await this.receipts.progressed(em, [delivery.eventId]);
     });
   }
 

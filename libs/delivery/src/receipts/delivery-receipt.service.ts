@@ -1,0 +1,306 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Clock, NotFound, isUuid } from '@newsdesk/common';
+import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { Article } from '@newsdesk/editorial';
+import { EventName, Outbox, type PurgeCover } from '@newsdesk/messaging';
+import { PublicationEvent } from '@newsdesk/publication';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
+import { DeliveryStep, type DeliveryStepKind } from './delivery-step.entity';
+import type {
+  DeliveryReceipt,
+  ReceiptPending,
+  ReceiptPurge,
+  ReceiptWebhook,
+  ReceiptWebhookState,
+} from './delivery-receipt';
+
+/** A story that exists but has never had a public version: nothing was delivered. */
+export class NeverPublished extends NotFound {
+  constructor(articleId: string) {
+    super('delivery receipt', articleId);
+    this.message = `story ${articleId} has never been published: there is no delivery to report`;
+  }
+}
+
+/** A step to record: which event, which kind, what (a listing ref or a purge batch). */
+interface StepRow {
+  eventId: string;
+  kind: DeliveryStepKind;
+  target: string;
+  keys?: string[];
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** The same batch of keys gets the same target whether it is sent or verified. */
+export function purgeTarget(keys: string[]): string {
+  const digest = createHash('sha256')
+    .update([...keys].sort().join(' '))
+    .digest('hex');
+  return `keys:${digest.slice(0, 32)}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+const LIVE_EVENTS: readonly string[] = ['article.published', 'article.updated'];
+
+/**
+ * Delivery receipts: the steps that carry a story's article events out to
+ * readers (listings rebuilt, CDN purges sent and verified), recorded once each
+ * by the pipeline, and the receipt of the story's newest event built from them,
+ * from the event itself (`publication_events`, written with it) and from its
+ * webhook deliveries. Each recorded step announces `delivery.progressed`
+ * through the outbox, in the same transaction, so the desk refreshes live.
+ */
+@Injectable()
+export class DeliveryReceiptService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- recording (the pipeline) ------------------------------------------
+
+  /**
+   * The listings `refs` were rebuilt for the events `eventIds` (several when a
+   * burst was coalesced into one round). Each event records the refs it named;
+   * other events (a section renamed) record nothing.
+   */
+  async listingsRebuilt(eventIds: string[], refs: string[]): Promise<void> {
+    await this.record(eventIds, (event) =>
+      refs
+        .filter((ref) => event.listings.includes(ref))
+        .map((ref) => ({ eventId: event.eventId, kind: 'listing', target: ref })),
+    );
+  }
+
+  /** A CDN purge of `keys` was sent for the events it covers. */
+  async purgeSent(covers: PurgeCover[], keys: string[]): Promise<void> {
+    await this.recordPurge('purge', covers, keys);
+  }
+
+  /** The CDN confirmed that `keys` are purged, for the events the purge covers. */
+  async purgeVerified(covers: PurgeCover[], keys: string[]): Promise<void> {
+    await this.recordPurge('verify', covers, keys);
+  }
+
+  /**
+   * Announces that the delivery of these events moved on (a webhook delivery
+   * was settled, say), in the caller's transaction after its changes are
+   * flushed: one `delivery.progressed` per story. Flushes.
+   */
+  async progressed(em: EntityManager, eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const events = await em.find(PublicationEvent, { eventId: { $in: eventIds } });
+    const byArticle = new Map(events.map((e) => [e.articleId, e.eventId]));
+    for (const [articleId, eventId] of byArticle) {
+      const newest = await this.newest(em, articleId);
+      const complete = newest ? (await this.build(em, newest)).complete : false;
+      Outbox.event(em, EventName.DeliveryProgressed, { articleId, eventId, complete });
+    }
+    await em.flush();
+  }
+
+  private recordPurge(kind: 'purge' | 'verify', covers: PurgeCover[], keys: string[]) {
+    const target = purgeTarget(keys);
+    return this.record(
+      covers.map((c) => c.eventId),
+      (event) => [{ eventId: event.eventId, kind, target, keys }],
+    );
+  }
+
+  /**
+   * Writes the steps once each (a step recorded again keeps its first time)
+   * and announces the new ones, in one transaction. Events that are not
+   * article events of a story are left out.
+   */
+  private async record(
+    eventIds: string[],
+    steps: (event: PublicationEvent) => StepRow[],
+  ): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.em.fork().transactional(async (em) => {
+      const events = await em.find(PublicationEvent, { eventId: { $in: [...new Set(eventIds)] } });
+      const rows = events.flatMap((event) =>
+        steps(event).map((step) => ({ ...step, articleId: event.articleId })),
+      );
+      if (rows.length === 0) return;
+      const now = this.clock.now();
+      const inserted = await em.execute<{ event_id: string }[]>(
+        `insert into delivery_steps (event_id, article_id, kind, target, done_at, detail)
+         values ${rows.map(() => '(?, ?, ?, ?, ?, ?::jsonb)').join(', ')}
+         on conflict (event_id, kind, target) do nothing
+         returning event_id`,
+        rows.flatMap((r) => [
+          r.eventId,
+          r.articleId,
+          r.kind,
+          r.target,
+          now,
+          JSON.stringify(r.keys ? { keys: r.keys } : {}),
+        ]),
+      );
+      await this.progressed(em, [...new Set(inserted.map((r) => r.event_id))]);
+    });
+  }
+
+  // ---- the receipt (the API) -----------------------------------------------
+
+  /**
+   * The receipt of the story's newest article event. Throws {@link NotFound}
+   * for an unknown story and {@link NeverPublished} for one that never went out.
+   */
+  async receipt(articleId: string): Promise<DeliveryReceipt> {
+    if (!isUuid(articleId)) throw new NotFound('article', articleId);
+    const em = this.em.fork();
+    if ((await em.count(Article, { id: articleId })) === 0)
+      throw new NotFound('article', articleId);
+    const newest = await this.newest(em, articleId);
+    if (!newest) throw new NeverPublished(articleId);
+    return this.build(em, newest);
+  }
+
+  private newest(em: EntityManager, articleId: string): Promise<PublicationEvent | null> {
+    return em.findOne(PublicationEvent, { articleId }, { orderBy: { seq: 'desc' } });
+  }
+
+  private async build(em: EntityManager, event: PublicationEvent): Promise<DeliveryReceipt> {
+    const steps = await em.find(
+      DeliveryStep,
+      { eventId: event.eventId },
+      { orderBy: { id: 'asc' } },
+    );
+    const done = (kind: DeliveryStepKind, target: string) =>
+      steps.find((s) => s.kind === kind && s.target === target);
+    const pending: ReceiptPending[] = [];
+
+    const listings = event.listings.map((ref) => ({
+      ref,
+      rebuiltAt: iso(done('listing', ref)?.doneAt),
+    }));
+    for (const l of listings)
+      if (!l.rebuiltAt)
+        pending.push({ step: 'listing', reason: `the listing ${l.ref} is not rebuilt yet` });
+
+    const cdn = this.cdn(steps, pending);
+    const webhooks = await this.webhooks(em, event);
+    for (const w of webhooks) {
+      const reason = this.webhookPending(w);
+      if (reason) pending.push({ step: 'webhook', reason });
+    }
+
+    const live = LIVE_EVENTS.includes(event.event);
+    return {
+      articleId: event.articleId,
+      eventId: event.eventId,
+      event: event.event,
+      version: event.version,
+      releasedAt: live ? event.occurredAt.toISOString() : null,
+      retractedAt: live ? null : event.occurredAt.toISOString(),
+      listings,
+      cdn,
+      webhooks,
+      complete: pending.length === 0,
+      pending,
+    };
+  }
+
+  /** The CDN part: null without a CDN; verification is awaited only when it is configured. */
+  private cdn(steps: DeliveryStep[], pending: ReceiptPending[]): DeliveryReceipt['cdn'] {
+    const { purgeUrl, varnishUrl, verifyUrl } = this.config.cdn;
+    if (!purgeUrl && !varnishUrl) return null;
+    const verification = Boolean(verifyUrl);
+    const purges: ReceiptPurge[] = steps
+      .filter((s) => s.kind === 'purge')
+      .map((s) => ({
+        keys: s.detail.keys ?? [],
+        sentAt: s.doneAt.toISOString(),
+        verifiedAt: iso(
+          steps.find((v) => v.kind === 'verify' && v.target === s.target)?.doneAt ?? null,
+        ),
+      }));
+    if (purges.length === 0)
+      pending.push({ step: 'cdn', reason: 'the CDN purge has not been sent yet' });
+    if (verification)
+      for (const p of purges.filter((p) => !p.verifiedAt))
+        pending.push({
+          step: 'cdn',
+          reason: `the CDN has not confirmed the purge of ${p.keys.join(' ')} yet`,
+        });
+    return { verification, purges };
+  }
+
+  /**
+   * Every subscriber that wants the event: its delivery, or — before the
+   * fan-out made one — the subscription itself (pending, or failed when it is
+   * paused: the fan-out skips paused subscriptions). Deleted subscriptions and
+   * those that came after the event are left out.
+   */
+  private async webhooks(em: EntityManager, event: PublicationEvent): Promise<ReceiptWebhook[]> {
+    const deliveries = await em.find(
+      WebhookDelivery,
+      { eventId: event.eventId, subscription: { deletedAt: null } },
+      { populate: ['subscription'], orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    const served = new Set(deliveries.map((d) => d.subscription.id));
+    const waiting = await em.find(
+      WebhookSubscription,
+      {
+        deletedAt: null,
+        events: { $contains: [event.event] },
+        createdAt: { $lte: event.occurredAt },
+        id: { $nin: [...served] },
+      },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return [
+      ...deliveries.map((d) => ({
+        subscriptionId: d.subscription.id,
+        subscriber: hostOf(d.subscription.url),
+        state: this.stateOf(d),
+        attempts: d.attempts.length,
+        lastError: d.lastError,
+        at: iso(d.deliveredAt ?? d.lastAttemptAt),
+      })),
+      ...waiting.map((s): ReceiptWebhook => ({
+        subscriptionId: s.id,
+        subscriber: hostOf(s.url),
+        state: s.pausedAt ? 'failed' : 'pending',
+        attempts: 0,
+        lastError: s.pausedAt ? `the subscription is paused: ${s.pausedReason ?? 'by ops'}` : null,
+        at: null,
+      })),
+    ];
+  }
+
+  private stateOf(d: WebhookDelivery): ReceiptWebhookState {
+    if (d.status === 'pending') return d.attempts.length ? 'retrying' : 'pending';
+    return d.status;
+  }
+
+  /** Why a subscriber still waits, in plain words; null when nothing is left to do. */
+  private webhookPending(w: ReceiptWebhook): string | null {
+    const error = w.lastError ? `: ${w.lastError}` : '';
+    switch (w.state) {
+      case 'delivered':
+      case 'cancelled':
+        return null;
+      case 'pending':
+        return `${w.subscriber} has not received it yet`;
+      case 'retrying':
+        return `${w.subscriber} failed ${w.attempts === 1 ? 'once' : `${w.attempts} times`}, retrying${error}`;
+      case 'failed':
+        return `${w.subscriber} did not get it${w.attempts ? ` after ${w.attempts} attempts` : ''}${error}`;
+    }
+  }
+}
