@@ -8,7 +8,7 @@ import {
   UseFilters,
   applyDecorators,
 } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { LISTING_SLUG, StoryPageService } from '@newsdesk/delivery';
@@ -85,6 +85,7 @@ export class SiteController {
     description: 'the signed token of a preview link',
     schema: { type: 'string', pattern: PREVIEW_TOKEN.source },
   })
+  @ApiProduces('text/html')
   @Returns(200, StoryPageSchema, { headers: ['Cache-Control'] })
   @PageFails(400, 401, 404, 410, 500)
   async preview(@Res() reply: FastifyReply, @Param('token') token: string): Promise<void> {
