@@ -41,7 +41,7 @@ describe('the story page /site/:section/:slug', () => {
 
   /** GET as a browser would (any type, HTML first). */
   const page = (path: string, headers: Record<string, string> = {}) =>
-    anonymous.request<string>('GET', path, undefined, {
+    anonymous.request('GET', path, undefined, {
       accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
       ...headers,
     });
