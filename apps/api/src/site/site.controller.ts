@@ -21,7 +21,7 @@ import { CachedDocument, PUBLIC_CACHE_CONTROL, sendCached } from '../public/http
 import { ListingSlugPipe } from '../public/public.controller';
 import { sitePageHeaders } from './page-headers';
 import { SiteErrorFilter } from './site-error.filter';
-import { ErrorPageSchema, StoryPageSchema } from './site.schema';
+import { SiteErrorPageSchema, SiteStoryPageSchema } from './site.schema';
 
 const READER_FAILURES: Record<number, string> = {
   400: 'a slug that cannot name a story or section',
@@ -43,7 +43,7 @@ const PageFails = (...statuses: (keyof typeof READER_FAILURES)[]) =>
         description: `${READER_FAILURES[status]}: an HTML page, or the error body when \`Accept\` prefers JSON`,
         headers: { 'Cache-Control': HEADERS['Cache-Control'] },
         content: {
-          'text/html': { schema: refTo(ErrorPageSchema) },
+          'text/html': { schema: refTo(SiteErrorPageSchema) },
           'application/json': { schema: refTo(ErrorBodySchema) },
         },
       }),
@@ -86,7 +86,7 @@ export class SiteController {
     schema: { type: 'string', pattern: PREVIEW_TOKEN.source },
   })
   @ApiProduces('text/html')
-  @Returns(200, StoryPageSchema, { headers: ['Cache-Control'] })
+  @Returns(200, SiteStoryPageSchema, { headers: ['Cache-Control'] })
   @PageFails(400, 401, 404, 410, 500)
   async preview(@Res() reply: FastifyReply, @Param('token') token: string): Promise<void> {
     const html = await this.pages.preview(token);
@@ -107,7 +107,7 @@ export class SiteController {
   })
   @slugParam('section', 'smart-city')
   @slugParam('slug', 'arnsberg-smarte-abfallbehaelter')
-  @CachedDocument(StoryPageSchema, 'text/html')
+  @CachedDocument(SiteStoryPageSchema, 'text/html')
   @ApiResponse({
     status: 301,
     description: 'the story is in another section now: `Location` is its canonical address',

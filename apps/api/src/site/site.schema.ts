@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { responseShape } from '../contract/schema';
 
 /** The story page, as HTML. */
-export const StoryPageSchema = responseShape(
-  'StoryPage',
+export const SiteStoryPageSchema = responseShape(
+  'SiteStoryPage',
   z.string().meta({
     description:
       'An HTML document (UTF-8, German): kicker, headline, date, lead, hero `<picture>` with caption and credit, ' +
@@ -13,8 +13,8 @@ export const StoryPageSchema = responseShape(
 );
 
 /** What a reader's browser gets instead of the JSON error. */
-export const ErrorPageSchema = responseShape(
-  'ErrorPage',
+export const SiteErrorPageSchema = responseShape(
+  'SiteErrorPage',
   z.string().meta({
     description: 'An HTML document (German) saying what went wrong; never indexed',
   }),
