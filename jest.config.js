@@ -5,7 +5,7 @@ module.exports = {
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
     // ESM-only dependency of @fastify/static (Bull Board); Jest needs it as CommonJS.
     '/node_modules/content-disposition/.+\\.js$': [
       'ts-jest',

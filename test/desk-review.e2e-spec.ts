@@ -250,10 +250,15 @@ describe('the desk: review, publish, preview, history', () => {
     const page = await windows.signedIn(lead, `/stories/${story.id}/preview`);
     await page.getByRole('button', { name: 'Vorschau-Link erstellen' }).click();
     const link = await page.getByLabel('Link zur Vorschau').inputValue();
-    expect(link).toMatch(/\/public\/preview\/[^/]+$/);
-    const preview = page.getByRole('region', { name: 'Vorschau der Geschichte' });
-    await preview.getByRole('heading', { name: story.headline }).waitFor();
+    expect(link).toMatch(/\/site\/preview\/[^/]+$/);
+    // The site's own preview page, framed: exactly what the link shows.
+    const preview = page
+      .getByRole('region', { name: 'Vorschau der Geschichte' })
+      .getByTitle('Vorschau der Geschichte')
+      .contentFrame();
+    await preview.getByRole('heading', { name: story.headline, level: 1 }).waitFor();
     await preview.getByText(story.teaser).waitFor();
+    await preview.getByText(/^Vorschau \(Revision \d+\)/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Veröffentlichen', exact: true }).click();

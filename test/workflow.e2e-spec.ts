@@ -680,7 +680,7 @@ describe('the editorial workflow (end to end)', () => {
         revision: 2,
         token: expect.stringMatching(/^[\w-]+\.[\w-]+$/),
       });
-      expect(newest.url.endsWith(`/public/preview/${newest.token}`)).toBe(true);
+      expect(newest.url.endsWith(`/site/preview/${newest.token}`)).toBe(true);
       expect(Date.parse(newest.expiresAt)).toBeGreaterThan(Date.now());
       expect(first.revision).toBe(1);
       expect(first.token).not.toBe(newest.token);

@@ -88,8 +88,11 @@ export class ContractCheck {
     }
     const json = typeof contentType === 'string' && contentType.startsWith('application/json');
     const schema = response.content?.['application/json']?.schema;
+    // A response documented in more than one type (an HTML page or the JSON error) may be sent in any of them.
+    const mediaType = typeof contentType === 'string' ? contentType.split(';')[0].trim() : '';
+    const documentedType = !json && !!mediaType && !!response.content?.[mediaType];
     if (!json || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
-      if (schema && status !== 304)
+      if (schema && status !== 304 && !documentedType)
         this.violations.push({
           request,
           status,

@@ -374,7 +374,8 @@ export function hostileRequest(
       // An undocumented query parameter with a NUL: no route may take it either.
       if (poisoned && !poisonedSoFar) pairs.push({ text: 'note=%00', poisoned: true });
       if (pairs.length) url += `?${pairs.map((p) => p.text).join('&')}`;
-      const headers: Record<string, string> = {};
+      // As an API client asks: the site's pages answer browsers' failures with HTML instead.
+      const headers: Record<string, string> = { accept: 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       if (ifMatch !== undefined) headers['if-match'] = ifMatch;
       if (sent) headers['content-type'] = sent.type;

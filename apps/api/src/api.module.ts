@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
-import { DeliveryModule } from '@newsdesk/delivery';
+import { DeliveryModule, SiteModule } from '@newsdesk/delivery';
 import { EditorialModule } from '@newsdesk/editorial';
 import { MediaModule } from '@newsdesk/media';
 import { ObservabilityModule } from '@newsdesk/observability';
@@ -34,6 +34,7 @@ import { ImagesController, ImagesOpsController } from './images/images.controlle
 import { FeedsController } from './public/feeds.controller';
 import { PublicController } from './public/public.controller';
 import { ResponseCache } from './public/response-cache';
+import { SiteController } from './site/site.controller';
 import { StreamController } from './stream/stream.controller';
 
 @Module({
@@ -48,6 +49,7 @@ import { StreamController } from './stream/stream.controller';
     SessionsModule,
     EditorialModule,
     DeliveryModule,
+    SiteModule,
     MediaModule,
     LiveStreamModule,
     TerminusModule,
@@ -65,6 +67,7 @@ import { StreamController } from './stream/stream.controller';
     ImagesOpsController,
     PublicController,
     FeedsController,
+    SiteController,
     AuditController,
     AdminUsersController,
     AdminSectionsController,

@@ -99,6 +99,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof Throttled) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
+    this.send(request, reply, body);
+  }
+
+  /** Sends the error: the JSON body. */
+  protected send(_request: FastifyRequest, reply: FastifyReply, body: ErrorBody): void {
     void reply
       .status(body.statusCode)
       .header('content-type', 'application/json; charset=utf-8')

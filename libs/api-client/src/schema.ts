@@ -1547,6 +1547,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/site/{section}/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The story page
+     * @description A published story as HTML (German), with the box of its section’s newest other stories. Cached like the JSON; `Surrogate-Key` names `site`, the story, its section, series, tags and pictures, and every story in the box. Asked for under another section than its own, it answers 301 to its canonical address. Failures are HTML pages for browsers and the error body for clients whose `Accept` prefers JSON.
+     */
+    get: operations['site_story'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/site/preview/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A revision through its preview link, as the story page
+     * @description The story page as it would look published, with a "Vorschau" banner and `noindex`, for whoever holds a valid preview link. Never cached. 401 for an altered or incomplete token; 410 when the link expired or the story was retracted after it was issued.
+     */
+    get: operations['site_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2639,7 +2679,7 @@ export interface components {
       token: string;
       /**
        * @description opens the preview without signing in
-       * @example https://www.newsdesk.example/public/preview/eyJhIjoi…
+       * @example https://www.newsdesk.example/site/preview/eyJhIjoi…
        */
       url: string;
     };
@@ -3135,6 +3175,10 @@ export interface components {
       accessToken: string;
       user: components['schemas']['User'];
     };
+    /** @description An HTML document (German) saying what went wrong; never indexed */
+    SiteErrorPage: string;
+    /** @description An HTML document (UTF-8, German): kicker, headline, date, lead, hero `<picture>` with caption and credit, body, corrections, the box of the section’s newest other stories, a canonical link and schema.org `NewsArticle` JSON-LD */
+    SiteStoryPage: string;
     /** @description A story as editors see it: its working copy, its state in the workflow and what is due. */
     Story: {
       /** @description the approvals of this review round */
@@ -12747,6 +12791,231 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  site_story: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the `ETag` of the copy you hold: 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
+      path: {
+        section: string;
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['SiteStoryPage'];
+        };
+      };
+      /** @description the story is in another section now: `Location` is its canonical address */
+      301: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the story page’s canonical address */
+          Location?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not modified: `If-None-Match` names the current `ETag`; no body */
+      304: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the version of this body; send it back as `If-None-Match` (public) or `If-Match` (stories) */
+          ETag?: string;
+          /** @description space-separated keys a CDN purges by: `story:<id>`, `section:<slug>`, `image:<id>` … */
+          'Surrogate-Key'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description a slug that cannot name a story or section: an HTML page, or the error body when `Accept` prefers JSON */
+      400: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+      /** @description no such story, or it is not public: an HTML page, or the error body when `Accept` prefers JSON */
+      404: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs: an HTML page, or the error body when `Accept` prefers JSON */
+      500: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+    };
+  };
+  site_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the signed token of a preview link */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['SiteStoryPage'];
+        };
+      };
+      /** @description a slug that cannot name a story or section: an HTML page, or the error body when `Accept` prefers JSON */
+      400: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+      /** @description the preview link is altered or incomplete: an HTML page, or the error body when `Accept` prefers JSON */
+      401: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+      /** @description no such story, or it is not public: an HTML page, or the error body when `Accept` prefers JSON */
+      404: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+      /** @description the preview link expired, or the story was retracted after it was issued: an HTML page, or the error body when `Accept` prefers JSON */
+      410: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs: an HTML page, or the error body when `Accept` prefers JSON */
+      500: {
+        headers: {
+          /** @description how long browsers and CDNs may keep the body */
+          'Cache-Control'?: string;
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'text/html': components['schemas']['SiteErrorPage'];
         };
       };
     };

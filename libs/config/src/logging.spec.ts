@@ -71,6 +71,7 @@ describe('log lines', () => {
     expect(loggableUrl('/public/preview/eyJhbGciOi.abc.def?x=1')).toBe(
       '/public/preview/[redacted]?x=1',
     );
+    expect(loggableUrl('/site/preview/eyJhbGciOi.abc')).toBe('/site/preview/[redacted]');
     expect(loggableUrl('/public/home')).toBe('/public/home');
   });
 });

@@ -13,3 +13,5 @@ export * from './listing-reads';
 export * from './receipts/delivery-step.entity';
 export * from './receipts/delivery-receipt';
 export * from './receipts/delivery-receipt.service';
+export * from './surrogate-keys';
+export * from './site';

@@ -65,7 +65,7 @@ export class PreviewService {
     return {
       token,
       revision: number,
-      url: `${this.config.publicBaseUrl}/public/preview/${token}`,
+      url: `${this.config.publicBaseUrl}/site/preview/${token}`,
       expiresAt: new Date(exp * 1000).toISOString(),
     };
   }

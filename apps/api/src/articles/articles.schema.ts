@@ -388,7 +388,7 @@ export const PreviewLinkSchema = responseShape(
   z.object({
     url: z.string().meta({
       description: 'opens the preview without signing in',
-      example: 'https://www.newsdesk.example/public/preview/eyJhIjoi…',
+      example: 'https://www.newsdesk.example/site/preview/eyJhIjoi…',
     }),
     token: z.string(),
     revision: z.int().min(1),

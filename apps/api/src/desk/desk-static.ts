@@ -11,8 +11,9 @@ export const DESK_PATH = '/desk';
 
 /**
  * The desk may load its own scripts, styles, images and fonts and talk to its
- * own origin (the API, the live stream); nothing inline, nothing from
- * elsewhere, never inside another site's frame. Pictures are the exception:
+ * own origin (the API, the live stream) and frame its own pages (the story
+ * preview); nothing inline, nothing from elsewhere, never inside another
+ * site's frame. Pictures are the exception:
  * originals and renditions come from the object store's public origin
  * (`S3_PUBLIC_URL`), so the photo desk can show them.
  */
@@ -24,6 +25,8 @@ export function deskContentSecurityPolicy(imageOrigins: readonly string[] = []):
     ['img-src', "'self'", 'data:', ...imageOrigins].join(' '),
     "font-src 'self'",
     "connect-src 'self'",
+    // The preview screen shows the site's own preview page (`/site/preview/…`) in a frame.
+    "frame-src 'self'",
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",

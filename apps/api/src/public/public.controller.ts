@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationFailed, slugify } from '@newsdesk/common';
+import { ValidationFailed } from '@newsdesk/common';
 import {
   DEFAULT_SEARCH_LIMIT,
   DEFAULT_TEASER_LIMIT,
@@ -20,6 +20,8 @@ import {
   MAX_TEASER_LIMIT,
   PublicArticlesService,
   SearchService,
+  storyKeys,
+  teaserKeys,
   type ListingRef,
 } from '@newsdesk/delivery';
 import { MAX_SEARCH_QUERY_LENGTH, PREVIEW_TOKEN, PreviewService } from '@newsdesk/editorial';
@@ -36,12 +38,8 @@ import {
 } from './public.schema';
 import { ResponseCache } from './response-cache';
 
-/** Surrogate keys of teaser items: each story and its image. */
-const itemKeys = (items: { id: string; image: { id: string } | null }[]) =>
-  items.flatMap((item) => [`story:${item.id}`, ...(item.image ? [`image:${item.image.id}`] : [])]);
-
 /** The slug of a section, series or tag listing; anything else is a 400 naming it. */
-class ListingSlugPipe implements PipeTransform<unknown, string> {
+export class ListingSlugPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value !== 'string' || !LISTING_SLUG.test(value))
       throw new ValidationFailed([{ field: metadata.data ?? 'slug', reason: 'is not a slug' }]);
@@ -164,7 +162,7 @@ export class PublicController {
       request,
       reply,
       { section: { slug, name: page.title }, items: page.items, next: page.next },
-      [`section:${slug}`, ...itemKeys(page.items)],
+      [`section:${slug}`, ...teaserKeys(page.items)],
       SectionTeaserPageSchema,
     );
     if (page.version)
@@ -238,22 +236,7 @@ export class PublicController {
     @Param('slug') slug: string,
   ) {
     const story = await this.articles.bySlug(slug);
-    sendCached(
-      request,
-      reply,
-      story,
-      [
-        `story:${story.id}`,
-        `section:${story.section.slug}`,
-        ...(story.series ? [`series:${slugify(story.series)}`] : []),
-        ...story.tags.map((t) => `tag:${slugify(t)}`),
-        ...(story.image ? [`image:${story.image.id}`] : []),
-        ...story.body.flatMap((b) =>
-          b.type === 'image' && b.image ? [`image:${b.image.id}`] : [],
-        ),
-      ],
-      PublicStorySchema,
-    );
+    sendCached(request, reply, story, storyKeys(story), PublicStorySchema);
   }
 
   @Get('preview/:token')
@@ -288,7 +271,7 @@ export class PublicController {
       request,
       reply,
       { title: page.title, items: page.items, next: page.next },
-      [page.ref, ...itemKeys(page.items)],
+      [page.ref, ...teaserKeys(page.items)],
       TeaserPageSchema,
     );
     if (page.version)

@@ -18,8 +18,6 @@ export type BlockChange = Schemas['BlockChange'];
 export type BodyBlock = Schemas['BodyBlock'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type PreviewLink = Schemas['PreviewLink'];
-export type PublicPreview = Schemas['StoryPreview'];
-export type PublicBodyBlock = Schemas['PublicBodyBlock'];
 export type PublishBody = Schemas['PublishBody'];
 export type DeliveryReceipt = Schemas['DeliveryReceipt'];
 
@@ -105,10 +103,6 @@ export function createPreview(id: string, revision?: number): Promise<PreviewLin
       body: revision === undefined ? {} : { revision },
     }),
   );
-}
-
-export function openPreview(token: string): Promise<PublicPreview> {
-  return answer(client.GET('/public/preview/{token}', { params: { path: { token } } }));
 }
 
 // --- delivery receipt --------------------------------------------------------

@@ -2,15 +2,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
 import * as api from '../../api/review';
-import type { PublicBodyBlock, PublicPreview } from '../../api/review';
 import type { Story } from '../../api/types';
-import { Failure, Loading } from '../../layout/status';
+import { Failure } from '../../layout/status';
 import { useClock } from '../../time/use-clock';
-import { usePreview } from '../review/review-queries';
 import { StoryFrame } from '../review/story-frame';
 import styles from '../review/review.module.css';
 
-/** Preview: a shareable link to the newest revision, and the story as that link shows it. */
+/**
+ * Preview: a shareable link to the newest revision, and the story as that link
+ * shows it: the site's own page (`/site/preview/:token`) in a frame, so the desk
+ * shows exactly what a reader of the link will see.
+ */
 export function PreviewScreen() {
   const { t } = useTranslation();
   return <StoryFrame title={t('preview.title')}>{(story) => <Preview story={story} />}</StoryFrame>;
@@ -21,7 +23,6 @@ function Preview({ story }: { story: Story }) {
   const clock = useClock();
   const link = useMutation({ mutationFn: () => api.createPreview(story.id) });
   const token = link.data?.token ?? null;
-  const preview = usePreview(token);
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
 
@@ -77,82 +78,14 @@ function Preview({ story }: { story: Story }) {
       </section>
       {token && (
         <section className={styles.previewFrame} aria-label={t('preview.frame')}>
-          {preview.isPending ? (
-            <Loading />
-          ) : preview.isError ? (
-            <Failure error={preview.error} retry={() => void preview.refetch()} />
-          ) : (
-            <PublicStory story={preview.data} />
-          )}
+          <iframe
+            // The page runs no scripts; the frame keeps it from acting as the desk in any case.
+            sandbox=""
+            src={`/site/preview/${encodeURIComponent(token)}`}
+            title={t('preview.frame')}
+          />
         </section>
       )}
     </div>
   );
-}
-
-/** The story as the public site lays it out. */
-function PublicStory({ story }: { story: PublicPreview }) {
-  const { t } = useTranslation();
-  const clock = useClock();
-  return (
-    <div className={styles.public}>
-      <p className={styles.publicSection}>{story.section.name}</p>
-      {story.kicker && <p className={styles.publicKicker}>{story.kicker}</p>}
-      <h2 className={styles.publicHeadline}>{story.headline}</h2>
-      <p className={styles.publicTeaser}>{story.teaser}</p>
-      <p className={styles.publicByline}>
-        {t('preview.byline', { name: story.author })} ·{' '}
-        <time dateTime={story.publishedAt}>{clock.dateTime(story.publishedAt)}</time>
-      </p>
-      {story.body.map((block, i) => (
-        <PublicBlock key={i} block={block} />
-      ))}
-      {story.corrections.length > 0 && (
-        <aside className={styles.publicCorrections}>
-          <h3>{t('story.corrections')}</h3>
-          {story.corrections.map((c) => (
-            <p key={c.at}>{c.note}</p>
-          ))}
-        </aside>
-      )}
-    </div>
-  );
-}
-
-function PublicBlock({ block }: { block: PublicBodyBlock }) {
-  switch (block.type) {
-    case 'paragraph':
-      return <p>{block.text}</p>;
-    case 'heading':
-      return block.level === 2 ? <h3>{block.text}</h3> : <h4>{block.text}</h4>;
-    case 'quote':
-      return (
-        <figure className={styles.publicQuote}>
-          <blockquote>{block.text}</blockquote>
-          {block.attribution && <figcaption>{block.attribution}</figcaption>}
-        </figure>
-      );
-    case 'image':
-      return (
-        <figure>
-          {block.image && (
-            <img
-              src={block.image.src}
-              alt={block.image.alt}
-              width={block.image.width ?? undefined}
-              height={block.image.height ?? undefined}
-            />
-          )}
-          {block.caption && <figcaption>{block.caption}</figcaption>}
-        </figure>
-      );
-    case 'embed':
-      return (
-        <p>
-          <a href={block.url} target="_blank" rel="noopener noreferrer">
-            {block.caption ?? block.url}
-          </a>
-        </p>
-      );
-  }
 }

@@ -17,7 +17,6 @@ export const reviewKeys = {
   diff: (id: string, from: number, to: number) =>
     [...queryKeys.story(id), 'diff', from, to] as const,
   history: (id: string) => [...queryKeys.story(id), 'history'] as const,
-  preview: (token: string) => ['preview', token] as const,
 };
 
 export function useSectionList() {
@@ -56,14 +55,6 @@ export function useDiff(id: string, from: number | null, to: number | null) {
 
 export function useHistory(id: string) {
   return useQuery({ queryKey: reviewKeys.history(id), queryFn: () => api.fetchHistory(id) });
-}
-
-export function usePreview(token: string | null) {
-  return useQuery({
-    queryKey: reviewKeys.preview(token ?? ''),
-    queryFn: () => api.openPreview(token ?? ''),
-    enabled: token !== null,
-  });
 }
 
 /**
