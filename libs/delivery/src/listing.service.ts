@@ -179,18 +179,20 @@ export class ListingService {
     const wanted = (items: Listing['items']) =>
       items.filter((i) => i.slug !== options.exclude && (!after || compare(i.sort, after) < 0));
     let items = wanted(listing.items);
+    // A page that ends where the window ends continues beyond it when the listing holds more.
+    let more = items.length > limit || (items.length === limit && !listing.complete);
     let fromWindow = true;
     // Beyond the window Redis keeps, older pages are read from Postgres by the same order.
-    if (items.length <= limit && !listing.complete) {
+    if (items.length < limit && !listing.complete) {
       const last = listing.items[listing.items.length - 1]?.sort;
       const from = after && last && compare(after, last) < 0 ? after : last;
       if (from) {
         items = [...items, ...wanted(await this.older(ref, from, limit + 1))];
+        more = items.length > limit;
         fromWindow = false;
       }
     }
     const pageItems = items.slice(0, limit);
-    const more = items.length > limit;
     return {
       ref: listing.ref,
       title: listing.title,
