@@ -255,8 +255,20 @@ async function waitForHealth() {
   }
 }
 
-function printBox() {
+/** A demo story's page on the public site: the newest Smart City story, if the listing answers. */
+async function demoStoryPage(base) {
+  try {
+    const response = await fetch(`${base}/public/sections/smart-city/teasers?limit=1`);
+    const [story] = (await response.json()).items ?? [];
+    return story ? `${base}/site/smart-city/${story.slug}` : null;
+  } catch {
+    return null;
+  }
+}
+
+async function printBox() {
   const base = `http://localhost:${apiPort}`;
+  const storyPage = await demoStoryPage(base);
   const lines = [
     paint(1, 'Newsdesk is running'),
     '',
@@ -264,6 +276,7 @@ function printBox() {
     `API        ${base}/api`,
     `OpenAPI    ${base}/docs`,
     `Teasers    ${base}/public/sections/smart-city/teasers`,
+    ...(storyPage ? [`Story page ${storyPage}`] : []),
     `Queues     ${base}/ops/queues  (Bull Board; sign in as ops@newsdesk.test)`,
     '',
     'Health and Prometheus metrics (/health/live, /health/ready, /metrics)',
@@ -373,5 +386,5 @@ for (const name of APPS) startApp(name, env);
 await waitForHealth();
 if (!shuttingDown) {
   lock.update({ state: 'running' });
-  printBox();
+  await printBox();
 }
