@@ -9,3 +9,5 @@ export * from './webhooks/url-guard';
 export * from './webhooks/webhook-sender';
 export * from './webhooks/webhooks.service';
 export * from './cdn-purge.service';
+export * from './edge-freshness.service';
+export * from './edge-urls';
