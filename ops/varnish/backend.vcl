@@ -1,5 +1,8 @@
-# docker-compose's origin and purgers (see docker-compose.yml): the API
-# service, and the compose network's private addresses (the projector).
+# docker-compose's part of the edge (see docker-compose.yml): the origin is the
+# API service, and only the projector may purge. A name in an ACL resolves when
+# the VCL loads, to every address it has then (each projector replica); a
+# projector replaced later gets a new address: reload the VCL, or name the
+# network's subnet here instead.
 backend origin {
     .host = "api";
     .port = "3000";
@@ -9,7 +12,5 @@ backend origin {
 
 acl purgers {
     "localhost";
-    "10.0.0.0"/8;
-    "172.16.0.0"/12;
-    "192.168.0.0"/16;
+    "projector";
 }
