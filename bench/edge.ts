@@ -23,7 +23,6 @@ import {
   printStatsTable,
   runOnStack,
   stats,
-  type BenchArticle,
   type StackHarness,
 } from './support';
 
@@ -144,20 +143,21 @@ async function run(h: StackHarness): Promise<void> {
     const [kept, ...rest] = stories;
     const toKill = rest.slice(0, KILLS);
     const toPublish = rest.slice(KILLS);
-    const publishAndWait = async (story: BenchArticle) => {
-      await api.publish(story.id, reviewer);
-      const subject = { slug: story.slug, other: kept.slug };
-      if (
-        (await untilFresh(origin, subject, true, performance.now())).some((ms) => ms === Infinity)
-      )
-        throw new Error(`${story.slug} did not appear at the origin`);
+    /** Publishes a story and waits until the origin and the edge show it everywhere (not measured). */
+    const publishAndWait = async (subject: Subject, id: string) => {
+      await api.publish(id, reviewer);
+      for (const base of [origin, edge])
+        if ((await untilFresh(base, subject, true, performance.now())).includes(Infinity))
+          throw new Error(`${subject.slug} did not appear at ${base}`);
     };
-    for (const story of [kept, ...toKill]) await publishAndWait(story);
+    await publishAndWait({ slug: kept.slug, other: 'none' }, kept.id);
 
     console.log(`${KILLS} kills …`);
     const kills = { edge: [] as number[][], origin: [] as number[][] };
+    // Each story is published first, so that it is the newest in every listing it is killed from.
     for (const story of toKill) {
       const subject = { slug: story.slug, other: kept.slug };
+      await publishAndWait(subject, story.id);
       await warm(edge, subject);
       const start = performance.now();
       const reply = await api.as(reviewer).POST('/api/articles/{id}/kill', {
