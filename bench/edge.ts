@@ -24,6 +24,7 @@ import {
   runOnStack,
   stats,
   type StackHarness,
+  type Stats,
 } from './support';
 
 const KILLS = positiveInt('BENCH_KILLS', 50);
@@ -98,16 +99,24 @@ async function warm(edge: string, subject: Subject): Promise<void> {
     for (let i = 0; i < 2; i++) await (await fetch(`${edge}${kind.path(subject)}`)).text();
 }
 
-/** Per URL kind and in all (the slowest kind), for the edge and the origin. */
+/**
+ * Per URL kind and in all (the slowest kind), for the edge and the origin; and
+ * what the edge adds: how much later than the origin it was fresh in all.
+ */
 function report(title: string, edge: number[][], origin: number[][]): void {
-  const rows = (samples: number[][], where: string) => [
-    [`${where}: every kind`, stats(samples.map((s) => Math.max(...s)))] as const,
-    ...URL_KINDS.map((k, i) => [`${where}: ${k.kind}`, stats(samples.map((s) => s[i]))] as const),
+  const rows = (samples: number[][], where: string): [string, Stats][] => [
+    [`${where}: every kind`, stats(samples.map((s) => Math.max(...s)))],
+    ...URL_KINDS.map((k, i): [string, Stats] => [
+      `${where}: ${k.kind}`,
+      stats(samples.map((s) => s[i])),
+    ]),
   ];
-  printStatsTable(
-    title,
-    [...rows(edge, 'edge'), ...rows(origin, 'origin')].map(([l, s]) => [l, s]),
-  );
+  const added = edge.map((s, i) => Math.max(...s) - Math.max(...origin[i]));
+  printStatsTable(title, [
+    ...rows(edge, 'edge'),
+    ...rows(origin, 'origin'),
+    ['edge later than origin, every kind', stats(added)],
+  ]);
 }
 
 async function run(h: StackHarness): Promise<void> {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CdnPurgeService } from '@newsdesk/delivery';
+import { CdnPurgeService, PurgeSteps } from '@newsdesk/delivery';
 import { driveToPublished, type Desk } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
@@ -159,6 +159,9 @@ describe('the edge: Varnish with the shipped VCL in front of the API', () => {
       });
     const fresh = await metric(newsdesk, 'newsdesk_cdn_fresh_seconds_count');
     relay.keys.length = 0;
+    const steps = newsdesk.projector!.get(PurgeSteps);
+    const sent = jest.spyOn(steps, 'sent');
+    const verified = jest.spyOn(steps, 'verified');
 
     expect(
       (
@@ -184,8 +187,14 @@ describe('the edge: Varnish with the shipped VCL in front of the API', () => {
       });
     }
     expect((await edge(other)).cache).toBe('HIT');
-    // The projector checked the edge afterwards and found it fresh.
+    // The projector checked the edge afterwards and found it fresh, and said so for the receipts.
     expect(await metric(newsdesk, 'newsdesk_cdn_fresh_seconds_count')).toBeGreaterThan(fresh);
+    const articlesOf = (calls: [{ articleId: string | null }[], Date][]) =>
+      calls.flatMap(([covers]) => covers.map((c) => c.articleId));
+    expect(articlesOf(sent.mock.calls)).toContain(killed.id);
+    expect(articlesOf(verified.mock.calls)).toContain(killed.id);
+    sent.mockRestore();
+    verified.mockRestore();
   });
 
   it('shows a publication in the story page, every listing variant, the feeds and the sitemap at once', async () => {
