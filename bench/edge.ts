@@ -32,7 +32,7 @@ const PUBLISHES = positiveInt('BENCH_PUBLISHES', 50);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 10_000);
 // A section with one approval step.
 const SECTION = 'it-infrastruktur';
-const POLL_EVERY_MS = 5;
+const POLL_EVERY_MS = 10;
 
 /** What a URL kind needs to know about the story that changed. */
 interface Subject {

@@ -1,5 +1,6 @@
-// Local backing services for Newsdesk (PostgreSQL, Redis, S3 via s3rver), run as
-// real child processes. Used by scripts/start.mjs (dev) and scripts/test.mjs (tests).
+// Local backing services for Newsdesk (PostgreSQL, Redis, S3 via s3rver, and
+// Varnish with the shipped VCL), run as real child processes. Used by
+// scripts/start.mjs (dev), scripts/test.mjs and scripts/varnish.mjs (tests), and the benchmarks.
 //
 // Only Node built-ins here: these scripts must work before node_modules exists.
 
