@@ -104,6 +104,13 @@ export interface StackModule {
   killOnExit(child: ChildProcess): void;
   describeError(error: unknown): string;
   tailLog(file: string, fromOffset?: number, lines?: number): string;
+  /** varnishd with the shipped VCL in front of 127.0.0.1:`backendPort`. */
+  startVarnish(options: {
+    dir: string;
+    port: number;
+    backendPort: number;
+    purgers?: string[];
+  }): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 /** The repository root, from a compiled benchmark in dist/bench. */

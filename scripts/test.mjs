@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: build (the fault tests run the built apps as processes; the desk's
-// browser tests need the built desk, and Chromium, installed with apt when missing), start a
+// browser tests need the built desk, and Chromium, installed with apt when missing; the edge
+// tests Varnish with vmod xkey, likewise), start a
 // throwaway PostgreSQL/Redis/S3 on free ports in a fresh temp folder, run jest
 // (--runInBand, plus this script's arguments) against it, then always stop the
 // servers and delete the folder. Exits with jest's code.
@@ -23,6 +24,7 @@ import {
   StackError,
   describeError,
   ensureChromium,
+  ensureVarnish,
   exitCodeOf,
   findFreePorts,
   killOnExit,
@@ -115,6 +117,8 @@ async function main() {
     throw new Error('jest is not installed (node_modules/jest is missing): run `npm install`');
   // The desk's browser tests drive the system's Chromium (apt-get install chromium when missing).
   const chromium = ensureChromium();
+  // The edge tests start varnishd with the shipped VCL (apt-get install varnish varnish-modules when missing).
+  ensureVarnish();
   build();
 
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));

@@ -289,7 +289,7 @@ describe('delivery receipts (GET /api/articles/:id/delivery)', () => {
 
     const withoutCdn = new DeliveryReceiptService(em, new SystemClock(), {
       ...config,
-      cdn: {},
+      cdn: { originUrl: config.cdn.originUrl },
     });
     expect(await withoutCdn.receipt(story.id)).toMatchObject({ cdn: null, complete: true });
   });

@@ -1,5 +1,6 @@
-// Local backing services for Newsdesk (PostgreSQL, Redis, S3 via s3rver), run as
-// real child processes. Used by scripts/start.mjs (dev) and scripts/test.mjs (tests).
+// Local backing services for Newsdesk (PostgreSQL, Redis, S3 via s3rver, and
+// Varnish with the shipped VCL), run as real child processes. Used by
+// scripts/start.mjs (dev), scripts/test.mjs and scripts/varnish.mjs (tests), and the benchmarks.
 //
 // Only Node built-ins here: these scripts must work before node_modules exists.
 
@@ -477,6 +478,102 @@ export function ensureChromium() {
     );
   }
   return bin;
+}
+
+/** Where Debian's `varnish` package puts the daemon. */
+const VARNISHD = '/usr/sbin/varnishd';
+/** The xkey vmod from varnish-modules, which the shipped VCL imports. */
+const XKEY_VMODS = ['/usr/lib/x86_64-linux-gnu/varnish/vmods', '/usr/lib/aarch64-linux-gnu/varnish/vmods'];
+
+function hasXkey() {
+  return XKEY_VMODS.some((dir) => fs.existsSync(path.join(dir, 'libvmod_xkey.so')));
+}
+
+/** Path of varnishd with vmod xkey; installs Debian's `varnish` and `varnish-modules` via apt when root. */
+export function ensureVarnish() {
+  const find = () => (isExecutable(VARNISHD) ? VARNISHD : which('varnishd'));
+  let bin = find();
+  if ((!bin || !hasXkey()) && IS_ROOT) {
+    aptInstall(['varnish', 'varnish-modules'], 'Varnish with vmod xkey (the edge tests)');
+    bin = find();
+  }
+  if (!bin) {
+    throw new StackError(
+      'varnishd not found. Install it, e.g. `sudo apt-get install varnish varnish-modules` (Debian/Ubuntu).',
+    );
+  }
+  return bin;
+}
+
+/** The shipped VCL; it includes `backend.vcl` (origin and purgers) from the first folder of vcl_path that has one. */
+export const NEWSDESK_VCL = path.join(REPO_ROOT, 'ops', 'varnish', 'newsdesk.vcl');
+
+/** A `backend.vcl` for the shipped VCL: the origin on 127.0.0.1:<port> and the addresses that may purge. */
+export function backendVcl({ backendPort, backendHost = HOST, purgers = [HOST] }) {
+  const acl = purgers.map((address) => `    "${address}";`).join('\n');
+  return [
+    'backend origin {',
+    `    .host = "${backendHost}";`,
+    `    .port = "${backendPort}";`,
+    '    .connect_timeout = 2s;',
+    '    .first_byte_timeout = 30s;',
+    '}',
+    '',
+    'acl purgers {',
+    acl,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Start varnishd on 127.0.0.1:<port> with the shipped VCL in front of an
+ * origin on 127.0.0.1:<backendPort>: the VCL is the one in ops/varnish, only
+ * its `backend.vcl` is written into `dir` (which also holds the working folder
+ * and the log). `purgers`: the addresses whose PURGE it obeys.
+ * @returns {Promise<object>} service: { name, host, port, pid, logFile, url, exited, running, stopping, stop() }
+ */
+export async function startVarnish({ dir, port, backendPort, purgers, logFile, timeoutMs = 60_000 }) {
+  const bin = ensureVarnish();
+  dir = path.resolve(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'backend.vcl'), backendVcl({ backendPort, purgers }));
+  logFile ??= path.join(dir, 'varnish.log');
+  await assertPortFree(port, 'Varnish');
+  const args = [
+    '-F', // in the foreground: our child, stopped with SIGTERM
+    '-a',
+    `${HOST}:${port}`,
+    '-f',
+    NEWSDESK_VCL,
+    '-p',
+    `vcl_path=${dir}:${path.dirname(NEWSDESK_VCL)}`,
+    '-n',
+    path.join(dir, 'work'),
+    '-s',
+    'malloc,64m',
+    '-T',
+    'none',
+    // No privilege separation: as root it would need the varnish users to
+    // read the generated backend.vcl; it is a throwaway cache on loopback.
+    '-j',
+    'none',
+  ];
+  const proc = spawnLogged('varnish', bin, args, { logFile, cwd: dir });
+  const service = makeService({
+    name: 'varnish',
+    proc,
+    port,
+    info: { url: `http://${HOST}:${port}` },
+    gracefulStop: async () => killGroup(proc.child, 'SIGTERM'),
+  });
+  try {
+    await waitUntil(() => httpAnswers(port, '/health'), proc, 'Varnish', timeoutMs);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
 }
 
 // ---------------------------------------------------------------------------

@@ -44,12 +44,13 @@ export class Newsdesk {
   /** Every response the API sends is checked against its OpenAPI document; {@link stop} fails on a mismatch. */
   contract!: ContractCheck;
 
-  static async start(): Promise<Newsdesk> {
+  /** `apiPort`: where the API listens (a free one unless given: a CDN in front of it must know). */
+  static async start(options: { apiPort?: number } = {}): Promise<Newsdesk> {
     const stack = new Newsdesk();
     await ensureMigrated(stack.config);
     stack.orm = await MikroORM.init(ormConfig(stack.config));
     stack.redis = new Redis(redisOptions(stack.config.redisUrl));
-    stack.api = await stack.startApi();
+    stack.api = await stack.startApi(options.apiPort);
     stack.url = await stack.api.getUrl();
     await stack.startWorkflow();
     await stack.startProjector();
@@ -62,7 +63,7 @@ export class Newsdesk {
    * stack's own; a test may start more (several API processes behind a
    * balancer) and closes those itself.
    */
-  async startApi(): Promise<NestFastifyApplication> {
+  async startApi(port = 0): Promise<NestFastifyApplication> {
     const api = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), {
       logger: false,
       bufferLogs: true,
@@ -71,7 +72,7 @@ export class Newsdesk {
     // Every API this stack starts is held to the one document.
     this.contract ??= new ContractCheck(document);
     this.contract.install(api.getHttpAdapter().getInstance());
-    await api.listen(0, '127.0.0.1');
+    await api.listen(port, '127.0.0.1');
     return api;
   }
 

@@ -77,6 +77,7 @@ const schema = z.object({
   CDN_PURGE_TOKEN: z.string().optional(),
   VARNISH_URL: url(['http:', 'https:']).optional(),
   CDN_VERIFY_URL: url(['http:', 'https:']).optional(),
+  CDN_ORIGIN_URL: url(['http:', 'https:']).optional(),
   EDIT_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PREVIEW_LINK_HOURS: z.coerce
     .number()
@@ -133,8 +134,20 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How many teasers a section listing keeps in its read model. */
   listingSize: number;
-  /** Where changed cached responses are purged: a Fastly-style surrogate-key endpoint and/or Varnish. */
-  cdn: { purgeUrl?: string; purgeToken?: string; varnishUrl?: string; verifyUrl?: string };
+  /**
+   * Where changed cached responses are purged: a Fastly-style surrogate-key
+   * endpoint and/or Varnish (by surrogate key, with the shipped VCL). With
+   * `verifyUrl` (the CDN as readers reach it), each purge is checked: what was
+   * purged is fetched through the CDN and from `originUrl` (the API as the
+   * projector reaches it), and must carry the same ETag.
+   */
+  cdn: {
+    purgeUrl?: string;
+    purgeToken?: string;
+    varnishUrl?: string;
+    verifyUrl?: string;
+    originUrl: string;
+  };
   /** How long an edit lease lasts without a heartbeat. */
   editLockSeconds: number;
   webhooks: {
@@ -264,7 +277,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       purgeUrl: c.CDN_PURGE_URL,
       purgeToken: c.CDN_PURGE_TOKEN,
       varnishUrl: c.VARNISH_URL?.replace(/\/+$/, ''),
-      verifyUrl: c.CDN_VERIFY_URL,
+      verifyUrl: c.CDN_VERIFY_URL?.replace(/\/+$/, ''),
+      originUrl: (c.CDN_ORIGIN_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
     },
     editLockSeconds: c.EDIT_LOCK_SECONDS,
     webhooks: {

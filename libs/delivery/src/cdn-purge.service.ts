@@ -3,6 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { JobName, Outbox, type JobOf, type PurgeCover } from '@newsdesk/messaging';
 
+/** The request header naming the surrogate keys to purge, as `ops/varnish/newsdesk.vcl` reads it. */
+export const XKEY_PURGE = 'xkey-purge';
+/** The response header in which the VCL says how many cached objects it purged. */
+export const XKEY_PURGED = 'xkey-purged';
+
 /** Fastly accepts up to 256 surrogate keys in one purge request. */
 export const KEYS_PER_PURGE = 256;
 
@@ -22,9 +27,9 @@ export function purgeTargets(listings: string[], storyIds: string[]): PurgeTarge
 }
 
 /**
- * Tells the CDN which cached responses changed: a Fastly-style surrogate-key
- * purge (`POST <CDN_PURGE_URL>` with a `Surrogate-Key` header) and/or a plain
- * `PURGE <VARNISH_URL><path>` per path. Queued as `CdnPurge` jobs through the
+ * Tells the CDN which cached responses changed, by surrogate key: a
+ * Fastly-style purge (`POST <CDN_PURGE_URL>` with a `Surrogate-Key` header)
+ * and/or `PURGE <VARNISH_URL>/` with an `xkey-purge` header. Queued as `CdnPurge` jobs through the
  * outbox so that BullMQ retries with backoff; many keys are split into batches.
  */
 @Injectable()
@@ -63,10 +68,17 @@ export class CdnPurgeService {
     return batches.length;
   }
 
-  /** Sends one batch; throws on any failure so that BullMQ retries it. */
-  async purge({ keys, paths }: PurgeTargets): Promise<void> {
+  /**
+   * Sends one batch; throws on any failure (a refused purge included) so that
+   * BullMQ retries it. Varnish (with the shipped VCL) purges by surrogate key,
+   * like the Fastly-style endpoint: every cached response naming one of the
+   * keys goes at once, whatever its query string. Returns how many cached
+   * objects Varnish dropped (0 without `VARNISH_URL`).
+   */
+  async purge({ keys }: Pick<PurgeTargets, 'keys'>): Promise<number> {
     const { purgeUrl, purgeToken, varnishUrl } = this.config.cdn;
-    if (purgeUrl && keys.length) {
+    if (!keys.length) return 0;
+    if (purgeUrl) {
       const response = await fetch(purgeUrl, {
         method: 'POST',
         headers: {
@@ -75,18 +87,28 @@ export class CdnPurgeService {
         },
         signal: AbortSignal.timeout(10_000),
       });
+      await response.body?.cancel();
       if (!response.ok) throw new Error(`surrogate-key purge answered ${response.status}`);
     }
+    let purged = 0;
     if (varnishUrl) {
-      for (const path of paths) {
-        const response = await fetch(`${varnishUrl}${path}`, {
-          method: 'PURGE',
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (!response.ok && response.status !== 404)
-          throw new Error(`PURGE ${path} answered ${response.status}`);
-      }
+      const response = await fetch(`${varnishUrl}/`, {
+        method: 'PURGE',
+        headers: { [XKEY_PURGE]: keys.join(' ') },
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.body?.cancel();
+      const count = response.headers.get(XKEY_PURGED);
+      if (!response.ok || count === null)
+        throw new Error(
+          `Varnish answered the purge of ${keys.length} keys with ${response.status} ${response.statusText}` +
+            (response.ok ? `, without ${XKEY_PURGED}: is ops/varnish/newsdesk.vcl loaded?` : ''),
+        );
+      purged = Number(count);
     }
-    this.logger.log(`purged ${keys.length} keys, ${paths.length} paths`);
+    this.logger.log(
+      `purged ${keys.length} keys${varnishUrl ? ` (${purged} objects in Varnish)` : ''}`,
+    );
+    return purged;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CdnPurgeService } from './cdn-purge.service';
+import { EdgeFreshnessService } from './edge-freshness.service';
 import { FeedsService } from './feeds.service';
 import { ListingService } from './listing.service';
 import { PublicArticlesService } from './public-articles.service';
@@ -9,13 +10,14 @@ import { UrlGuard } from './webhooks/url-guard';
 import { WebhookSender } from './webhooks/webhook-sender';
 import { WebhooksService } from './webhooks/webhooks.service';
 
-/** Listings, public stories, feeds, CDN purges, webhooks, delivery receipts. Needs the database and messaging modules. */
+/** Listings, public stories, feeds, CDN purges and their verification, webhooks, delivery receipts. Needs the database and messaging modules. */
 @Module({
   providers: [
     ListingService,
     PublicArticlesService,
     SearchService,
     CdnPurgeService,
+    EdgeFreshnessService,
     FeedsService,
     UrlGuard,
     WebhookSender,
@@ -27,6 +29,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     PublicArticlesService,
     SearchService,
     CdnPurgeService,
+    EdgeFreshnessService,
     FeedsService,
     UrlGuard,
     WebhookSender,

@@ -15,3 +15,5 @@ export * from './receipts/delivery-receipt';
 export * from './receipts/delivery-receipt.service';
 export * from './surrogate-keys';
 export * from './site';
+export * from './edge-freshness.service';
+export * from './edge-urls';

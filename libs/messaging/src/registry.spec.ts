@@ -77,6 +77,14 @@ describe('job ids', () => {
     );
   });
 
+  it("give a purge's verification one id per purge batch, apart from the purge's own", () => {
+    const verify = { eventId: 'e1', batch: 0, keys: ['home'] };
+    expect(jobIdOf(JobName.CdnVerify, verify)).toBe('CdnVerify-e1-0');
+    expect(jobIdOf(JobName.CdnVerify, { ...verify, keys: ['section:x'] })).toBe(
+      jobIdOf(JobName.CdnVerify, verify),
+    );
+  });
+
   it('never contain a colon, which BullMQ refuses', () => {
     const id = jobIdOf(JobName.CdnPurge, { eventId: 'a:b', batch: 0, keys: [], paths: [] });
     expect(id).toBe('CdnPurge-a_b-0');
@@ -151,7 +159,11 @@ describe('registryProblems', () => {
   });
 
   it('names a queue no job runs on', () => {
-    const jobs = { ...JOBS, [JobName.CdnPurge]: { ...JOBS.CdnPurge, queue: JobQueue.Webhooks } };
+    const jobs = {
+      ...JOBS,
+      [JobName.CdnPurge]: { ...JOBS.CdnPurge, queue: JobQueue.Webhooks },
+      [JobName.CdnVerify]: { ...JOBS.CdnVerify, queue: JobQueue.Webhooks },
+    };
     expect(registryProblems(config, jobs)).toEqual([
       'queue "cdn" must be worked by exactly one app; its jobs name none',
     ]);

@@ -22,6 +22,7 @@ export enum JobName {
   ImageProcess = 'ImageProcess',
   WebhookDeliver = 'WebhookDeliver',
   CdnPurge = 'CdnPurge',
+  CdnVerify = 'CdnVerify',
 }
 
 /**
@@ -58,6 +59,18 @@ export interface JobPayloads {
     keys: string[];
     paths: string[];
     /** The events whose changes this purge makes visible at the edge (several when a burst coalesced); absent in jobs queued by older versions. */
+    covers?: PurgeCover[];
+  };
+  /**
+   * Checks that what batch `batch` of event `eventId` purged is fresh at the
+   * edge (`CDN_VERIFY_URL`): a representative URL per key, through the CDN and
+   * from the origin, with the same ETag and status. Queued by the purge job
+   * once its purge succeeded; a stale URL is purged again and the job retried.
+   */
+  [JobName.CdnVerify]: {
+    eventId: string;
+    batch: number;
+    keys: string[];
     covers?: PurgeCover[];
   };
 }
@@ -98,6 +111,14 @@ export interface JobDefinition<N extends JobName> {
 
 /** Transient failures back off from a second: a restarting database or Redis is back long before the last attempt. */
 const STANDARD_RETRY: Retry = { attempts: 8, backoff: { type: 'exponential', delay: 1000 } };
+
+/**
+ * An edge found stale is purged again and checked again 250 ms later, then
+ * 0.5, 1, 2, 4 s: a purge lost on the way, or a response the CDN fetched
+ * before the purge and stored after it, is caught within seconds; an edge
+ * stale after all of them fails the job, visible in the ops dashboard.
+ */
+const VERIFY_RETRY: Retry = { attempts: 6, backoff: { type: 'exponential', delay: 250 } };
 
 /**
  * Webhook deliveries retry over hours (`WEBHOOK_MAX_ATTEMPTS`, exponential
@@ -148,6 +169,13 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
     queue: JobQueue.Cdn,
     app: 'projector',
     retry: STANDARD_RETRY,
+    id: (p) => [p.eventId, p.batch],
+  },
+  // Each attempt after the first follows a new purge of what was stale; the backoff gives a lost purge time to land.
+  [JobName.CdnVerify]: {
+    queue: JobQueue.Cdn,
+    app: 'projector',
+    retry: VERIFY_RETRY,
     id: (p) => [p.eventId, p.batch],
   },
 };

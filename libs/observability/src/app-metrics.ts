@@ -80,6 +80,20 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  /** URLs found stale at the edge after a purge (CDN_VERIFY_URL); each is purged again. */
+  readonly cdnStale = new Counter({
+    name: 'newsdesk_cdn_stale_total',
+    help: 'URLs the CDN still served stale after a purge (ETag or status unlike the origin), each purged again.',
+    registers: [this.registry],
+  });
+
+  readonly cdnFresh = new Histogram({
+    name: 'newsdesk_cdn_fresh_seconds',
+    help: 'Time from an event to the CDN verified serving what it changed (CDN_VERIFY_URL).',
+    buckets: LATENCY_SECONDS,
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'newsdesk_http_request_duration_seconds',
     help: 'HTTP request duration per method, route pattern and status code.',
@@ -152,6 +166,12 @@ export class AppMetrics {
   /** Counts queued purge keys (`home`, `section:x`, `story:id` …) by kind. */
   countPurgedKeys(keys: string[]): void {
     for (const key of keys) this.purgedKeys.inc({ kind: keyKind(key) });
+  }
+
+  /** Records the edge verified fresh for an event that occurred at `occurredAt`. */
+  observeCdnFresh(occurredAt: Date | string, now = Date.now()): void {
+    const seconds = secondsSince(occurredAt, now);
+    if (seconds !== null) this.cdnFresh.observe(seconds);
   }
 
   /** The Prometheus text exposition of every metric. */
