@@ -42,13 +42,15 @@ interface Subject {
 }
 
 /**
- * Every kind of cached URL the change must reach, one line each (the story
- * page of the site joins this table when it lands: `/site/<section>/<slug>`).
- * `page`: the story's own page (gone after a kill, there after a publication);
- * the others show it or not.
+ * Every kind of cached URL the change must reach, one line each. `page`: the
+ * story's own page (gone after a kill, there after a publication); the others
+ * show it or not — the site page of another story of the section in its box
+ * "Weitere Meldungen und Beiträge aus dem Bereich".
  */
 const URL_KINDS: { kind: string; page?: true; path: (s: Subject) => string }[] = [
   { kind: 'story page', page: true, path: (s) => `/public/articles/${s.slug}` },
+  { kind: 'site story page', page: true, path: (s) => `/site/${SECTION}/${s.slug}` },
+  { kind: 'site page, box', path: (s) => `/site/${SECTION}/${s.other}` },
   { kind: 'section listing', path: () => `/public/sections/${SECTION}/teasers` },
   { kind: 'listing ?limit=10', path: () => `/public/sections/${SECTION}/teasers?limit=10` },
   {

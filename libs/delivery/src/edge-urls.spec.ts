@@ -12,8 +12,11 @@ describe('edgeUrlsOf', () => {
     expect(edgeUrlsOf('tag:ki', stories)).toEqual(['/public/tags/ki/teasers']);
   });
 
-  it("checks a story key at the story's page, and skips stories it does not know", () => {
-    expect(edgeUrlsOf('story:s1', stories)).toEqual(['/public/articles/arnsberg-bins']);
+  it("checks a story key at the story's JSON and site page, and skips stories it does not know", () => {
+    expect(edgeUrlsOf('story:s1', stories)).toEqual([
+      '/public/articles/arnsberg-bins',
+      '/site/smart-city/arnsberg-bins',
+    ]);
     expect(edgeUrlsOf('story:gone', stories)).toEqual([]);
   });
 

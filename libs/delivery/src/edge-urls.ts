@@ -18,7 +18,10 @@ export const EDGE_URLS = {
   ],
   series: (slug: string) => [`/public/series/${slug}/teasers`],
   tag: (slug: string) => [`/public/tags/${slug}/teasers`],
-  story: (story: EdgeStory) => [`/public/articles/${story.slug}`],
+  story: (story: EdgeStory) => [
+    `/public/articles/${story.slug}`,
+    `/site/${story.sectionSlug}/${story.slug}`,
+  ],
 } as const;
 
 /**
