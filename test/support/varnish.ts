@@ -96,7 +96,7 @@ export function documentsShowing(story: { section: string; tag: string; exclude:
     `/public/sections/${section}/teasers?limit=3`,
     `/public/sections/${section}/teasers?exclude=${exclude}`,
     `/public/home`,
-    `/public/home?limit=5`,
+    `/public/home?limit=30`,
     `/public/tags/${tag.toLowerCase()}/teasers`,
     `/public/feed.xml`,
     `/public/feed.json`,
