@@ -265,6 +265,26 @@ describe('delivery receipts (GET /api/articles/:id/delivery)', () => {
     expect(await progressEvents(story.id)).toBe(progressBefore + 1);
   });
 
+  it('waits for every batch of a purge split into several', async () => {
+    const story = await driveToPublished(desk);
+    await newsdesk.settle();
+    const receipts = newsdesk.projector!.get(DeliveryReceiptService);
+    const before = await receipts.receipt(story.id);
+    expect(before.complete).toBe(true);
+    const covers = [
+      { eventId: before.eventId, articleId: story.id, occurredAt: before.releasedAt! },
+    ];
+    // Say its purge had been three batches: with one more sent, the third is still missing.
+    await receipts.purgeSent(covers, ['tag:zweiter-teil'], 3);
+    const partial = await receipts.receipt(story.id);
+    expect(partial.complete).toBe(false);
+    expect(partial.pending).toEqual([
+      { step: 'cdn', reason: '2 of 3 CDN purge batches have been sent' },
+    ]);
+    await receipts.purgeSent(covers, ['tag:dritter-teil'], 3);
+    expect((await receipts.receipt(story.id)).complete).toBe(true);
+  });
+
   it('waits for the edge only when verification is configured, and for no CDN when there is none', async () => {
     const story = await driveToPublished(desk);
     await newsdesk.settle();

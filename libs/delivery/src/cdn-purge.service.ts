@@ -61,7 +61,13 @@ export class CdnPurgeService {
     }
     await this.em.fork().transactional((em) => {
       batches.forEach((batch, n) =>
-        Outbox.job(em, JobName.CdnPurge, { eventId, batch: n, ...batch, covers }),
+        Outbox.job(em, JobName.CdnPurge, {
+          eventId,
+          batch: n,
+          batches: batches.length,
+          ...batch,
+          covers,
+        }),
       );
       return Promise.resolve();
     });

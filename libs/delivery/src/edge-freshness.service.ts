@@ -57,7 +57,7 @@ export class EdgeFreshnessService {
   async purge(job: JobOf<JobName.CdnPurge>): Promise<void> {
     await this.purges.purge(job);
     const covers = job.covers ?? [];
-    await this.receipts.purgeSent(covers, job.keys);
+    await this.receipts.purgeSent(covers, job.keys, job.batches);
     if (!this.config.cdn.verifyUrl || !job.keys.length) return;
     const { eventId, batch, keys } = job;
     await this.em.fork().transactional((em) => {

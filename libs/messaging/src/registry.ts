@@ -56,6 +56,8 @@ export interface JobPayloads {
     /** With `batch`, the job's id: the first event of the round that queued it. */
     eventId: string;
     batch: number;
+    /** How many batches the purge was split into (absent in jobs queued by older versions). */
+    batches?: number;
     keys: string[];
     paths: string[];
     /** The events whose changes this purge makes visible at the edge (several when a burst coalesced); absent in jobs queued by older versions. */

@@ -31,6 +31,8 @@ interface StepRow {
   kind: DeliveryStepKind;
   target: string;
   keys?: string[];
+  /** How many batches the purge this one belongs to was split into. */
+  batches?: number;
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -84,9 +86,9 @@ export class DeliveryReceiptService {
     );
   }
 
-  /** A CDN purge of `keys` was sent for the events it covers. */
-  async purgeSent(covers: PurgeCover[], keys: string[]): Promise<void> {
-    await this.recordPurge('purge', covers, keys);
+  /** A CDN purge of `keys` (one of `batches`) was sent for the events it covers. */
+  async purgeSent(covers: PurgeCover[], keys: string[], batches = 1): Promise<void> {
+    await this.recordPurge('purge', covers, keys, batches);
   }
 
   /** The CDN confirmed that `keys` are purged, for the events the purge covers. */
@@ -103,6 +105,15 @@ export class DeliveryReceiptService {
     if (eventIds.length === 0) return;
     const events = await em.find(PublicationEvent, { eventId: { $in: eventIds } });
     const byArticle = new Map(events.map((e) => [e.articleId, e.eventId]));
+    if (byArticle.size === 0) return;
+    // One story's steps are announced one transaction after the other: two steps recorded at
+    // once would otherwise each miss the other's and neither would say the receipt is complete.
+    // Locks are taken in id order, so two transactions never wait for each other in a circle.
+    await em.execute(
+      `select pg_advisory_xact_lock(hashtextextended(id, 0))
+         from unnest(string_to_array(?, ' ')) as id order by id`,
+      [[...byArticle.keys()].join(' ')],
+    );
     for (const [articleId, eventId] of byArticle) {
       const newest = await this.newest(em, articleId);
       const complete = newest ? (await this.build(em, newest)).complete : false;
@@ -111,11 +122,16 @@ export class DeliveryReceiptService {
     await em.flush();
   }
 
-  private recordPurge(kind: 'purge' | 'verify', covers: PurgeCover[], keys: string[]) {
+  private recordPurge(
+    kind: 'purge' | 'verify',
+    covers: PurgeCover[],
+    keys: string[],
+    batches?: number,
+  ) {
     const target = purgeTarget(keys);
     return this.record(
       covers.map((c) => c.eventId),
-      (event) => [{ eventId: event.eventId, kind, target, keys }],
+      (event) => [{ eventId: event.eventId, kind, target, keys, batches }],
     );
   }
 
@@ -147,7 +163,9 @@ export class DeliveryReceiptService {
           r.kind,
           r.target,
           now,
-          JSON.stringify(r.keys ? { keys: r.keys } : {}),
+          JSON.stringify(
+            r.keys ? { keys: r.keys, ...(r.batches ? { batches: r.batches } : {}) } : {},
+          ),
         ]),
       );
       await this.progressed(em, [...new Set(inserted.map((r) => r.event_id))]);
@@ -220,17 +238,23 @@ export class DeliveryReceiptService {
     const { purgeUrl, varnishUrl, verifyUrl } = this.config.cdn;
     if (!purgeUrl && !varnishUrl) return null;
     const verification = Boolean(verifyUrl);
-    const purges: ReceiptPurge[] = steps
-      .filter((s) => s.kind === 'purge')
-      .map((s) => ({
-        keys: s.detail.keys ?? [],
-        sentAt: s.doneAt.toISOString(),
-        verifiedAt: iso(
-          steps.find((v) => v.kind === 'verify' && v.target === s.target)?.doneAt ?? null,
-        ),
-      }));
+    const sent = steps.filter((s) => s.kind === 'purge');
+    const purges: ReceiptPurge[] = sent.map((s) => ({
+      keys: s.detail.keys ?? [],
+      sentAt: s.doneAt.toISOString(),
+      verifiedAt: iso(
+        steps.find((v) => v.kind === 'verify' && v.target === s.target)?.doneAt ?? null,
+      ),
+    }));
+    // A purge of many keys goes out in batches; each sent batch says how many there are.
+    const batches = Math.max(1, ...sent.map((s) => s.detail.batches ?? 1));
     if (purges.length === 0)
       pending.push({ step: 'cdn', reason: 'the CDN purge has not been sent yet' });
+    else if (purges.length < batches)
+      pending.push({
+        step: 'cdn',
+        reason: `${purges.length} of ${batches} CDN purge batches have been sent`,
+      });
     if (verification)
       for (const p of purges.filter((p) => !p.verifiedAt))
         pending.push({

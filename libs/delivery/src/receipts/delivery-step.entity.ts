@@ -38,5 +38,5 @@ export class DeliveryStep {
 
   /** For purges and verifications: `{ keys }`. */
   @Property({ type: 'json', columnType: 'jsonb', default: '{}' })
-  detail: { keys?: string[] } = {};
+  detail: { keys?: string[]; batches?: number } = {};
 }
