@@ -18,6 +18,18 @@ export interface RefreshRequest {
   cover: PurgeCover;
 }
 
+/**
+ * The id of a round's purge: one event's own id, as before rounds; several
+ * events' a digest of theirs, the same again should they be delivered again together.
+ */
+function purgeId(eventIds: string[]): string {
+  if (eventIds.length === 1) return eventIds[0];
+  const digest = createHash('sha256')
+    .update([...eventIds].sort().join(' '))
+    .digest('hex');
+  return `round-${digest.slice(0, 32)}`;
+}
+
 /** A request waiting for its round. */
 interface Waiting {
   request: RefreshRequest;
@@ -105,27 +117,14 @@ export class ListingRounds {
   private async run(round: Round): Promise<string[]> {
     const rebuilt = await this.listings.rebuildAll([...round.listings], [...round.sectionIds]);
     this.metrics.countListingRebuilds(rebuilt);
-    await this.receipts.listingsRebuilt(
-      round.covers.map((c) => c.eventId),
-      rebuilt,
-    );
+    const eventIds = round.covers.map((c) => c.eventId);
     const targets = purgeTargets(rebuilt, [...round.storyIds]);
-    // One event: its own id, as before rounds; several: a digest of theirs, the same again
-    // should the same events be delivered again together.
-    const id =
-      round.covers.length === 1
-        ? round.covers[0].eventId
-        : `round-${createHash('sha256')
-            .update(
-              round.covers
-                .map((c) => c.eventId)
-                .sort()
-                .join(' '),
-            )
-            .digest('hex')
-            .slice(0, 32)}`;
-    if (await this.purges.queue(id, targets, round.covers))
-      this.metrics.countPurgedKeys(targets.keys);
+    // The receipts and the purge are independent writes: side by side.
+    const [, batches] = await Promise.all([
+      this.receipts.listingsRebuilt(eventIds, rebuilt),
+      this.purges.queue(purgeId(eventIds), targets, round.covers),
+    ]);
+    if (batches) this.metrics.countPurgedKeys(targets.keys);
     return rebuilt;
   }
 }
