@@ -11,19 +11,12 @@ export const XKEY_PURGED = 'xkey-purged';
 /** Fastly accepts up to 256 surrogate keys in one purge request. */
 export const KEYS_PER_PURGE = 256;
 
-/** What one change makes the CDN forget: surrogate keys and public paths. */
-export type PurgeTargets = Pick<JobOf<JobName.CdnPurge>, 'keys' | 'paths'>;
+/** What one change makes the CDN forget: the surrogate keys of every response that showed it. */
+export type PurgeTargets = Pick<JobOf<JobName.CdnPurge>, 'keys'>;
 
-/** Surrogate keys and public paths to purge after a change of these listings and stories. */
+/** The surrogate keys to purge after a change of these listings and stories. */
 export function purgeTargets(listings: string[], storyIds: string[]): PurgeTargets {
-  const paths = listings.flatMap((ref) => {
-    if (ref === 'home') return ['/public/home'];
-    const [kind, slug] = ref.split(':');
-    return [
-      `/public/${kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'series'}/${slug}/teasers`,
-    ];
-  });
-  return { keys: [...listings, ...storyIds.map((id) => `story:${id}`)], paths };
+  return { keys: [...listings, ...storyIds.map((id) => `story:${id}`)] };
 }
 
 /**
@@ -54,10 +47,7 @@ export class CdnPurgeService {
     if (!this.enabled) return 0;
     const batches: PurgeTargets[] = [];
     for (let i = 0; i < Math.max(targets.keys.length, 1); i += KEYS_PER_PURGE) {
-      batches.push({
-        keys: targets.keys.slice(i, i + KEYS_PER_PURGE),
-        paths: i === 0 ? targets.paths : [],
-      });
+      batches.push({ keys: targets.keys.slice(i, i + KEYS_PER_PURGE) });
     }
     await this.em.fork().transactional((em) => {
       batches.forEach((batch, n) =>

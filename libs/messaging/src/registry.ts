@@ -49,8 +49,8 @@ export interface JobPayloads {
    */
   [JobName.WebhookDeliver]: { deliveryId: string; redelivery: number };
   /**
-   * Surrogate keys and paths whose cached responses changed (the one job that
-   * carries data, not ids: it is derived), batch `batch` of what event `eventId` changed.
+   * Surrogate keys whose cached responses changed (the one job that carries
+   * data, not ids: it is derived), batch `batch` of what event `eventId` changed.
    */
   [JobName.CdnPurge]: {
     /** With `batch`, the job's id: the first event of the round that queued it. */
@@ -59,7 +59,6 @@ export interface JobPayloads {
     /** How many batches the purge was split into (absent in jobs queued by older versions). */
     batches?: number;
     keys: string[];
-    paths: string[];
     /** The events whose changes this purge makes visible at the edge (several when a burst coalesced); absent in jobs queued by older versions. */
     covers?: PurgeCover[];
   };
