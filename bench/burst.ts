@@ -137,10 +137,14 @@ async function run(h: StackHarness): Promise<void> {
 
     const before = await rebuildsByKind(cluster);
     cdn.byKey.clear();
-    let errors = 0;
+    const errors: string[] = [];
     started = performance.now();
     await atRate(BURST, BURST / SECONDS, async (i) => {
-      await api.publish(stories[i].id, reviewer).catch(() => errors++);
+      await api
+        .publish(stories[i].id, reviewer)
+        .catch((error: unknown) =>
+          errors.push(error instanceof Error ? error.message : String(error)),
+        );
     });
     const accepted = performance.now() - started;
     await allHandled(cluster, sql);
@@ -153,7 +157,7 @@ async function run(h: StackHarness): Promise<void> {
     );
 
     console.log(
-      `\naccepted ${BURST - errors} of ${BURST} in ${(accepted / 1000).toFixed(1)} s; ` +
+      `\naccepted ${BURST - errors.length} of ${BURST} in ${(accepted / 1000).toFixed(1)} s; ` +
         `all ${live} visible ${(visible / 1000).toFixed(1)} s after the first request (goal ≤ 15 s)`,
     );
     console.log('\nper listing       events naming it   rebuilds   purges naming it');
@@ -168,7 +172,7 @@ async function run(h: StackHarness): Promise<void> {
       );
     }
     console.log(
-      `publish errors: ${errors}; load average ${loadavg()
+      `publish errors: ${errors.length}; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
