@@ -37,8 +37,8 @@ const POLL_EVERY_MS = 10;
 /** What a URL kind needs to know about the story that changed. */
 interface Subject {
   slug: string;
-  /** Another story of the section, for `?exclude=`. */
-  other: string;
+  /** Another story of the section, for `?exclude=` and its site page's box; null before there is one. */
+  other: string | null;
 }
 
 /**
@@ -47,15 +47,15 @@ interface Subject {
  * show it or not — the site page of another story of the section in its box
  * "Weitere Meldungen und Beiträge aus dem Bereich".
  */
-const URL_KINDS: { kind: string; page?: true; path: (s: Subject) => string }[] = [
+const URL_KINDS: { kind: string; page?: true; path: (s: Subject) => string | null }[] = [
   { kind: 'story page', page: true, path: (s) => `/public/articles/${s.slug}` },
   { kind: 'site story page', page: true, path: (s) => `/site/${SECTION}/${s.slug}` },
-  { kind: 'site page, box', path: (s) => `/site/${SECTION}/${s.other}` },
+  { kind: 'site page, box', path: (s) => s.other && `/site/${SECTION}/${s.other}` },
   { kind: 'section listing', path: () => `/public/sections/${SECTION}/teasers` },
   { kind: 'listing ?limit=10', path: () => `/public/sections/${SECTION}/teasers?limit=10` },
   {
     kind: 'listing ?exclude=',
-    path: (s) => `/public/sections/${SECTION}/teasers?exclude=${s.other}`,
+    path: (s) => `/public/sections/${SECTION}/teasers?exclude=${s.other ?? 'none'}`,
   },
   { kind: 'home', path: () => '/public/home' },
   { kind: 'home ?limit=10', path: () => '/public/home?limit=10' },
@@ -71,7 +71,9 @@ async function showsChange(
   subject: Subject,
   there: boolean,
 ): Promise<boolean> {
-  const response = await fetch(`${base}${kind.path(subject)}`);
+  const path = kind.path(subject);
+  if (path === null) return true;
+  const response = await fetch(`${base}${path}`);
   const body = await response.text();
   if (kind.page) return there ? response.status === 200 : response.status === 404;
   return response.ok && body.includes(subject.slug) === there;
@@ -98,7 +100,10 @@ async function untilFresh(
 /** Fetches every URL kind twice through the edge, so that each is cached before the change. */
 async function warm(edge: string, subject: Subject): Promise<void> {
   for (const kind of URL_KINDS)
-    for (let i = 0; i < 2; i++) await (await fetch(`${edge}${kind.path(subject)}`)).text();
+    for (let i = 0; i < 2; i++) {
+      const path = kind.path(subject);
+      if (path !== null) await (await fetch(`${edge}${path}`)).text();
+    }
 }
 
 /**
@@ -161,7 +166,7 @@ async function run(h: StackHarness): Promise<void> {
         if ((await untilFresh(base, subject, true, performance.now())).includes(Infinity))
           throw new Error(`${subject.slug} did not appear at ${base}`);
     };
-    await publishAndWait({ slug: kept.slug, other: 'none' }, kept.id);
+    await publishAndWait({ slug: kept.slug, other: null }, kept.id);
 
     console.log(`${KILLS} kills …`);
     const kills = { edge: [] as number[][], origin: [] as number[][] };
