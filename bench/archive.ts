@@ -37,6 +37,7 @@ import {
   type BenchArticle,
   type StackHarness,
 } from './support';
+import type { Cluster } from '../test/faults/cluster';
 import { measurePublishToListing } from './visibility';
 
 const ARCHIVE = positiveInt('BENCH_ARCHIVE', 1_000_000);
@@ -59,6 +60,50 @@ async function busiest(sql: Sql): Promise<{ series: string; tag: string }> {
   );
   return { series: series?.slug ?? 'none', tag: tag?.slug ?? 'none' };
 }
+
+/** Sum and count of a histogram in an app's metrics (all label sets together). */
+async function histogram(
+  cluster: Cluster,
+  app: 'workflow' | 'projector',
+  name: string,
+  filter = '',
+): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${cluster.urlOf(app)}/metrics`)).text();
+  const total = (suffix: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}_${suffix}`) && line.includes(filter))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  return { sum: total('sum'), count: total('count') };
+}
+
+/** Where a phase's time went: the mean publication job, and event → listings rebuilt (ms). */
+async function stages(cluster: Cluster): Promise<Record<string, { sum: number; count: number }>> {
+  return {
+    'publication job': await histogram(
+      cluster,
+      'workflow',
+      'newsdesk_job_duration_seconds',
+      'name="ArticlePublish"',
+    ),
+    'event → listings rebuilt': await histogram(
+      cluster,
+      'projector',
+      'newsdesk_publish_to_listing_seconds',
+    ),
+  };
+}
+
+const meanMs = (
+  before: Record<string, { sum: number; count: number }>,
+  after: Record<string, { sum: number; count: number }>,
+) =>
+  Object.keys(after)
+    .map((k) => {
+      const n = after[k].count - before[k].count;
+      return `${k} ${n ? (((after[k].sum - before[k].sum) / n) * 1000).toFixed(1) : '–'} ms`;
+    })
+    .join(', ');
 
 /** Median milliseconds of each listing query, as the listings run them. */
 async function queryTimes(orm: MikroORM, section: ArchiveSection): Promise<Record<string, number>> {
@@ -128,7 +173,9 @@ async function run(h: StackHarness): Promise<void> {
       'select count(*)::text as count from published_articles',
     );
     times.push([`${count} (demo)`, await queryTimes(orm, section)]);
+    const beforeEmpty = await stages(cluster);
     const empty = await publish(stories.slice(0, STORIES));
+    const afterEmpty = await stages(cluster);
 
     let loaded = 0;
     for (const size of [...new Set([Math.min(100_000, ARCHIVE), ARCHIVE])]) {
@@ -143,7 +190,9 @@ async function run(h: StackHarness): Promise<void> {
       console.log(`in ${Math.round((performance.now() - started) / 1000)} s`);
       times.push([String(size), await queryTimes(orm, section)]);
     }
+    const beforeFull = await stages(cluster);
     const full = await publish(stories.slice(STORIES));
+    const afterFull = await stages(cluster);
 
     const emptyStats = stats(empty.latencies);
     const fullStats = stats(full.latencies);
@@ -159,6 +208,8 @@ async function run(h: StackHarness): Promise<void> {
         `publish errors: ${empty.publishErrors.length + full.publishErrors.length}; ` +
         `rates ${empty.achievedRate}/s and ${full.achievedRate}/s`,
     );
+    console.log(`means, empty archive: ${meanMs(beforeEmpty, afterEmpty)}`);
+    console.log(`means, ${ARCHIVE} stories: ${meanMs(beforeFull, afterFull)}`);
     console.log('\nlisting queries, median of 20 (ms), by stories in the archive');
     console.log(['query'.padEnd(24), ...times.map(([size]) => size.padStart(14))].join(''));
     for (const name of Object.keys(times[0][1])) {
