@@ -57,15 +57,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 import {
   BenchApi,
-  atRate,
   inPool,
   nonNegativeInt,
   positiveInt,
   printStatsTable,
+  round2,
   stats,
   type BenchArticle,
   type Stats,
 } from './support';
+import { measurePublishToListing, type PublishRun } from './visibility';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const SECONDS = positiveInt('BENCH_SECONDS', 60);
@@ -92,7 +93,6 @@ const PUBLISH_SECTION = 'it-infrastruktur';
 // The API caps `limit` at 50; at 20/s a story would need > 2.5 s to be pushed out unseen.
 const PUBLISH_LISTING_PATH = `/public/sections/${PUBLISH_SECTION}/teasers?limit=50`;
 const PREPARE_CONCURRENCY = 8;
-const POLL_EVERY_MS = 5;
 const SETTLE_MS = 2000;
 /** Publish → visible is also reported per slice of the run: a rising median means a backlog. */
 const SLICE_SECONDS = 10;
@@ -109,10 +109,6 @@ const RATE_REACHED = 0.95;
 // ---------------------------------------------------------------------------
 // HTTP
 // ---------------------------------------------------------------------------
-
-interface Listing {
-  items: { slug: string }[];
-}
 
 /** A cacheable reply as sent: the body bytes and the headers the bare server copies. */
 interface CapturedReply {
@@ -135,8 +131,6 @@ async function capture(url: string): Promise<CapturedReply> {
 // ---------------------------------------------------------------------------
 // Scheduling and statistics
 // ---------------------------------------------------------------------------
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 // ---------------------------------------------------------------------------
 // /proc: CPU of the API, of the bare server, of this process, of the machine
@@ -480,113 +474,42 @@ async function prepareStories(
 // 2: publish → visible in the listing (measured)
 // ---------------------------------------------------------------------------
 
-interface PublishRun {
-  latencies: number[];
+interface DeliveryPublishRun extends PublishRun {
   /** Per slice of SLICE_SECONDS by the time of the 202: a stage that cannot keep up shows as a rise. */
   bySlice: { from: number; p50: number; p99: number; n: number }[];
-  /** POST …/publish → 202, as the reviewer's client sees it. */
-  acceptLatencies: number[];
-  notVisible: number;
-  publishErrors: string[];
-  /** 202s per second, from the first to the last 202. */
-  achievedRate: number;
-  /** Listing polls made and their mean period (the measurement's resolution). */
-  polls: number;
-  pollPeriodMs: number;
   cpu: { generator: number; api: number | null; machine: number | null };
 }
 
+/** Publish → visible in the listing, with the CPU it took and the latencies per slice of the run. */
 async function measurePublishing(
   reviewer: string,
   stories: BenchArticle[],
   apiPid: number | null,
-): Promise<PublishRun> {
-  const pending = new Map<string, number>(); // slug → t0 (the 202)
-  const latencies: number[] = [];
-  const acceptedAt: number[] = []; // t0 of each latency, same order
-  const acceptLatencies: number[] = [];
-  const publishErrors: string[] = [];
-  const acks: number[] = [];
-  let notVisible = 0;
-  let polls = 0;
-  let publishing = true;
+): Promise<DeliveryPublishRun> {
   const meter = new CpuMeter([apiPid]);
-  const pollStart = performance.now();
-
-  // One poller for every pending story: a poller per story would load the API
-  // with N concurrent listing reads and measure that instead.
-  const poller = (async () => {
-    while (publishing || pending.size > 0) {
-      try {
-        const response = await fetch(`${API}${PUBLISH_LISTING_PATH}`);
-        const text = await response.text();
-        const t1 = performance.now();
-        polls++;
-        if (response.ok) {
-          for (const { slug } of (JSON.parse(text) as Listing).items) {
-            const t0 = pending.get(slug);
-            if (t0 === undefined) continue;
-            latencies.push(t1 - t0);
-            acceptedAt.push(t0);
-            pending.delete(slug);
-          }
-        }
-      } catch {
-        // A failed read is just a missed poll; the deadline below still applies.
-      }
-      const now = performance.now();
-      for (const [slug, t0] of pending) {
-        if (now - t0 <= TIMEOUT_MS) continue;
-        notVisible++;
-        pending.delete(slug);
-      }
-      await sleep(POLL_EVERY_MS);
-    }
-  })();
-
-  try {
-    await atRate(stories.length, RATE, async (i) => {
-      const story = stories[i];
-      const sent = performance.now();
-      try {
-        await api.publish(story.id, reviewer);
-        const t0 = performance.now();
-        acceptLatencies.push(t0 - sent);
-        acks.push(t0);
-        pending.set(story.slug, t0);
-      } catch (error) {
-        publishErrors.push(error instanceof Error ? error.message : String(error));
-      }
-    });
-  } finally {
-    publishing = false;
-    await poller;
-  }
+  const run = await measurePublishToListing(api, reviewer, stories, {
+    rate: RATE,
+    listingUrl: `${API}${PUBLISH_LISTING_PATH}`,
+    timeoutMs: TIMEOUT_MS,
+  });
   const cpu = meter.read();
 
-  const span = acks.length > 1 ? (Math.max(...acks) - Math.min(...acks)) / 1000 : NaN;
-  const first = Math.min(...acks);
   const slices = new Map<number, number[]>();
-  latencies.forEach((ms, i) => {
-    const slice = Math.floor((acceptedAt[i] - first) / 1000 / SLICE_SECONDS) * SLICE_SECONDS;
+  run.latencies.forEach((ms, i) => {
+    const slice =
+      Math.floor((run.acceptedAt[i] - run.firstAcceptedAt) / 1000 / SLICE_SECONDS) * SLICE_SECONDS;
     const bucket = slices.get(slice) ?? [];
     bucket.push(ms);
     slices.set(slice, bucket);
   });
   return {
-    latencies,
+    ...run,
     bySlice: [...slices]
       .sort(([a], [b]) => a - b)
       .map(([from, samples]) => {
         const s = stats(samples);
         return { from, p50: s.p50, p99: s.p99, n: s.n };
       }),
-    acceptLatencies,
-    notVisible,
-    publishErrors,
-    achievedRate: round2((acks.length - 1) / span),
-    polls,
-    pollPeriodMs: round2((performance.now() - pollStart) / Math.max(1, polls)),
     cpu: { generator: cpu.generator, api: cpu.servers[0], machine: cpu.machine },
   };
 }

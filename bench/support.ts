@@ -73,10 +73,13 @@ export interface Stats {
   max: number;
 }
 
+/** Rounded to 0.01. */
+export const round2 = (value: number) => Math.round(value * 100) / 100;
+
 /** Nearest-rank percentiles, in ms rounded to 0.01. */
 export function stats(samples: number[]): Stats {
   const sorted = Float64Array.from(samples).sort();
-  const round = (ms: number) => Math.round(ms * 100) / 100;
+  const round = round2;
   const at = (p: number) =>
     sorted.length ? round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN;
   return { n: sorted.length, min: at(0), p50: at(50), p95: at(95), p99: at(99), max: at(100) };

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { atRate, type BenchApi, type BenchArticle } from './support';
+import { atRate, round2, type BenchApi, type BenchArticle } from './support';
 
 /** How often the one poller reads the listing. */
 const POLL_EVERY_MS = 5;
@@ -8,10 +8,19 @@ const POLL_EVERY_MS = 5;
 export interface PublishRun {
   /** Per story, from its publish request's 202 to the first poll that showed it (ms). */
   latencies: number[];
+  /** The 202 (t0) of each latency, in the same order. */
+  acceptedAt: number[];
+  /** POST …/publish → 202, as the reviewer's client sees it. */
+  acceptLatencies: number[];
   notVisible: number;
   publishErrors: string[];
   /** 202s per second, from the first to the last 202. */
   achievedRate: number;
+  /** The first 202 (performance.now()). */
+  firstAcceptedAt: number;
+  /** Listing polls made and their mean period (the measurement's resolution). */
+  polls: number;
+  pollPeriodMs: number;
   /** The last listing seen, so a baseline can serve the same bytes. */
   listingBody: string;
 }
@@ -31,37 +40,40 @@ export async function measurePublishToListing(
 ): Promise<PublishRun> {
   const pending = new Map<string, number>(); // slug → t0 (the 202)
   const latencies: number[] = [];
+  const acceptedAt: number[] = [];
+  const acceptLatencies: number[] = [];
   const publishErrors: string[] = [];
   const acks: number[] = [];
   let notVisible = 0;
+  let polls = 0;
   let listingBody = '';
   let publishing = true;
+  const pollStart = performance.now();
 
   const poller = (async () => {
     while (publishing || pending.size > 0) {
-      if (pending.size > 0) {
-        try {
-          const response = await fetch(options.listingUrl);
-          listingBody = await response.text();
-          const t1 = performance.now();
-          if (response.ok) {
-            for (const { slug } of (JSON.parse(listingBody) as { items: { slug: string }[] })
-              .items) {
-              const t0 = pending.get(slug);
-              if (t0 === undefined) continue;
-              latencies.push(t1 - t0);
-              pending.delete(slug);
-            }
+      try {
+        const response = await fetch(options.listingUrl);
+        listingBody = await response.text();
+        const t1 = performance.now();
+        polls++;
+        if (response.ok) {
+          for (const { slug } of (JSON.parse(listingBody) as { items: { slug: string }[] }).items) {
+            const t0 = pending.get(slug);
+            if (t0 === undefined) continue;
+            latencies.push(t1 - t0);
+            acceptedAt.push(t0);
+            pending.delete(slug);
           }
-        } catch {
-          // A failed read is just a missed poll; the deadline below still applies.
         }
-        const now = performance.now();
-        for (const [slug, t0] of pending) {
-          if (now - t0 <= options.timeoutMs) continue;
-          notVisible++;
-          pending.delete(slug);
-        }
+      } catch {
+        // A failed read is just a missed poll; the deadline below still applies.
+      }
+      const now = performance.now();
+      for (const [slug, t0] of pending) {
+        if (now - t0 <= options.timeoutMs) continue;
+        notVisible++;
+        pending.delete(slug);
       }
       await sleep(POLL_EVERY_MS);
     }
@@ -70,9 +82,11 @@ export async function measurePublishToListing(
   try {
     await atRate(stories.length, options.rate, async (i) => {
       const story = stories[i];
+      const sent = performance.now();
       try {
         await api.publish(story.id, reviewer);
         const t0 = performance.now();
+        acceptLatencies.push(t0 - sent);
         acks.push(t0);
         pending.set(story.slug, t0);
       } catch (error) {
@@ -87,9 +101,14 @@ export async function measurePublishToListing(
   const span = acks.length > 1 ? (Math.max(...acks) - Math.min(...acks)) / 1000 : NaN;
   return {
     latencies,
+    acceptedAt,
+    acceptLatencies,
     notVisible,
     publishErrors,
-    achievedRate: Math.round(((acks.length - 1) / span) * 100) / 100,
+    achievedRate: round2((acks.length - 1) / span),
+    firstAcceptedAt: Math.min(...acks),
+    polls,
+    pollPeriodMs: round2((performance.now() - pollStart) / Math.max(1, polls)),
     listingBody,
   };
 }
