@@ -30,6 +30,7 @@ import { homeWindow, newestOf } from '@newsdesk/delivery';
 import { loadArchive, sqlOf, type ArchiveSection, type Sql } from '@newsdesk/testing';
 import {
   BenchApi,
+  metricTotal,
   positiveInt,
   printStatsTable,
   runOnStack,
@@ -61,20 +62,18 @@ async function busiest(sql: Sql): Promise<{ series: string; tag: string }> {
   return { series: series?.slug ?? 'none', tag: tag?.slug ?? 'none' };
 }
 
-/** Sum and count of a histogram in an app's metrics (all label sets together). */
+/** Sum and count of a histogram in an app's metrics (the label sets that contain `labels`). */
 async function histogram(
   cluster: Cluster,
   app: 'workflow' | 'projector',
   name: string,
-  filter = '',
+  labels = '',
 ): Promise<{ sum: number; count: number }> {
-  const text = await (await fetch(`${cluster.urlOf(app)}/metrics`)).text();
-  const total = (suffix: string) =>
-    text
-      .split('\n')
-      .filter((line) => line.startsWith(`${name}_${suffix}`) && line.includes(filter))
-      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-  return { sum: total('sum'), count: total('count') };
+  const url = cluster.urlOf(app);
+  return {
+    sum: await metricTotal(url, `${name}_sum`, labels),
+    count: await metricTotal(url, `${name}_count`, labels),
+  };
 }
 
 /** Where a phase's time went: the mean publication job, and event → listings rebuilt (ms). */

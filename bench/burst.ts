@@ -31,7 +31,14 @@ import { ormConfig } from '@newsdesk/database';
 import { JobQueue } from '@newsdesk/messaging';
 import { sqlOf, type Sql } from '@newsdesk/testing';
 import type { Cluster } from '../test/faults/cluster';
-import { BenchApi, atRate, positiveInt, runOnStack, type StackHarness } from './support';
+import {
+  BenchApi,
+  atRate,
+  metricTotal,
+  positiveInt,
+  runOnStack,
+  type StackHarness,
+} from './support';
 
 const BURST = positiveInt('BENCH_BURST', 2000);
 const SECONDS = positiveInt('BENCH_BURST_SECONDS', 10);
@@ -39,6 +46,8 @@ const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 60_000);
 /** Tags the burst's stories carry, two each: each tag listing is named by many events. */
 const TAGS = ['Breitband', 'OZG', 'Haushalt', 'Klimaschutz', 'Verkehr', 'Schule', 'Wahl', 'Kita'];
 const IDLE = ['wait', 'active', 'delayed', 'prioritized'] as const;
+/** The listing kinds a burst's events name. */
+const KINDS = ['home', 'section', 'tag'];
 
 /** Counts the purges naming each surrogate key, as a CDN's purge API would receive them. */
 async function purgeCounter(): Promise<{ url: string; byKey: Map<string, number>; close(): void }> {
@@ -58,12 +67,16 @@ async function purgeCounter(): Promise<{ url: string; byKey: Map<string, number>
 
 /** The projector's listing rebuilds so far, by kind. */
 async function rebuildsByKind(cluster: Cluster): Promise<Map<string, number>> {
-  const text = await (await fetch(`${cluster.urlOf('projector')}/metrics`)).text();
   const counts = new Map<string, number>();
-  for (const [, kind, value] of text.matchAll(
-    /^newsdesk_listing_rebuilds_total\{[^}]*kind="([a-z]+)"[^}]*\} (\d+)/gm,
-  ))
-    counts.set(kind, Number(value));
+  for (const kind of KINDS)
+    counts.set(
+      kind,
+      await metricTotal(
+        cluster.urlOf('projector'),
+        'newsdesk_listing_rebuilds_total',
+        `kind="${kind}"`,
+      ),
+    );
   return counts;
 }
 
@@ -161,7 +174,7 @@ async function run(h: StackHarness): Promise<void> {
         `all ${live} visible ${(visible / 1000).toFixed(1)} s after the first request (goal ≤ 15 s)`,
     );
     console.log('\nper listing       events naming it   rebuilds   purges naming it');
-    for (const kind of ['home', 'section', 'tag']) {
+    for (const kind of KINDS) {
       const keys = [...named.keys()].filter((k) => k.split(':')[0] === kind);
       const events = keys.reduce((sum, k) => sum + (named.get(k) ?? 0), 0) / keys.length;
       const rebuilds = ((after.get(kind) ?? 0) - (before.get(kind) ?? 0)) / keys.length;

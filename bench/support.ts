@@ -73,6 +73,20 @@ export interface Stats {
   max: number;
 }
 
+/**
+ * One metric of an app's Prometheus text (`GET <appUrl>/metrics`): the sum
+ * of its samples whose labels contain `labels` (e.g. `kind="home"`), every
+ * label set together when none is given.
+ */
+export async function metricTotal(appUrl: string, name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`${appUrl}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => /^[a-z_]+[{ ]/.test(line) && line.slice(0, line.search(/[{ ]/)) === name)
+    .filter((line) => line.includes(labels))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
 /** Rounded to 0.01. */
 export const round2 = (value: number) => Math.round(value * 100) / 100;
 
