@@ -38,22 +38,7 @@ interface Waiting {
 }
 
 /** The requests of one round, gathered while the round before it ran. */
-class Round {
-  readonly waiting: Waiting[] = [];
-  readonly listings = new Set<string>();
-  readonly sectionIds = new Set<string>();
-  readonly storyIds = new Set<string>();
-  readonly covers: PurgeCover[] = [];
-
-  add(waiting: Waiting): void {
-    const { request } = waiting;
-    this.waiting.push(waiting);
-    request.listings.forEach((ref) => this.listings.add(ref));
-    request.sectionIds?.forEach((id) => this.sectionIds.add(id));
-    request.storyIds.forEach((id) => this.storyIds.add(id));
-    this.covers.push(request.cover);
-  }
-}
+type Round = Waiting[];
 
 /**
  * Rebuilds listings and purges them in rounds, so that a burst (a wire
@@ -82,7 +67,7 @@ export class ListingRounds {
   /** Resolves with the listings rebuilt for this request (and the others in its round). */
   refresh(request: RefreshRequest): Promise<string[]> {
     return new Promise((resolve, reject) => {
-      (this.next ??= new Round()).add({ request, resolve, reject });
+      (this.next ??= []).push({ request, resolve, reject });
       if (!this.running) void this.runRounds();
     });
   }
@@ -102,27 +87,34 @@ export class ListingRounds {
 
   private async settle(round: Round): Promise<void> {
     try {
-      const rebuilt = await this.run(round);
-      round.waiting.forEach((w) => w.resolve(rebuilt));
+      const rebuilt = await this.run(round.map((w) => w.request));
+      round.forEach((w) => w.resolve(rebuilt));
     } catch (error) {
-      if (round.waiting.length === 1) return round.waiting[0].reject(error);
-      for (const waiting of round.waiting) {
-        const alone = new Round();
-        alone.add(waiting);
-        await this.settle(alone);
-      }
+      if (round.length === 1) return round[0].reject(error);
+      for (const waiting of round) await this.settle([waiting]);
     }
   }
 
-  private async run(round: Round): Promise<string[]> {
-    const rebuilt = await this.listings.rebuildAll([...round.listings], [...round.sectionIds]);
+  /** One rebuild of every listing the requests name, and one purge of all their keys. */
+  private async run(requests: RefreshRequest[]): Promise<string[]> {
+    const every = (of: (r: RefreshRequest) => string[] | undefined) => [
+      ...new Set(requests.flatMap((r) => of(r) ?? [])),
+    ];
+    const rebuilt = await this.listings.rebuildAll(
+      every((r) => r.listings),
+      every((r) => r.sectionIds),
+    );
     this.metrics.countListingRebuilds(rebuilt);
-    const eventIds = round.covers.map((c) => c.eventId);
-    const targets = purgeTargets(rebuilt, [...round.storyIds]);
+    const covers = requests.map((r) => r.cover);
+    const eventIds = covers.map((c) => c.eventId);
+    const targets = purgeTargets(
+      rebuilt,
+      every((r) => r.storyIds),
+    );
     // The receipts and the purge are independent writes: side by side.
     const [, batches] = await Promise.all([
       this.receipts.listingsRebuilt(eventIds, rebuilt),
-      this.purges.queue(purgeId(eventIds), targets, round.covers),
+      this.purges.queue(purgeId(eventIds), targets, covers),
     ]);
     if (batches) this.metrics.countPurgedKeys(targets.keys);
     return rebuilt;
