@@ -436,24 +436,34 @@ export function ensurePostgres() {
   return binDir;
 }
 
+/**
+ * A system program the stack needs: `find()` it; when it is missing (or
+ * `complete()` says a part of it is) and we are root, install `packages` with
+ * apt and look again. Throws `missing` when it is still not there.
+ */
+function ensureProgram({ find, complete = () => true, packages, what, missing }) {
+  let bin = find();
+  if ((!bin || !complete()) && IS_ROOT) {
+    aptInstall(packages, what);
+    bin = find();
+  }
+  if (!bin) throw new StackError(missing);
+  return bin;
+}
+
 /** Path of redis-server; installs it via apt when root. */
 export function ensureRedis() {
-  let bin =
-    which('redis-server') ??
-    ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(isExecutable);
-  if (!bin && IS_ROOT) {
-    // The package may start a system redis on 6379; harmless, we never use it.
-    aptInstall(['redis-server'], 'Redis');
-    bin =
+  return ensureProgram({
+    find: () =>
       which('redis-server') ??
-      (isExecutable('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null);
-  }
-  if (!bin) {
-    throw new StackError(
+      ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(isExecutable) ??
+      null,
+    // The package may start a system redis on 6379; harmless, we never use it.
+    packages: ['redis-server'],
+    what: 'Redis',
+    missing:
       'redis-server not found on PATH. Install it, e.g. `sudo apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS).',
-    );
-  }
-  return bin;
+  });
 }
 
 /** Where Debian's `chromium` package puts the browser; the desk's browser tests drive it. */
@@ -465,25 +475,23 @@ export const CHROMIUM = '/usr/bin/chromium';
  * a font so that pages and screenshots show text.
  */
 export function ensureChromium() {
-  const find = () =>
-    (isExecutable(CHROMIUM) ? CHROMIUM : null) ?? which('chromium') ?? which('chromium-browser');
-  let bin = find();
-  if (!bin && IS_ROOT) {
-    aptInstall(['chromium', 'fonts-dejavu-core'], 'Chromium (for the desk browser tests)');
-    bin = find();
-  }
-  if (!bin) {
-    throw new StackError(
+  return ensureProgram({
+    find: () =>
+      (isExecutable(CHROMIUM) ? CHROMIUM : null) ?? which('chromium') ?? which('chromium-browser'),
+    packages: ['chromium', 'fonts-dejavu-core'],
+    what: 'Chromium (for the desk browser tests)',
+    missing:
       'Chromium not found (the desk browser tests drive it). Install it, e.g. `sudo apt-get install chromium` (Debian/Ubuntu).',
-    );
-  }
-  return bin;
+  });
 }
 
 /** Where Debian's `varnish` package puts the daemon. */
 const VARNISHD = '/usr/sbin/varnishd';
 /** The xkey vmod from varnish-modules, which the shipped VCL imports. */
-const XKEY_VMODS = ['/usr/lib/x86_64-linux-gnu/varnish/vmods', '/usr/lib/aarch64-linux-gnu/varnish/vmods'];
+const XKEY_VMODS = [
+  '/usr/lib/x86_64-linux-gnu/varnish/vmods',
+  '/usr/lib/aarch64-linux-gnu/varnish/vmods',
+];
 
 function hasXkey() {
   return XKEY_VMODS.some((dir) => fs.existsSync(path.join(dir, 'libvmod_xkey.so')));
@@ -491,18 +499,14 @@ function hasXkey() {
 
 /** Path of varnishd with vmod xkey; installs Debian's `varnish` and `varnish-modules` via apt when root. */
 export function ensureVarnish() {
-  const find = () => (isExecutable(VARNISHD) ? VARNISHD : which('varnishd'));
-  let bin = find();
-  if ((!bin || !hasXkey()) && IS_ROOT) {
-    aptInstall(['varnish', 'varnish-modules'], 'Varnish with vmod xkey (the edge tests)');
-    bin = find();
-  }
-  if (!bin) {
-    throw new StackError(
+  return ensureProgram({
+    find: () => (isExecutable(VARNISHD) ? VARNISHD : which('varnishd')),
+    complete: hasXkey,
+    packages: ['varnish', 'varnish-modules'],
+    what: 'Varnish with vmod xkey (the edge tests)',
+    missing:
       'varnishd not found. Install it, e.g. `sudo apt-get install varnish varnish-modules` (Debian/Ubuntu).',
-    );
-  }
-  return bin;
+  });
 }
 
 /** The shipped VCL; it includes `backend.vcl` (origin and purgers) from the first folder of vcl_path that has one. */
@@ -533,7 +537,14 @@ export function backendVcl({ backendPort, backendHost = HOST, purgers = [HOST] }
  * and the log). `purgers`: the addresses whose PURGE it obeys.
  * @returns {Promise<object>} service: { name, host, port, pid, logFile, url, exited, running, stopping, stop() }
  */
-export async function startVarnish({ dir, port, backendPort, purgers, logFile, timeoutMs = 60_000 }) {
+export async function startVarnish({
+  dir,
+  port,
+  backendPort,
+  purgers,
+  logFile,
+  timeoutMs = 60_000,
+}) {
   const bin = ensureVarnish();
   dir = path.resolve(dir);
   fs.mkdirSync(dir, { recursive: true });
@@ -1116,7 +1127,8 @@ export async function startStack({
   const restart = (name) => {
     const run = restarting.then(async () => {
       const index = services.findIndex((service) => service.name === name);
-      if (index < 0 || !starters[name]) throw new StackError(`${name} was not started by this stack`);
+      if (index < 0 || !starters[name])
+        throw new StackError(`${name} was not started by this stack`);
       await services[index].stop();
       services[index] = await starters[name]();
     });
