@@ -1,10 +1,10 @@
-/**
- * An instant as wall-clock time in a zone, with its offset:
- * `2026-12-01T08:00:00+01:00` for Europe/Berlin.
- */
-export function formatInZone(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+/** Formatters by zone: making one costs far more than formatting with it (every story view formats several times). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -14,7 +14,19 @@ export function formatInZone(date: Date, timeZone: string): string {
       second: '2-digit',
       hourCycle: 'h23',
       timeZoneName: 'longOffset',
-    })
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * An instant as wall-clock time in a zone, with its offset:
+ * `2026-12-01T08:00:00+01:00` for Europe/Berlin.
+ */
+export function formatInZone(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    formatterOf(timeZone)
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

@@ -18,6 +18,12 @@ const LISTING_FIELDS = [
   'tags',
 ] as const;
 
+/**
+ * A listing's row: plain data mapped to property names, not a managed entity.
+ * A listing is read, turned into teasers and dropped, so hydrating and
+ * tracking 51 entities per listing (and checking them for changes when the
+ * transaction ends) would be all cost and no use.
+ */
 export type ListingRow = Pick<PublishedArticle, (typeof LISTING_FIELDS)[number]>;
 
 /** Which stories, newest first: one section, series or tag, or all of them (unpinned only, for the home page's older pages). */
@@ -62,7 +68,7 @@ export async function newestOf(
     .orderBy({ publishedAt: 'desc', articleId: 'desc' })
     .limit(limit);
   if (after) keysetAfter(qb, 'p', after);
-  return qb.getResultList();
+  return qb.execute<ListingRow[]>('all');
 }
 
 /** The home page's first page: pinned stories by priority, then the newest (the index on all four, read backwards). */
@@ -72,7 +78,7 @@ export function homeWindow(em: EntityManager, limit: number): Promise<ListingRow
     .select([...LISTING_FIELDS])
     .orderBy({ homePinned: 'desc', homePriority: 'desc', publishedAt: 'desc', articleId: 'desc' })
     .limit(limit)
-    .getResultList();
+    .execute<ListingRow[]>('all');
 }
 
 /** A tag listing: the ids in order from `published_tags`, then those stories by primary key. */
@@ -91,11 +97,11 @@ async function newestWithTag(
   if (after) keysetAfter(qb, 't', after);
   const ids = (await qb.execute<{ articleId: string }[]>('all')).map((r) => r.articleId);
   if (!ids.length) return [];
-  const rows = await em.find(
-    PublishedArticle,
-    { articleId: { $in: ids } },
-    { fields: [...LISTING_FIELDS] },
-  );
+  const rows = await em
+    .createQueryBuilder(PublishedArticle, 'p')
+    .select([...LISTING_FIELDS])
+    .where({ articleId: { $in: ids } })
+    .execute<ListingRow[]>('all');
   const byId = new Map(rows.map((row) => [row.articleId, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -68,6 +68,34 @@ const compare = (a: SortKey, b: SortKey): number => {
   return 0;
 };
 
+/** A section as a listing needs it: its id to read by, its name for a title. */
+interface SectionName {
+  id: string;
+  name: string;
+}
+
+/**
+ * What a listing reads (past its pinned stories, for the home page) and its
+ * title until its stories name one; null for an unknown section.
+ */
+function scopeOf(
+  ref: ListingRef,
+  sections: Map<string, SectionName>,
+): { scope: Scope; title: string } | null {
+  switch (ref.kind) {
+    case 'home':
+      return { scope: { all: true, unpinnedOnly: true }, title: 'Startseite' };
+    case 'section': {
+      const section = sections.get(ref.slug);
+      return section ? { scope: { sectionId: section.id }, title: section.name } : null;
+    }
+    case 'series':
+      return { scope: { seriesSlug: ref.slug }, title: ref.slug };
+    case 'tag':
+      return { scope: { tagSlug: ref.slug }, title: ref.slug };
+  }
+}
+
 /**
  * Teaser listings are read models in Redis, rebuilt from the public read
  * model in Postgres whenever an event says a story in them changed: per
@@ -92,64 +120,107 @@ export class ListingService {
 
   /** Rebuilds one listing from Postgres and stores it. Null (and no listing) for an unknown section. */
   async rebuild(ref: ListingRef): Promise<Listing | null> {
-    const listing = await this.em.fork().transactional(
-      async (em): Promise<Listing | null> => {
-        // The snapshot's time: the first statement of a repeatable-read transaction fixes what it sees.
-        const [{ now }] = await em.execute<{ now: Date }[]>('select now() as now');
-        const read = await this.scopeOf(em, ref);
-        if (!read) return null;
-        const limit = this.config.listingSize + 1;
-        const rows =
-          ref.kind === 'home' ? await homeWindow(em, limit) : await newestOf(em, read.scope, limit);
-        let title = read.title;
-        if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
-        if (ref.kind === 'tag')
-          title = rows[0]?.tags.find((t) => slugify(t) === ref.slug) ?? ref.slug;
-        return {
-          ref: refKey(ref),
-          title,
-          items: rows
-            .slice(0, this.config.listingSize)
-            .map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) })),
-          complete: rows.length <= this.config.listingSize,
-          builtFrom: new Date(now).toISOString(),
-        } satisfies Listing;
-      },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ },
-    );
-    const key = listingKey(ref);
-    if (!listing) {
-      await this.redisClient.redis.del(key, `${key}:v`);
-      return null;
-    }
-    await this.redisClient.redis.eval(
-      WRITE_IF_NEWER,
-      2,
-      key,
-      `${key}:v`,
-      JSON.stringify(listing),
-      listing.builtFrom,
-    );
-    return listing;
+    const built = await this.read([ref]);
+    await this.store(built);
+    return built.get(refKey(ref)) ?? null;
   }
 
   /** Rebuilds the listings an event names (`home`, `section:x` …), and the sections by id for older events. */
   async rebuildAll(refs: string[], sectionIds: string[] = []): Promise<string[]> {
-    const wanted = new Map<string, ListingRef>();
-    // Sections first: the story's own listing is the one a reader is waiting for.
-    if (sectionIds.length) {
-      const sections = await this.em
-        .fork()
-        .find(Section, { id: { $in: sectionIds } }, { fields: ['slug'] });
-      for (const s of sections) wanted.set(`section:${s.slug}`, { kind: 'section', slug: s.slug });
+    const wanted = refs.flatMap((text) => parseListingRef(text) ?? []);
+    const built = await this.read(wanted, sectionIds);
+    await this.store(built);
+    return [...built.keys()];
+  }
+
+  /**
+   * Reads listings from one repeatable-read snapshot: one transaction and one
+   * clock for every listing a round names, however many. Sections come first:
+   * the story's own listing is the one a reader is waiting for. Null for an
+   * unknown section.
+   */
+  private read(
+    refs: ListingRef[],
+    sectionIds: string[] = [],
+  ): Promise<Map<string, Listing | null>> {
+    return this.em.fork().transactional(
+      async (em) => {
+        // The snapshot's time: the first statement of a repeatable-read transaction fixes what it sees.
+        const [{ now }] = await em.execute<{ now: Date }[]>('select now() as now');
+        const builtFrom = new Date(now).toISOString();
+        const slugs = refs.flatMap((ref) => (ref.kind === 'section' ? [ref.slug] : []));
+        const sections = await this.sectionsOf(em, slugs, sectionIds);
+        const ordered = new Map<string, ListingRef>();
+        for (const slug of sections.keys())
+          ordered.set(`section:${slug}`, { kind: 'section', slug });
+        for (const ref of refs) if (ref.kind !== 'section') ordered.set(refKey(ref), ref);
+        for (const slug of slugs) ordered.set(`section:${slug}`, { kind: 'section', slug });
+        const built = new Map<string, Listing | null>();
+        for (const [key, ref] of ordered) {
+          const read = scopeOf(ref, sections);
+          built.set(key, read && (await this.readListing(em, ref, read, builtFrom)));
+        }
+        return built;
+      },
+      { isolationLevel: IsolationLevel.REPEATABLE_READ },
+    );
+  }
+
+  private async readListing(
+    em: EntityManager,
+    ref: ListingRef,
+    read: { scope: Scope; title: string },
+    builtFrom: string,
+  ): Promise<Listing> {
+    const limit = this.config.listingSize + 1;
+    const rows =
+      ref.kind === 'home' ? await homeWindow(em, limit) : await newestOf(em, read.scope, limit);
+    let title = read.title;
+    if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
+    if (ref.kind === 'tag') title = rows[0]?.tags.find((t) => slugify(t) === ref.slug) ?? ref.slug;
+    return {
+      ref: refKey(ref),
+      title,
+      items: rows
+        .slice(0, this.config.listingSize)
+        .map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) })),
+      complete: rows.length <= this.config.listingSize,
+      builtFrom,
+    };
+  }
+
+  /** Stores rebuilt listings in one round trip, each unless Redis holds a newer one; removes unknown sections'. */
+  private async store(built: Map<string, Listing | null>): Promise<void> {
+    const pipeline = this.redisClient.redis.pipeline();
+    for (const [ref, listing] of built) {
+      const key = listingKey(ref);
+      if (listing)
+        pipeline.eval(
+          WRITE_IF_NEWER,
+          2,
+          key,
+          `${key}:v`,
+          JSON.stringify(listing),
+          listing.builtFrom,
+        );
+      else pipeline.del(key, `${key}:v`);
     }
-    for (const text of refs) {
-      const ref = parseListingRef(text);
-      if (ref) wanted.set(refKey(ref), ref);
-    }
-    // Independent listings rebuild side by side; each write is a compare-and-set, so order does not matter.
-    await Promise.all([...wanted.values()].map((ref) => this.rebuild(ref)));
-    return [...wanted.keys()];
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+  }
+
+  /** The sections named by slug or by id (older events), by slug. */
+  private async sectionsOf(
+    em: EntityManager,
+    slugs: string[],
+    ids: string[],
+  ): Promise<Map<string, SectionName>> {
+    if (slugs.length === 0 && ids.length === 0) return new Map();
+    const rows = await em
+      .createQueryBuilder(Section, 's')
+      .select(['id', 'slug', 'name'])
+      .where({ $or: [{ slug: { $in: slugs } }, { id: { $in: ids } }] })
+      .execute<(SectionName & { slug: string })[]>('all');
+    return new Map(rows.map(({ slug, id, name }) => [slug, { id, name }]));
   }
 
   /** Kept for callers that know only sections. */
@@ -217,35 +288,17 @@ export class ListingService {
       : chronological;
   }
 
-  /**
-   * What a listing reads (past its pinned stories, for the home page) and its
-   * title until its stories name one; null for an unknown section.
-   */
-  private async scopeOf(
-    em: EntityManager,
-    ref: ListingRef,
-  ): Promise<{ scope: Scope; title: string } | null> {
-    switch (ref.kind) {
-      case 'home':
-        return { scope: { all: true, unpinnedOnly: true }, title: 'Startseite' };
-      case 'section': {
-        const section = await em.findOne(Section, { slug: ref.slug }, { fields: ['id', 'name'] });
-        return section && { scope: { sectionId: section.id }, title: section.name };
-      }
-      case 'series':
-        return { scope: { seriesSlug: ref.slug }, title: ref.slug };
-      case 'tag':
-        return { scope: { tagSlug: ref.slug }, title: ref.slug };
-    }
-  }
-
   /** Stories after `from` in the listing's order, read from Postgres by index (keyset). */
   private async older(ref: ListingRef, from: SortKey, limit: number): Promise<Listing['items']> {
     const em = this.em.fork();
     // Past the window, the home page continues with unpinned stories in time order.
     const [publishedAt, articleId] = ref.kind === 'home' ? from.slice(2) : from;
     const after = { publishedAt: new Date(publishedAt), articleId: String(articleId) };
-    const read = await this.scopeOf(em, ref);
+    const sections =
+      ref.kind === 'section'
+        ? await this.sectionsOf(em, [ref.slug], [])
+        : new Map<string, SectionName>();
+    const read = scopeOf(ref, sections);
     if (!read) return [];
     const rows = await newestOf(em, read.scope, limit, after);
     return rows.map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) }));

@@ -216,12 +216,10 @@ export class PublicationService {
         ...content.body.flatMap((b) => (b.type === 'image' ? [b.imageId] : [])),
       ]),
     ];
-    const images = new Map(
-      (await em.find(Image, { id: { $in: imageIds } }, { populate: ['renditions'] })).map((i) => [
-        i.id,
-        i,
-      ]),
-    );
+    const found = imageIds.length
+      ? await em.find(Image, { id: { $in: imageIds } }, { populate: ['renditions'] })
+      : [];
+    const images = new Map(found.map((i) => [i.id, i]));
     const publicUrl = this.config.s3.publicUrl;
     const hero = content.heroImageId ? images.get(content.heroImageId) : undefined;
     const body: PublicBodyBlock[] = content.body.map((b) =>

@@ -103,7 +103,11 @@ export class DeliveryReceiptService {
    */
   async progressed(em: EntityManager, eventIds: string[]): Promise<void> {
     if (eventIds.length === 0) return;
-    const events = await em.find(PublicationEvent, { eventId: { $in: eventIds } });
+    await this.announce(em, await em.find(PublicationEvent, { eventId: { $in: eventIds } }));
+  }
+
+  /** {@link progressed} for events already read. */
+  private async announce(em: EntityManager, events: PublicationEvent[]): Promise<void> {
     const byArticle = new Map(events.map((e) => [e.articleId, e.eventId]));
     if (byArticle.size === 0) return;
     // One story's steps are announced one transaction after the other: two steps recorded at
@@ -168,7 +172,11 @@ export class DeliveryReceiptService {
           ),
         ]),
       );
-      await this.progressed(em, [...new Set(inserted.map((r) => r.event_id))]);
+      const recorded = new Set(inserted.map((r) => r.event_id));
+      await this.announce(
+        em,
+        events.filter((e) => recorded.has(e.eventId)),
+      );
     });
   }
 
