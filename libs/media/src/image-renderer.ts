@@ -52,7 +52,11 @@ const SETTINGS_VERSION = 'v1';
  */
 @Injectable()
 export class ImageRenderer {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    // Every pipeline here starts from a new buffer, so libvips' operation cache never
+    // serves one again; it would only keep up to 50 MB of finished work alive per process.
+    sharp.cache(false);
+  }
 
   /** Decodes the original; throws {@link ImageRejected} for files that are corrupt, truncated or too large. */
   async decode(original: Buffer, presets: Preset[]): Promise<DecodedImage> {
