@@ -13,5 +13,10 @@ export function s3ClientSettings(config: AppConfig) {
       accessKeyId: config.s3.accessKeyId,
       secretAccessKey: config.s3.secretAccessKey,
     },
+    // No CRC32 of every body the SDK sends or receives (its default since 3.729): a
+    // streamed upload would go out aws-chunked with a trailing checksum that the store
+    // then decodes. Buffers stay covered by the signature's SHA-256 of the payload.
+    requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+    responseChecksumValidation: 'WHEN_REQUIRED' as const,
   };
 }

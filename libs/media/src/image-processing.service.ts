@@ -2,12 +2,17 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock, PermanentJobError } from '@newsdesk/common';
-import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, presetsHash, type AppConfig, type Preset } from '@newsdesk/config';
 import { EventName, Outbox, type JobName, type JobOf } from '@newsdesk/messaging';
 import { isCropped } from '@newsdesk/config';
 import { Image } from './image.entity';
-import { readEmbeddedMetadata } from './image-metadata';
-import { ImageRejected, ImageRenderer, type RenderedFile } from './image-renderer';
+import { readEmbeddedMetadata, type EmbeddedMetadata } from './image-metadata';
+import {
+  ImageRejected,
+  ImageRenderer,
+  type DecodedImage,
+  type RenderedFile,
+} from './image-renderer';
 import { ObjectStorage } from './object-storage';
 import { Rendition } from './rendition.entity';
 
@@ -36,22 +41,12 @@ export class ImageProcessingService {
     if (!image) throw new PermanentJobError(`image ${imageId} does not exist`);
     const all = this.config.images.presets;
     const presets = scope === 'crops' ? all.filter(isCropped) : all;
-    const original = await this.storage.getBuffer(image.originalKey); // S3 trouble: thrown, retried
-
-    let decoded;
-    try {
-      decoded = await this.renderer.decode(original, all);
-    } catch (error) {
-      if (!(error instanceof ImageRejected)) throw error;
-      // sharp's bundled libvips reads HEIF only with AV1 inside (AVIF); HEVC needs a licensed decoder.
-      const hint =
-        image.mimeType === 'image/heic'
-          ? ' (HEIC pictures with HEVC compression cannot be decoded here; export the picture as JPEG or AVIF)'
-          : '';
-      await this.fail(imageId, `${error.message}${hint}`);
+    const read = await this.readOriginal(image, all);
+    if ('rejected' in read) {
+      await this.fail(imageId, read.rejected);
       return;
     }
-    const metadata = image.processedAt ? null : await readEmbeddedMetadata(original);
+    const { decoded, metadata } = read;
     const placeholder = await this.renderer.placeholder(decoded);
 
     const rows: RenditionRow[] = [];
@@ -127,6 +122,32 @@ export class ImageProcessingService {
     // Files of an earlier crop are no longer referenced; removing them is tidying, not correctness.
     for (const key of replaced) await this.storage.delete(key).catch(() => undefined);
     this.logger.log(`image ${imageId}: ${rows.length} renditions`);
+  }
+
+  /**
+   * Downloads and decodes the original, and reads its embedded metadata on first
+   * processing. The original's bytes are let go when this returns: only the decode
+   * stays for the renditions, which matters with several jobs at once.
+   */
+  private async readOriginal(
+    image: Image,
+    presets: Preset[],
+  ): Promise<{ decoded: DecodedImage; metadata: EmbeddedMetadata | null } | { rejected: string }> {
+    const original = await this.storage.getBuffer(image.originalKey); // S3 trouble: thrown, retried
+    let decoded: DecodedImage;
+    try {
+      decoded = await this.renderer.decode(original, presets);
+    } catch (error) {
+      if (!(error instanceof ImageRejected)) throw error;
+      // sharp's bundled libvips reads HEIF only with AV1 inside (AVIF); HEVC needs a licensed decoder.
+      const hint =
+        image.mimeType === 'image/heic'
+          ? ' (HEIC pictures with HEVC compression cannot be decoded here; export the picture as JPEG or AVIF)'
+          : '';
+      return { rejected: `${error.message}${hint}` };
+    }
+    const metadata = image.processedAt ? null : await readEmbeddedMetadata(original);
+    return { decoded, metadata };
   }
 
   private async fail(imageId: string, reason: string): Promise<void> {

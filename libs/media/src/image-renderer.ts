@@ -34,6 +34,8 @@ export interface RenderedFile {
   contentType: string;
 }
 
+const hasAlpha = (decoded: DecodedImage) => decoded.base.channels % 2 === 0;
+
 /** Encoder settings; part of every key, so changing them writes new files. */
 const ENCODERS = {
   avif: { quality: 50, effort: 2 },
@@ -50,7 +52,11 @@ const SETTINGS_VERSION = 'v1';
  */
 @Injectable()
 export class ImageRenderer {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    // Every pipeline here starts from a new buffer, so libvips' operation cache never
+    // serves one again; it would only keep up to 50 MB of finished work alive per process.
+    sharp.cache(false);
+  }
 
   /** Decodes the original; throws {@link ImageRejected} for files that are corrupt, truncated or too large. */
   async decode(original: Buffer, presets: Preset[]): Promise<DecodedImage> {
@@ -129,11 +135,22 @@ export class ImageRenderer {
       const { box, cropTag } = await this.cropFor(decoded, preset, focal);
       for (const { requested, actual } of widthsWithoutUpscaling(preset.widths, box.width)) {
         const height = Math.round((box.height * actual) / box.width);
+        // Cut and scaled once for all formats: the encoders get the very pixels a pipeline
+        // per format would give them (the same bytes out), at a third of the resampling.
+        const sized = await this.base(decoded)
+          .extract(box)
+          .resize(actual, height)
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const { width: w, height: h, channels } = sized.info;
         for (const format of RENDITION_FORMATS) {
-          const body = await this.encode(
-            this.base(decoded).extract(box).resize(actual, height),
-            format,
-          );
+          // sharp flattens before it scales; scaling first would blend transparent edges
+          // differently, so a JPEG of a picture with alpha keeps its own pipeline.
+          const source =
+            format === 'jpeg' && hasAlpha(decoded)
+              ? this.base(decoded).extract(box).resize(actual, height)
+              : sharp(sized.data, { raw: { width: w, height: h, channels } });
+          const body = await this.encode(source, format);
           yield {
             preset: preset.name,
             format,
@@ -169,8 +186,11 @@ export class ImageRenderer {
     }
     // No focal point: let sharp's attention strategy find the interesting part, once per preset.
     const full = cropAround(width, height, preset.aspect, { x: 0.5, y: 0.5 });
+    // Only the offsets are wanted: one pixel of the crop comes out, not a copy of all of it.
     const { info } = await this.base(decoded)
       .resize(full.width, full.height, { fit: 'cover', position: sharp.strategy.attention })
+      .extract({ left: 0, top: 0, width: 1, height: 1 })
+      .raw()
       .toBuffer({ resolveWithObject: true });
     const left = Math.abs((info as { cropOffsetLeft?: number }).cropOffsetLeft ?? 0);
     const top = Math.abs((info as { cropOffsetTop?: number }).cropOffsetTop ?? 0);

@@ -67,11 +67,30 @@ export class ObjectStorage implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The whole object in one buffer of its announced length: the chunks are copied
+   * into it as they arrive, instead of being kept and joined into a second copy.
+   */
   async getBuffer(key: string): Promise<Buffer> {
     const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     if (!out.Body) throw new Error(`object ${key} has no body`);
-    const bytes = await out.Body.transformToByteArray();
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
+    const size = out.ContentLength;
+    if (size === undefined) {
+      const bytes = await out.Body.transformToByteArray();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
+    }
+    const buffer = Buffer.allocUnsafeSlow(size);
+    let filled = 0;
+    for await (const chunk of out.Body as Readable) {
+      const bytes = chunk as Buffer;
+      if (filled + bytes.length > size) {
+        (out.Body as Readable).destroy();
+        throw new Error(`object ${key} is longer than its ${size} bytes`);
+      }
+      filled += bytes.copy(buffer, filled);
+    }
+    if (filled !== size) throw new Error(`object ${key}: ${filled} of ${size} bytes arrived`);
+    return buffer;
   }
 
   /** Creates the bucket when it is missing (development and tests). */
