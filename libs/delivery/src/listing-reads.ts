@@ -1,30 +1,68 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { PublishedArticle, PublishedTag } from '@newsdesk/publication';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PublishedArticle } from '@newsdesk/publication';
 
 /** The columns a listing reads: a teaser, its place on the home page and the listing's title (no bodies). */
-const LISTING_FIELDS = [
-  'articleId',
-  'slug',
-  'sectionSlug',
-  'kicker',
-  'headline',
-  'teaser',
-  'format',
-  'publishedAt',
-  'teaserImage',
-  'homePinned',
-  'homePriority',
-  'series',
-  'tags',
-] as const;
+const COLUMNS = `p.article_id, p.slug, p.section_slug, p.kicker, p.headline, p.teaser, p.format,
+  p.published_at, p.teaser_image, p.home_pinned, p.home_priority, p.series, p.tags`;
 
 /**
- * A listing's row: plain data mapped to property names, not a managed entity.
- * A listing is read, turned into teasers and dropped, so hydrating and
- * tracking 51 entities per listing (and checking them for changes when the
- * transaction ends) would be all cost and no use.
+ * A listing's row: plain data, not a managed entity. A listing is read,
+ * turned into teasers and dropped, so hydrating and tracking 51 entities per
+ * listing (and checking them for changes when the transaction ends) would be
+ * all cost and no use; so would building the same few queries anew each time.
  */
-export type ListingRow = Pick<PublishedArticle, (typeof LISTING_FIELDS)[number]>;
+export type ListingRow = Pick<
+  PublishedArticle,
+  | 'articleId'
+  | 'slug'
+  | 'sectionSlug'
+  | 'kicker'
+  | 'headline'
+  | 'teaser'
+  | 'format'
+  | 'publishedAt'
+  | 'teaserImage'
+  | 'homePinned'
+  | 'homePriority'
+  | 'series'
+  | 'tags'
+>;
+
+interface Columns {
+  article_id: string;
+  slug: string;
+  section_slug: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  format: ListingRow['format'];
+  published_at: Date;
+  teaser_image: ListingRow['teaserImage'];
+  home_pinned: boolean;
+  home_priority: number;
+  series: string | null;
+  tags: string[];
+}
+
+const rowOf = (c: Columns): ListingRow => ({
+  articleId: c.article_id,
+  slug: c.slug,
+  sectionSlug: c.section_slug,
+  kicker: c.kicker,
+  headline: c.headline,
+  teaser: c.teaser,
+  format: c.format,
+  publishedAt: new Date(c.published_at),
+  teaserImage: c.teaser_image,
+  homePinned: c.home_pinned,
+  homePriority: c.home_priority,
+  series: c.series,
+  tags: c.tags,
+});
+
+async function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promise<ListingRow[]> {
+  return (await em.execute<Columns[]>(sql, params)).map(rowOf);
+}
 
 /** Which stories, newest first: one section, series or tag, or all of them (unpinned only, for the home page's older pages). */
 export type Scope =
@@ -53,67 +91,54 @@ export async function newestOf(
   after?: After,
 ): Promise<ListingRow[]> {
   if ('tagSlug' in scope) return newestWithTag(em, scope.tagSlug, limit, after);
-  const where: FilterQuery<PublishedArticle> =
+  const [where, params] =
     'sectionId' in scope
-      ? { sectionId: scope.sectionId }
+      ? ['p.section_id = ?', [scope.sectionId]]
       : 'seriesSlug' in scope
-        ? { seriesSlug: scope.seriesSlug }
+        ? ['p.series_slug = ?', [scope.seriesSlug]]
         : scope.unpinnedOnly
-          ? { homePinned: false }
-          : {};
-  const qb = em
-    .createQueryBuilder(PublishedArticle, 'p')
-    .select([...LISTING_FIELDS])
-    .where(where)
-    .orderBy({ publishedAt: 'desc', articleId: 'desc' })
-    .limit(limit);
-  if (after) keysetAfter(qb, 'p', after);
-  return qb.execute<ListingRow[]>('all');
+          ? ['not p.home_pinned', []]
+          : ['true', []];
+  return rowsOf(
+    em,
+    `select ${COLUMNS} from published_articles p where ${where} ${keysetAfter('p', after)}
+      order by p.published_at desc, p.article_id desc limit ?`,
+    [...params, ...keysetParams(after), limit],
+  );
 }
 
 /** The home page's first page: pinned stories by priority, then the newest (the index on all four, read backwards). */
 export function homeWindow(em: EntityManager, limit: number): Promise<ListingRow[]> {
-  return em
-    .createQueryBuilder(PublishedArticle, 'p')
-    .select([...LISTING_FIELDS])
-    .orderBy({ homePinned: 'desc', homePriority: 'desc', publishedAt: 'desc', articleId: 'desc' })
-    .limit(limit)
-    .execute<ListingRow[]>('all');
+  return rowsOf(
+    em,
+    `select ${COLUMNS} from published_articles p
+      order by p.home_pinned desc, p.home_priority desc, p.published_at desc, p.article_id desc
+      limit ?`,
+    [limit],
+  );
 }
 
-/** A tag listing: the ids in order from `published_tags`, then those stories by primary key. */
-async function newestWithTag(
+/** A tag listing: `published_tags` in order, each story by primary key. */
+function newestWithTag(
   em: EntityManager,
   tagSlug: string,
   limit: number,
   after?: After,
 ): Promise<ListingRow[]> {
-  const qb = em
-    .createQueryBuilder(PublishedTag, 't')
-    .select(['articleId'])
-    .where({ tagSlug })
-    .orderBy({ publishedAt: 'desc', articleId: 'desc' })
-    .limit(limit);
-  if (after) keysetAfter(qb, 't', after);
-  const ids = (await qb.execute<{ articleId: string }[]>('all')).map((r) => r.articleId);
-  if (!ids.length) return [];
-  const rows = await em
-    .createQueryBuilder(PublishedArticle, 'p')
-    .select([...LISTING_FIELDS])
-    .where({ articleId: { $in: ids } })
-    .execute<ListingRow[]>('all');
-  const byId = new Map(rows.map((row) => [row.articleId, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return rowsOf(
+    em,
+    `select ${COLUMNS} from published_tags t join published_articles p on p.article_id = t.article_id
+      where t.tag_slug = ? ${keysetAfter('t', after)}
+      order by t.published_at desc, t.article_id desc limit ?`,
+    [tagSlug, ...keysetParams(after), limit],
+  );
 }
 
-/** `(published_at, article_id) < (…)`: a row comparison, so that the index bounds the scan instead of filtering it. */
-function keysetAfter(
-  qb: { andWhere(cond: string, params: unknown[]): unknown },
-  alias: string,
-  after: After,
-): void {
-  qb.andWhere(`(${alias}.published_at, ${alias}.article_id) < (?, ?)`, [
-    after.publishedAt,
-    after.articleId,
-  ]);
+/** `and (published_at, article_id) < (…)`: a row comparison, so that the index bounds the scan instead of filtering it. */
+function keysetAfter(alias: string, after?: After): string {
+  return after ? `and (${alias}.published_at, ${alias}.article_id) < (?, ?)` : '';
+}
+
+function keysetParams(after?: After): unknown[] {
+  return after ? [after.publishedAt, after.articleId] : [];
 }

@@ -2,7 +2,6 @@ import { EntityManager, IsolationLevel } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { Section } from '@newsdesk/editorial';
 import { toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 import { RedisClient } from '@newsdesk/messaging';
 import { homeWindow, newestOf, type ListingRow, type Scope } from './listing-reads';
@@ -215,11 +214,11 @@ export class ListingService {
     ids: string[],
   ): Promise<Map<string, SectionName>> {
     if (slugs.length === 0 && ids.length === 0) return new Map();
-    const rows = await em
-      .createQueryBuilder(Section, 's')
-      .select(['id', 'slug', 'name'])
-      .where({ $or: [{ slug: { $in: slugs } }, { id: { $in: ids } }] })
-      .execute<(SectionName & { slug: string })[]>('all');
+    const list = (values: string[]) => (values.length ? values.map(() => '?').join(', ') : 'null');
+    const rows = await em.execute<(SectionName & { slug: string })[]>(
+      `select id, slug, name from sections where slug in (${list(slugs)}) or id in (${list(ids)})`,
+      [...slugs, ...ids],
+    );
     return new Map(rows.map(({ slug, id, name }) => [slug, { id, name }]));
   }
 
