@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-interface ProcStat {
+export interface ProcStat {
   pid: number;
   ppid: number;
   /** utime + stime of the process, in clock ticks. */
@@ -13,9 +13,10 @@ interface ProcStat {
   reaped: number;
 }
 
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
-function statOf(pid: number): ProcStat | null {
+/** A process's parent and CPU ticks, from /proc; null when it is gone. */
+export function statOf(pid: number): ProcStat | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may contain spaces and parentheses: split after the last ')'.

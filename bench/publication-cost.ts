@@ -38,8 +38,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '@newsdesk/config';
 import { ormConfig } from '@newsdesk/database';
-import { sqlOf, type Sql } from '@newsdesk/testing';
-import { QUEUES_OF, type AppName, type Cluster } from '../test/faults/cluster';
+import { sqlOf } from '@newsdesk/testing';
+import type { AppName, Cluster } from '../test/faults/cluster';
 import { runBarePublications } from './bare-publication';
 import { findProcess, treeCpuSeconds } from './proc';
 import {
@@ -50,6 +50,7 @@ import {
   processCpuSeconds,
   round2,
   runOnStack,
+  settled,
   stats,
   type StackHarness,
 } from './support';
@@ -63,8 +64,6 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR;
 const REST_SECONDS = 10;
 /** One approval step (Smart City needs two reviewers). */
 const SECTION = 'it-infrastruktur';
-// Not 'delayed': repeatable jobs (the schedule reconciler's) always wait there.
-const IDLE = ['wait', 'active', 'prioritized'] as const;
 
 const APPS: AppName[] = ['api', 'workflow', 'projector'];
 
@@ -94,22 +93,6 @@ const cpuOf = (processes: Record<string, number | undefined>): Cpu => ({
 
 const minus = (after: Cpu, before: Cpu): Cpu =>
   Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
-
-/** Waits until every queue the running apps read is empty and every outbox row is sent. */
-async function settled(cluster: Cluster, sql: Sql): Promise<void> {
-  const queues = APPS.flatMap((app) => QUEUES_OF[app]);
-  for (;;) {
-    const counts = await Promise.all(
-      queues.map((name) => cluster.queue(name).getJobCounts(...IDLE)),
-    );
-    const busy = counts.some((c) => Object.values(c).some((n) => n > 0));
-    const [{ unsent }] = await sql<{ unsent: string }>(
-      `select count(*)::text as unsent from outbox where sent_at is null`,
-    );
-    if (!busy && unsent === '0') return;
-    await sleep(50);
-  }
-}
 
 async function visibleAll(api: BenchApi, listingUrl: string, slugs: Set<string>): Promise<void> {
   const deadline = performance.now() + TIMEOUT_MS * 4;
@@ -164,7 +147,7 @@ async function run(h: StackHarness): Promise<void> {
     );
     const listingUrl = `${cluster.apiUrl}/public/sections/${SECTION}/teasers?limit=50`;
     const processes = processesOf(h, cluster);
-    await settled(cluster, sql);
+    await settled(cluster, sql, APPS);
     await sleep(2000); // the last jobs' follow-ups (metrics, stream reads) die down
 
     const batch = stories.slice(0, COST_STORIES);
@@ -173,7 +156,7 @@ async function run(h: StackHarness): Promise<void> {
     started = performance.now();
     await atRate(batch.length, COST_RATE, (i) => api.publish(batch[i].id, reviewer));
     await visibleAll(api, listingUrl, new Set(batch.slice(-40).map((s) => s.slug)));
-    await settled(cluster, sql);
+    await settled(cluster, sql, APPS);
     const seconds = (performance.now() - started) / 1000;
     const used = minus(cpuOf(processes), before);
     if (PROFILE_DIR) {
@@ -204,7 +187,7 @@ async function run(h: StackHarness): Promise<void> {
         console.log(
           `${rate}/s: not visible ${result.notVisible}, publish errors ${result.publishErrors.length}`,
         );
-      await settled(cluster, sql);
+      await settled(cluster, sql, APPS);
     }
     // The bare baseline, with the apps stopped, on copies of the stories the latency runs published.
     await Promise.all(APPS.map((app) => cluster.terminate(app, 10_000)));

@@ -11,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNewsdeskClient, type NewsdeskClient, type paths } from '@newsdesk/api-client';
-import { Cluster, type AppName } from '../test/faults/cluster';
+import type { Sql } from '@newsdesk/testing';
+import { Cluster, QUEUES_OF, type AppName } from '../test/faults/cluster';
+import { TICKS_PER_SECOND, statOf } from './proc';
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 export function positiveInt(name: string, fallback: number): number {
@@ -203,6 +205,25 @@ export class StackHarness {
     await this.cluster?.stop().catch(() => undefined);
     await this.stack?.stop();
     if (this.root) rmSync(this.root, { recursive: true, force: true, maxRetries: 2 });
+  }
+}
+
+// Not 'delayed': repeatable jobs (the schedule reconciler's) always wait there.
+const BUSY = ['wait', 'active', 'prioritized'] as const;
+
+/** Waits until every queue the running `apps` read is empty and every outbox row is sent. */
+export async function settled(cluster: Cluster, sql: Sql, apps: readonly AppName[]): Promise<void> {
+  const queues = apps.flatMap((app) => QUEUES_OF[app]);
+  for (;;) {
+    const counts = await Promise.all(
+      queues.map((name) => cluster.queue(name).getJobCounts(...BUSY)),
+    );
+    const busy = counts.some((c) => Object.values(c).some((n) => n > 0));
+    const [{ unsent }] = await sql<{ unsent: string }>(
+      `select count(*)::text as unsent from outbox where sent_at is null`,
+    );
+    if (!busy && unsent === '0') return;
+    await sleep(50);
   }
 }
 
@@ -423,15 +444,8 @@ export function printStatsTable(title: string, rows: [string, Stats][], width = 
 
 /** CPU seconds (user + system) a process used so far, from /proc; 0 when unknown. */
 export function processCpuSeconds(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name may contain spaces and parentheses: split after the last ')'.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
+  const stat = pid ? statOf(pid) : null;
+  return stat ? stat.own / TICKS_PER_SECOND : 0;
 }
 
 /** Busy CPU seconds of the whole machine so far (all cores, every process); 0 off Linux. */
