@@ -110,12 +110,32 @@ export async function runBarePublications(options: {
         .join(', ')})`;
     const outboxInsert = `insert into bare.outbox (message_id, kind, name, payload, job_id, created_at)
       values ($1, $2, $3, $4, $5, now())`;
-    const audit = (client: PoolClient, id: string, from: string, to: string, version: number) =>
-      client.query(
+    /** Locks the story, moves it on (a new version) and audits the move, as every state change does. */
+    const transition = async (
+      client: PoolClient,
+      articleId: string,
+      from: string,
+      to: 'scheduled' | 'published',
+    ) => {
+      const {
+        rows: [article],
+      } = await client.query<{ slug: string; section_id: string; version: number }>(
+        'select * from bare.articles where id = $1 for update',
+        [articleId],
+      );
+      await client.query(
+        `update bare.articles set status = $3, ${to === 'published' ? 'published_at' : 'publish_at'} = now(),
+                version = version + 1
+          where id = $1 and version = $2`,
+        [articleId, article.version, to],
+      );
+      await client.query(
         `insert into bare.audit_log (article_id, action, from_status, to_status, article_version, details, created_at)
          values ($1, $2, $3, $4, $5, '{}', now())`,
-        [id, to === 'published' ? 'release' : 'publish', from, to, version],
+        [articleId, to === 'published' ? 'release' : 'publish', from, to, article.version + 1],
       );
+      return article;
+    };
 
     // The relay: every unsent row, in order, to BullMQ; stamped in the same transaction.
     let relaying: Promise<void> | null = null;
@@ -192,12 +212,7 @@ export async function runBarePublications(options: {
       async (job) => {
         const { articleId } = job.data as { articleId: string };
         await inTransaction(pool, async (client) => {
-          const {
-            rows: [article],
-          } = await client.query<{ id: string; slug: string; section_id: string; version: number }>(
-            'select * from bare.articles where id = $1 for update',
-            [articleId],
-          );
+          const article = await transition(client, articleId, 'scheduled', 'published');
           await client.query('select * from bare.published_articles where article_id = $1', [
             articleId,
           ]);
@@ -210,12 +225,6 @@ export async function runBarePublications(options: {
               published_at: new Date(),
             },
           ]);
-          await client.query(
-            `update bare.articles set status = 'published', published_at = now(), version = version + 1
-              where id = $1 and version = $2`,
-            [articleId, article.version],
-          );
-          await audit(client, articleId, 'scheduled', 'published', article.version + 1);
           const eventId = randomUUID();
           const payload = {
             articleId,
@@ -243,18 +252,7 @@ export async function runBarePublications(options: {
     await atRate(options.articleIds.length, options.rate, async (i) => {
       const articleId = options.articleIds[i];
       await inTransaction(pool, async (client) => {
-        const {
-          rows: [article],
-        } = await client.query<{ version: number }>(
-          'select * from bare.articles where id = $1 for update',
-          [articleId],
-        );
-        await client.query(
-          `update bare.articles set status = 'scheduled', publish_at = now(), version = version + 1
-            where id = $1 and version = $2`,
-          [articleId, article.version],
-        );
-        await audit(client, articleId, 'approved', 'scheduled', article.version + 1);
+        await transition(client, articleId, 'approved', 'scheduled');
         const jobId = randomUUID();
         await client.query(`${outboxInsert}, ($6, 'event', 'article.scheduled', $7, null, now())`, [
           jobId,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PublishedArticle } from '@newsdesk/publication';
+import type { PublishedArticle, TeaserRow } from '@newsdesk/publication';
 
 /** The columns a listing reads: a teaser, its place on the home page and the listing's title (no bodies). */
 const COLUMNS = `p.article_id, p.slug, p.section_slug, p.kicker, p.headline, p.teaser, p.format,
@@ -11,22 +11,8 @@ const COLUMNS = `p.article_id, p.slug, p.section_slug, p.kicker, p.headline, p.t
  * listing (and checking them for changes when the transaction ends) would be
  * all cost and no use; so would building the same few queries anew each time.
  */
-export type ListingRow = Pick<
-  PublishedArticle,
-  | 'articleId'
-  | 'slug'
-  | 'sectionSlug'
-  | 'kicker'
-  | 'headline'
-  | 'teaser'
-  | 'format'
-  | 'publishedAt'
-  | 'teaserImage'
-  | 'homePinned'
-  | 'homePriority'
-  | 'series'
-  | 'tags'
->;
+export type ListingRow = TeaserRow &
+  Pick<PublishedArticle, 'homePinned' | 'homePriority' | 'series' | 'tags'>;
 
 interface Columns {
   article_id: string;
