@@ -103,6 +103,36 @@ describe('outbox and durable events (integration)', () => {
     expect(await events.getJob(rolledBackId)).toBeUndefined();
   });
 
+  it('keeps a message it cannot send unsent, with its error, and sends the rows after it', async () => {
+    const section = await makeSection(newsdesk.orm);
+    const em = newsdesk.orm.em.fork();
+    const bad = em.create(OutboxEntry, { kind: 'job', name: 'no.such.job', payload: {} });
+    const good = Outbox.event(em, EventName.ArticlePublished, {
+      articleId: randomUUID(),
+      slug: 'after-a-bad-one',
+      version: 1,
+      sectionIds: [section.id],
+    });
+    await em.flush();
+    try {
+      await relay.drain();
+      expect(await events.getJob(good.messageId)).toBeDefined();
+      const rows = await newsdesk.orm.em
+        .fork()
+        .find(OutboxEntry, { messageId: { $in: [bad.messageId, good.messageId] } });
+      const byId = new Map(rows.map((r) => [r.messageId, r]));
+      expect(byId.get(good.messageId)?.sentAt).toBeInstanceOf(Date);
+      expect(byId.get(bad.messageId)).toMatchObject({
+        sentAt: null,
+        lastError: 'unknown job no.such.job',
+      });
+      expect(byId.get(bad.messageId)?.attempts).toBeGreaterThanOrEqual(1);
+    } finally {
+      // Otherwise every later pass would try it again.
+      await newsdesk.orm.em.fork().nativeDelete(OutboxEntry, { messageId: bad.messageId });
+    }
+  });
+
   it('does not send a row while its transaction is still open', async () => {
     const section = await makeSection(newsdesk.orm);
     let release!: () => void;
