@@ -71,7 +71,11 @@ export function findProcess(...parts: string[]): number | undefined {
 export function treeCpuSeconds(roots: Record<string, number | undefined>): Record<string, number> {
   const stats = allProcesses();
   const children = new Map<number, ProcStat[]>();
-  for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
+  for (const stat of stats) {
+    const siblings = children.get(stat.ppid);
+    if (siblings) siblings.push(stat);
+    else children.set(stat.ppid, [stat]);
+  }
   const byPid = new Map(stats.map((s) => [s.pid, s]));
   const rootPids = new Set(Object.values(roots));
   const ticksOf = (stat: ProcStat): number =>

@@ -114,7 +114,7 @@ async function run(h: StackHarness): Promise<void> {
     process.env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${resolve(PROFILE_DIR)}`;
   }
   const cluster = await h.start();
-  // Apps started again later (after the baseline) run without the profiler.
+  // Only the apps started just now are profiled, nothing this process starts later.
   delete process.env.NODE_OPTIONS;
   delete h.env.NODE_OPTIONS;
   const api = new BenchApi(cluster.apiUrl, TIMEOUT_MS);
