@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -12,7 +12,7 @@ import { WorkflowModule } from '../../apps/workflow/src/workflow.module';
 import { loadConfig, type AppConfig } from '@newsdesk/config';
 import { migrate, ormConfig } from '@newsdesk/database';
 import { ContractCheck } from './contract-check';
-import { OutboxEntry, redisOptions, registryQueueNames } from '@newsdesk/messaging';
+import { httpAdapter, OutboxEntry, redisOptions, registryQueueNames } from '@newsdesk/messaging';
 
 let migrated: Promise<string[]> | null = null;
 
@@ -123,7 +123,7 @@ export class Newsdesk {
 
   /** A worker app as `main.ts` makes it, serving its ops HTTP on a free port. */
   private async opsApp(module: Type<unknown>): Promise<NestFastifyApplication> {
-    const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), {
+    const app = await NestFactory.create<NestFastifyApplication>(module, httpAdapter(), {
       logger: false,
       bufferLogs: true,
     });

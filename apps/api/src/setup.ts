@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '@newsdesk/common';
 import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
+import { httpAdapter } from '@newsdesk/messaging';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { buildApiDocument } from './contract/document';
@@ -52,7 +53,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
  * address that login throttling counts against.
  */
 export function createApiAdapter(config: AppConfig = loadConfig()): FastifyAdapter {
-  return new FastifyAdapter({
+  return httpAdapter({
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     routerOptions: { maxParamLength: 1000 },

@@ -1,10 +1,10 @@
 import type { INestMicroservice, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@newsdesk/config';
-import { BullMqTransport, Consumer, RethrowRpcErrors } from '@newsdesk/messaging';
+import { BullMqTransport, Consumer, httpAdapter, RethrowRpcErrors } from '@newsdesk/messaging';
 import { watchTransport } from '@newsdesk/observability';
 import { ProjectorModule } from './projector.module';
 import { WebhooksModule } from './webhooks.module';
@@ -34,7 +34,7 @@ export async function startProjector(
   };
   const projector = await NestFactory.create<NestFastifyApplication>(
     ProjectorModule,
-    new FastifyAdapter(),
+    httpAdapter(),
     nest,
   );
   if (options.logger !== false) projector.useLogger(projector.get(Logger));

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@newsdesk/config';
-import { stopGracefully } from '@newsdesk/messaging';
+import { httpAdapter, stopGracefully } from '@newsdesk/messaging';
 import { WorkflowModule } from './workflow.module';
 
 async function bootstrap(): Promise<void> {
@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   // HTTP only for ops: /health/live, /health/ready and /metrics.
   const app = await NestFactory.create<NestFastifyApplication>(
     WorkflowModule,
-    new FastifyAdapter(),
+    httpAdapter(),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

@@ -1,6 +1,8 @@
-import { Logger, type INestApplication, type INestApplicationContext } from '@nestjs/common';
-import { Server } from 'node:http';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
+import type { Socket } from 'node:net';
 import type { Worker } from 'bullmq';
 import { BullMqTransport } from './bullmq.transport';
 import { jobWorkersAmong } from './job-workers';
@@ -14,12 +16,37 @@ function jobWorkersOf(app: INestApplicationContext): Worker[] {
   );
 }
 
-/** The Node HTTP server of an app that serves HTTP. */
-function httpServerOf(app: INestApplicationContext): Server[] {
-  const candidate = app as Partial<INestApplication>;
-  if (typeof candidate.getHttpServer !== 'function') return [];
-  const server: unknown = candidate.getHttpServer();
-  return server instanceof Server ? [server as Server] : [];
+/**
+ * The HTTP adapter of every app: Fastify, whose `close()` waits only for the
+ * requests in flight. Node's `server.close()` closes the keep-alive
+ * connections that are idle at that moment, but not two other kinds, which
+ * would hold the server open for a minute or more: one whose response was
+ * still being written then (a request in flight, a live stream being ended)
+ * turns idle only afterwards and would wait out its keep-alive timeout (72 s
+ * in Fastify); one a client opened ahead of a request it never sent (browsers
+ * open spare connections) is not idle to Node and waits for its headers
+ * timeout. While the server closes, both are closed as they come.
+ */
+export function httpAdapter(options?: FastifyServerOptions): FastifyAdapter {
+  const adapter = new FastifyAdapter(options);
+  const fastify = adapter.getInstance();
+  const server = fastify.server;
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  const sweep = () => {
+    server.closeIdleConnections();
+    for (const socket of connections) if (socket.bytesRead === 0) socket.destroy();
+  };
+  fastify.addHook('preClose', (done) => {
+    const sweeping = setInterval(sweep, 100).unref();
+    server.once('close', () => clearInterval(sweeping));
+    sweep();
+    done();
+  });
+  return adapter;
 }
 
 /** Resolves true when `work` settles before `deadline`, false when the deadline comes first. */
@@ -63,21 +90,11 @@ export function stopGracefully(
         `jobs still running after ${graceMs} ms: left to BullMQ, which returns them to their queue once their locks lapse`,
       );
     }
-    // A keep-alive connection that turns idle after its last request would hold the HTTP server
-    // open until its timeout: close such connections as they come, while the apps close.
-    const servers = apps.flatMap(httpServerOf);
-    const sweep = setInterval(
-      () => servers.forEach((server) => server.closeIdleConnections()),
-      100,
-    );
-    try {
-      // The rest of the grace period, and at least a few seconds, to close servers and connections.
-      const closing = Promise.all(apps.map((app) => app.close()));
-      if (!(await within(closing, Math.max(deadline, Date.now() + 3000)))) {
-        logger.warn('closing connections took too long; exiting anyway');
-      }
-    } finally {
-      clearInterval(sweep);
+    // The rest of the grace period, and at least a few seconds, to close servers and connections
+    // (each app's HTTP adapter closes keep-alive connections as they turn idle: httpAdapter()).
+    const closing = Promise.all(apps.map((app) => app.close()));
+    if (!(await within(closing, Math.max(deadline, Date.now() + 3000)))) {
+      logger.warn('closing connections took too long; exiting anyway');
     }
   };
   const onSignal = (signal: NodeJS.Signals) => {
