@@ -252,12 +252,11 @@ export class WebhooksService {
    */
   async fanOut(envelope: EventEnvelope<WebhookEventName>): Promise<number> {
     const event = envelope.name as WebhookEvent;
+    const wanted = { pausedAt: null, deletedAt: null, events: { $contains: [event] } };
+    // Most events have no subscriber: one read, without a transaction, settles those.
+    if ((await this.em.fork().count(WebhookSubscription, wanted)) === 0) return 0;
     return this.em.fork().transactional(async (em) => {
-      const subscriptions = await em.find(WebhookSubscription, {
-        pausedAt: null,
-        deletedAt: null,
-        events: { $contains: [event] },
-      });
+      const subscriptions = await em.find(WebhookSubscription, wanted);
       if (subscriptions.length === 0) return 0;
       const existing = await em.find(WebhookDelivery, {
         eventId: envelope.id,
