@@ -6,15 +6,13 @@ import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Article } from '@newsdesk/editorial';
 import { EventName, Outbox, type PurgeCover } from '@newsdesk/messaging';
 import { PublicationEvent } from '@newsdesk/publication';
-import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
-import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
-import { DeliveryStep, type DeliveryStepKind } from './delivery-step.entity';
+import type { WebhookDeliveryStatus } from '../webhooks/webhook-delivery.entity';
+import type { DeliveryStep, DeliveryStepKind } from './delivery-step.entity';
 import type {
   DeliveryReceipt,
   ReceiptPending,
   ReceiptPurge,
   ReceiptWebhook,
-  ReceiptWebhookState,
 } from './delivery-receipt';
 
 /** A story that exists but has never had a public version: nothing was delivered. */
@@ -36,6 +34,68 @@ interface StepRow {
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+/** A timestamp as raw SQL gives it (text: MikroORM leaves Postgres' dates unparsed). */
+const isoOf = (text: string | null) => (text ? new Date(text).toISOString() : null);
+
+/** A recorded step as a receipt reads it. */
+type RecordedStep = Pick<DeliveryStep, 'kind' | 'target' | 'doneAt' | 'detail'>;
+
+/** An article event with its recorded steps, in the order they were recorded. */
+type ReceiptEvent = Pick<
+  PublicationEvent,
+  'eventId' | 'articleId' | 'event' | 'version' | 'listings' | 'occurredAt'
+> & { steps: RecordedStep[] };
+
+interface NewestRow {
+  event_id: string;
+  article_id: string;
+  event: PublicationEvent['event'];
+  version: number;
+  listings: string[];
+  occurred_at: string;
+  steps: (Omit<RecordedStep, 'doneAt'> & { doneAt: string })[];
+}
+
+/** A story's newest article event and its steps (by the `(article_id, seq)` index). */
+const NEWEST = `
+  select e.event_id, e.article_id, e.event, e.version, e.listings, e.occurred_at,
+         coalesce((select json_agg(json_build_object('kind', s.kind, 'target', s.target,
+                                                     'doneAt', s.done_at, 'detail', s.detail)
+                                   order by s.id)
+                     from delivery_steps s
+                    where s.event_id = e.event_id), '[]') as steps
+    from publication_events e
+   where e.article_id = ?
+   order by e.seq desc
+   limit 1`;
+
+/** A subscription, with its delivery of the event when the fan-out made one. */
+type SubscriberRow = {
+  id: string;
+  url: string;
+  paused_at: string | null;
+  paused_reason: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  last_attempt_at: string | null;
+} & (
+  | { delivery_id: null; status: null; attempts: null }
+  | { delivery_id: string; status: WebhookDeliveryStatus; attempts: number }
+);
+
+/**
+ * The live subscriptions that have a delivery of the event, or want it and
+ * are older than it: deliveries first, each part in the order it was made.
+ */
+const SUBSCRIBERS = `
+  select s.id, s.url, s.paused_at, s.paused_reason,
+         d.id as delivery_id, d.status, jsonb_array_length(d.attempts) as attempts,
+         d.last_error, d.delivered_at, d.last_attempt_at
+    from webhook_subscriptions s
+    left join webhook_deliveries d on d.subscription_id = s.id and d.event_id = ?
+   where s.deleted_at is null
+     and (d.id is not null or (? = any(s.events) and s.created_at <= ?))
+   order by d.id is null, d.created_at, d.id, s.created_at, s.id`;
 
 /** The same batch of keys gets the same target whether it is sent or verified. */
 export function purgeTarget(keys: string[]): string {
@@ -107,7 +167,10 @@ export class DeliveryReceiptService {
   }
 
   /** {@link progressed} for events already read. */
-  private async announce(em: EntityManager, events: PublicationEvent[]): Promise<void> {
+  private async announce(
+    em: EntityManager,
+    events: Pick<PublicationEvent, 'articleId' | 'eventId'>[],
+  ): Promise<void> {
     const byArticle = new Map(events.map((e) => [e.articleId, e.eventId]));
     if (byArticle.size === 0) return;
     // One story's steps are announced one transaction after the other: two steps recorded at
@@ -196,16 +259,23 @@ export class DeliveryReceiptService {
     return this.build(em, newest);
   }
 
-  private newest(em: EntityManager, articleId: string): Promise<PublicationEvent | null> {
-    return em.findOne(PublicationEvent, { articleId }, { orderBy: { seq: 'desc' } });
+  /** The story's newest article event with the steps recorded for it: one statement. */
+  private async newest(em: EntityManager, articleId: string): Promise<ReceiptEvent | null> {
+    const [row] = await em.execute<NewestRow[]>(NEWEST, [articleId]);
+    if (!row) return null;
+    return {
+      eventId: row.event_id,
+      articleId: row.article_id,
+      event: row.event,
+      version: row.version,
+      listings: row.listings,
+      occurredAt: new Date(row.occurred_at),
+      steps: row.steps.map((step) => ({ ...step, doneAt: new Date(step.doneAt) })),
+    };
   }
 
-  private async build(em: EntityManager, event: PublicationEvent): Promise<DeliveryReceipt> {
-    const steps = await em.find(
-      DeliveryStep,
-      { eventId: event.eventId },
-      { orderBy: { id: 'asc' } },
-    );
+  private async build(em: EntityManager, event: ReceiptEvent): Promise<DeliveryReceipt> {
+    const { steps } = event;
     const done = (kind: DeliveryStepKind, target: string) =>
       steps.find((s) => s.kind === kind && s.target === target);
     const pending: ReceiptPending[] = [];
@@ -242,7 +312,7 @@ export class DeliveryReceiptService {
   }
 
   /** The CDN part: null without a CDN; verification is awaited only when it is configured. */
-  private cdn(steps: DeliveryStep[], pending: ReceiptPending[]): DeliveryReceipt['cdn'] {
+  private cdn(steps: RecordedStep[], pending: ReceiptPending[]): DeliveryReceipt['cdn'] {
     const { purgeUrl, varnishUrl, verifyUrl } = this.config.cdn;
     if (!purgeUrl && !varnishUrl) return null;
     const verification = Boolean(verifyUrl);
@@ -276,48 +346,38 @@ export class DeliveryReceiptService {
    * Every subscriber that wants the event: its delivery, or — before the
    * fan-out made one — the subscription itself (pending, or failed when it is
    * paused: the fan-out skips paused subscriptions). Deleted subscriptions and
-   * those that came after the event are left out.
+   * those that came after the event are left out. Deliveries first, each part
+   * in the order it was made.
    */
-  private async webhooks(em: EntityManager, event: PublicationEvent): Promise<ReceiptWebhook[]> {
-    const deliveries = await em.find(
-      WebhookDelivery,
-      { eventId: event.eventId, subscription: { deletedAt: null } },
-      { populate: ['subscription'], orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
-    const served = new Set(deliveries.map((d) => d.subscription.id));
-    const waiting = await em.find(
-      WebhookSubscription,
-      {
-        deletedAt: null,
-        events: { $contains: [event.event] },
-        createdAt: { $lte: event.occurredAt },
-        id: { $nin: [...served] },
-      },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
-    return [
-      ...deliveries.map((d) => ({
-        subscriptionId: d.subscription.id,
-        subscriber: hostOf(d.subscription.url),
-        state: this.stateOf(d),
-        attempts: d.attempts.length,
-        lastError: d.lastError,
-        at: iso(d.deliveredAt ?? d.lastAttemptAt),
-      })),
-      ...waiting.map((s): ReceiptWebhook => ({
-        subscriptionId: s.id,
-        subscriber: hostOf(s.url),
-        state: s.pausedAt ? 'failed' : 'pending',
-        attempts: 0,
-        lastError: s.pausedAt ? `the subscription is paused: ${s.pausedReason ?? 'by ops'}` : null,
-        at: null,
-      })),
-    ];
-  }
-
-  private stateOf(d: WebhookDelivery): ReceiptWebhookState {
-    if (d.status === 'pending') return d.attempts.length ? 'retrying' : 'pending';
-    return d.status;
+  private async webhooks(em: EntityManager, event: ReceiptEvent): Promise<ReceiptWebhook[]> {
+    const rows = await em.execute<SubscriberRow[]>(SUBSCRIBERS, [
+      event.eventId,
+      event.event,
+      event.occurredAt,
+    ]);
+    return rows.map((row): ReceiptWebhook => {
+      const subscriber = hostOf(row.url);
+      if (row.delivery_id === null)
+        return {
+          subscriptionId: row.id,
+          subscriber,
+          state: row.paused_at ? 'failed' : 'pending',
+          attempts: 0,
+          lastError: row.paused_at
+            ? `the subscription is paused: ${row.paused_reason ?? 'by ops'}`
+            : null,
+          at: null,
+        };
+      const attempts = Number(row.attempts);
+      return {
+        subscriptionId: row.id,
+        subscriber,
+        state: row.status === 'pending' ? (attempts ? 'retrying' : 'pending') : row.status,
+        attempts,
+        lastError: row.last_error,
+        at: isoOf(row.delivered_at ?? row.last_attempt_at),
+      };
+    });
   }
 
   /** Why a subscriber still waits, in plain words; null when nothing is left to do. */
