@@ -9,11 +9,9 @@ import { WorkflowModule } from './workflow.module';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // HTTP only for ops: /health/live, /health/ready and /metrics.
-  const app = await NestFactory.create<NestFastifyApplication>(
-    WorkflowModule,
-    httpAdapter(),
-    { bufferLogs: true },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(WorkflowModule, httpAdapter(), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   stopGracefully([app], { graceMs: config.shutdownGraceMs });
   await app.listen(config.opsPorts.workflow, '0.0.0.0');
