@@ -189,6 +189,10 @@ async function run(h: StackHarness): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    // Why they failed, each reason once with its count.
+    const reasons = new Map<string, number>();
+    for (const error of errors) reasons.set(error, (reasons.get(error) ?? 0) + 1);
+    for (const [reason, count] of reasons) console.log(`  ${count} × ${reason}`);
   } finally {
     cdn.close();
     await orm.close(true);
