@@ -14,6 +14,7 @@ const COLUMNS = `p.article_id, p.slug, p.section_slug, p.kicker, p.headline, p.t
 export type ListingRow = TeaserRow &
   Pick<PublishedArticle, 'homePinned' | 'homePriority' | 'series' | 'tags'>;
 
+/** As the query returns them: timestamps are text (MikroORM leaves Postgres' dates unparsed). */
 interface Columns {
   article_id: string;
   slug: string;
@@ -22,7 +23,7 @@ interface Columns {
   headline: string;
   teaser: string;
   format: ListingRow['format'];
-  published_at: Date;
+  published_at: string;
   teaser_image: ListingRow['teaserImage'];
   home_pinned: boolean;
   home_priority: number;

@@ -41,6 +41,7 @@ type Unsent = Pick<
   'seq' | 'messageId' | 'kind' | 'name' | 'payload' | 'jobId' | 'runAt' | 'requestId' | 'createdAt'
 >;
 
+/** As the query returns it: timestamps are text (MikroORM leaves Postgres' dates unparsed). */
 interface UnsentRow {
   seq: string;
   message_id: string;
@@ -48,9 +49,9 @@ interface UnsentRow {
   name: string;
   payload: Record<string, unknown>;
   job_id: string | null;
-  run_at: Date | null;
+  run_at: string | null;
   request_id: string | null;
-  created_at: Date;
+  created_at: string;
 }
 
 const unsentOf = (row: UnsentRow): Unsent => ({
@@ -60,7 +61,7 @@ const unsentOf = (row: UnsentRow): Unsent => ({
   name: row.name,
   payload: row.payload,
   jobId: row.job_id,
-  runAt: row.run_at && new Date(row.run_at),
+  runAt: row.run_at === null ? null : new Date(row.run_at),
   requestId: row.request_id,
   createdAt: new Date(row.created_at),
 });
