@@ -7,3 +7,4 @@ export * from './random';
 export * from './ids';
 export * from './validation';
 export * from './log-page';
+export * from './sql';

@@ -1,6 +1,6 @@
 import { EntityManager, IsolationLevel } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFound, ValidationFailed, slugify } from '@newsdesk/common';
+import { NotFound, ValidationFailed, placeholders, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 import { RedisClient } from '@newsdesk/messaging';
@@ -214,9 +214,8 @@ export class ListingService {
     ids: string[],
   ): Promise<Map<string, SectionName>> {
     if (slugs.length === 0 && ids.length === 0) return new Map();
-    const list = (values: string[]) => (values.length ? values.map(() => '?').join(', ') : 'null');
     const rows = await em.execute<(SectionName & { slug: string })[]>(
-      `select id, slug, name from sections where slug in (${list(slugs)}) or id in (${list(ids)})`,
+      `select id, slug, name from sections where slug in (${placeholders(slugs)}) or id in (${placeholders(ids)})`,
       [...slugs, ...ids],
     );
     return new Map(rows.map(({ slug, id, name }) => [slug, { id, name }]));

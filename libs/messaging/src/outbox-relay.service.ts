@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { Clock } from '@newsdesk/common';
+import { Clock, placeholders } from '@newsdesk/common';
 import type { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
 import { traced } from './trace';
@@ -250,7 +250,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       if (sent.length > 0)
         await em.execute(
           `update outbox set sent_at = ?, last_error = null
-            where seq in (${sent.map(() => '?').join(', ')})`,
+            where seq in (${placeholders(sent)})`,
           [this.clock.now(), ...sent],
         );
       for (const { seq, error } of failed)

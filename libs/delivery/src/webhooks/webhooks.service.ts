@@ -9,6 +9,7 @@ import {
   ValidationFailed,
   type FieldProblem,
   isUuid,
+  placeholders,
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { PublishedArticle, storyPath, toPublicArticle } from '@newsdesk/publication';
@@ -487,7 +488,7 @@ export class WebhooksService {
       { subscription_id: string; status: WebhookDeliveryStatus; n: number }[]
     >(
       `select subscription_id, status, count(*)::int as n from webhook_deliveries
-        where subscription_id in (${ids.map(() => '?').join(', ')}) group by subscription_id, status`,
+        where subscription_id in (${placeholders(ids)}) group by subscription_id, status`,
       ids,
     );
     for (const row of rows) {
