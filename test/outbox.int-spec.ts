@@ -133,6 +133,27 @@ describe('outbox and durable events (integration)', () => {
     }
   });
 
+  it('returns from drain only when the rows a pass in progress holds are stamped sent', async () => {
+    const section = await makeSection(newsdesk.orm);
+    const em = newsdesk.orm.em.fork();
+    const entries = Array.from({ length: 20 }, (_, i) =>
+      Outbox.event(em, EventName.ArticlePublished, {
+        articleId: randomUUID(),
+        slug: `raced-${i}`,
+        version: 1,
+        sectionIds: [section.id],
+      }),
+    );
+    await em.flush();
+    relay.wake(); // a pass starts and locks the rows
+    await relay.drain();
+    const unsent = await newsdesk.orm.em.fork().count(OutboxEntry, {
+      messageId: { $in: entries.map((e) => e.messageId) },
+      sentAt: null,
+    });
+    expect(unsent).toBe(0);
+  });
+
   it('does not send a row while its transaction is still open', async () => {
     const section = await makeSection(newsdesk.orm);
     let release!: () => void;

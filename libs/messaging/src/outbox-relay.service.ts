@@ -182,9 +182,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.again = true;
       return;
     }
-    this.running = this.pass()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(`outbox relay pass failed: ${String(error)}`))
+    this.exclusively(this.pass()).catch((error: unknown) =>
+      this.logger.error(`outbox relay pass failed: ${String(error)}`),
+    );
+  }
+
+  /**
+   * Sends batches until nothing is left. Returns how many rows were sent. Waits
+   * for a pass in progress first, and no pass starts until it is done: a pass
+   * running beside it would hold rows it skips, so it could return before they
+   * are stamped sent.
+   */
+  async drain(): Promise<number> {
+    while (this.running) await this.running;
+    return this.exclusively(this.sendBatches(() => true));
+  }
+
+  /** Marks the relay busy until `work` settles, then runs a pass asked for meanwhile. */
+  private exclusively<T>(work: Promise<T>): Promise<T> {
+    this.running = work
+      .then(
+        () => undefined,
+        () => undefined,
+      )
       .finally(() => {
         this.running = null;
         if (this.again && !this.stopped) {
@@ -192,11 +212,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           this.wake();
         }
       });
-  }
-
-  /** Sends batches until nothing is left. Returns how many rows were sent. */
-  async drain(): Promise<number> {
-    return this.sendBatches(() => true);
+    return work;
   }
 
   /**
