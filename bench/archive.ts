@@ -21,22 +21,28 @@
  * Env: BENCH_ARCHIVE (1000000), BENCH_STORIES (200), BENCH_RATE (20),
  * BENCH_TIMEOUT_MS (30000).
  */
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { loadConfig } from '@newsdesk/config';
 import { ormConfig } from '@newsdesk/database';
 import { homeWindow, newestOf } from '@newsdesk/delivery';
 import { loadArchive, sqlOf, type ArchiveSection, type Sql } from '@newsdesk/testing';
 import {
   BenchApi,
+  cpuByProcess,
+  cpuSince,
   metricTotal,
   positiveInt,
   printStatsTable,
   runOnStack,
   settled,
+  stackProcesses,
   stats,
   type BenchArticle,
+  type Cpu,
   type StackHarness,
 } from './support';
 import type { Cluster } from '../test/faults/cluster';
@@ -108,6 +114,29 @@ const meanMs = (
     })
     .join(', ');
 
+/**
+ * Writes the bulk load out, as it long would be in a newsroom's database: a
+ * checkpoint (as the throwaway stack's superuser), then the kernel's dirty
+ * pages (`sync`). Otherwise the gigabytes just loaded are written back during
+ * the measured phase, and the kernel throttles every process that writes
+ * meanwhile — Postgres' WAL included. Returns how long it took (ms).
+ */
+async function writeOut(databaseUrl: string): Promise<number> {
+  const started = performance.now();
+  const url = new URL(databaseUrl);
+  url.username = 'postgres';
+  url.password = '';
+  const superuser = new Client({ connectionString: url.toString() });
+  await superuser.connect();
+  try {
+    await superuser.query('checkpoint');
+  } finally {
+    await superuser.end();
+  }
+  execFileSync('sync');
+  return performance.now() - started;
+}
+
 /** Median milliseconds of each listing query, as the listings run them. */
 async function queryTimes(orm: MikroORM, section: ArchiveSection): Promise<Record<string, number>> {
   const { series, tag } = await busiest(sqlOf(orm));
@@ -140,7 +169,8 @@ async function queryTimes(orm: MikroORM, section: ArchiveSection): Promise<Recor
 async function run(h: StackHarness): Promise<void> {
   const cluster = await h.start();
   const api = new BenchApi(cluster.apiUrl, TIMEOUT_MS);
-  const orm = await MikroORM.init(ormConfig(loadConfig(h.env)));
+  const config = loadConfig(h.env);
+  const orm = await MikroORM.init(ormConfig(config));
   const sql = sqlOf(orm);
   try {
     const sections = await sql<ArchiveSection>('select id, slug, name from sections');
@@ -164,6 +194,7 @@ async function run(h: StackHarness): Promise<void> {
     console.log(
       `prepared ${stories.length} approved stories in ${Math.round(performance.now() - started)} ms`,
     );
+    const processes = stackProcesses(h, cluster);
     // Each phase starts on a settled stack, after a warm-up of its own.
     const publish = async (batch: BenchArticle[]) => {
       const run = (slice: BenchArticle[]) =>
@@ -175,7 +206,10 @@ async function run(h: StackHarness): Promise<void> {
       await settled(cluster, sql, APPS);
       await run(batch.slice(0, WARM_UP));
       await settled(cluster, sql, APPS);
-      return run(batch.slice(WARM_UP));
+      const before = cpuByProcess(processes);
+      const measured = await run(batch.slice(WARM_UP));
+      await settled(cluster, sql, APPS);
+      return { ...measured, cpu: cpuSince(cpuByProcess(processes), before) };
     };
 
     const times: [string, Record<string, number>][] = [];
@@ -202,6 +236,9 @@ async function run(h: StackHarness): Promise<void> {
       await sql('vacuum analyze published_articles, published_tags');
       times.push([String(size), await queryTimes(orm, section)]);
     }
+    console.log(
+      `written out (checkpoint, sync) in ${Math.round(await writeOut(config.databaseUrl))} ms`,
+    );
     const beforeFull = await stages(cluster);
     const full = await publish(stories.slice(STORIES + WARM_UP));
     const afterFull = await stages(cluster);
@@ -222,6 +259,16 @@ async function run(h: StackHarness): Promise<void> {
     );
     console.log(`means, empty archive: ${meanMs(beforeEmpty, afterEmpty)}`);
     console.log(`means, ${ARCHIVE} stories: ${meanMs(beforeFull, afterFull)}`);
+    // Which processes work harder with the archive: CPU ms per publication, until settled.
+    const perStory = (cpu: Cpu) =>
+      Object.entries(cpu)
+        .map(([name, seconds]) => `${name} ${((seconds * 1000) / STORIES).toFixed(1)}`)
+        .join(', ');
+    console.log(
+      `listing polls: ${empty.polls} (every ${empty.pollPeriodMs} ms) and ${full.polls} (every ${full.pollPeriodMs} ms)`,
+    );
+    console.log(`CPU ms per publication, empty archive: ${perStory(empty.cpu)}`);
+    console.log(`CPU ms per publication, ${ARCHIVE} stories: ${perStory(full.cpu)}`);
     console.log('\nlisting queries, median of 20 (ms), by stories in the archive');
     console.log(['query'.padEnd(24), ...times.map(([size]) => size.padStart(14))].join(''));
     for (const name of Object.keys(times[0][1])) {

@@ -39,19 +39,21 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '@newsdesk/config';
 import { ormConfig } from '@newsdesk/database';
 import { sqlOf } from '@newsdesk/testing';
-import type { AppName, Cluster } from '../test/faults/cluster';
+import type { AppName } from '../test/faults/cluster';
 import { runBarePublications } from './bare-publication';
-import { findProcess, treeCpuSeconds } from './proc';
 import {
   BenchApi,
   atRate,
   positiveInt,
+  cpuByProcess,
+  cpuSince,
   printStatsTable,
-  processCpuSeconds,
   round2,
   runOnStack,
   settled,
+  stackProcesses,
   stats,
+  type Cpu,
   type StackHarness,
 } from './support';
 import { measurePublishToListing } from './visibility';
@@ -67,32 +69,7 @@ const SECTION = 'it-infrastruktur';
 
 const APPS: AppName[] = ['api', 'workflow', 'projector'];
 
-type Cpu = Record<string, number>;
-
-/**
- * The processes a publication runs in: the three apps, PostgreSQL and Redis,
- * and this one (without its children: it started the apps and the servers).
- */
-function processesOf(h: StackHarness, cluster: Cluster): Record<string, number | undefined> {
-  const redisPort = new URL(h.env.REDIS_URL ?? '').port;
-  return {
-    api: cluster.pid('api'),
-    workflow: cluster.pid('workflow'),
-    projector: cluster.pid('projector'),
-    postgres: findProcess('postgres', '-D', h.root),
-    redis: findProcess('redis-server', `:${redisPort}`),
-  };
-}
-
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
-
-const cpuOf = (processes: Record<string, number | undefined>): Cpu => ({
-  ...treeCpuSeconds(processes),
-  bench: processCpuSeconds(process.pid),
-});
-
-const minus = (after: Cpu, before: Cpu): Cpu =>
-  Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 
 async function visibleAll(api: BenchApi, listingUrl: string, slugs: Set<string>): Promise<void> {
   const deadline = performance.now() + TIMEOUT_MS * 4;
@@ -146,19 +123,19 @@ async function run(h: StackHarness): Promise<void> {
       `prepared ${stories.length} approved stories in ${Math.round(performance.now() - started)} ms`,
     );
     const listingUrl = `${cluster.apiUrl}/public/sections/${SECTION}/teasers?limit=50`;
-    const processes = processesOf(h, cluster);
+    const processes = stackProcesses(h, cluster);
     await settled(cluster, sql, APPS);
     await sleep(2000); // the last jobs' follow-ups (metrics, stream reads) die down
 
     const batch = stories.slice(0, COST_STORIES);
     const phaseStart = monotonicMicros();
-    const before = cpuOf(processes);
+    const before = cpuByProcess(processes);
     started = performance.now();
     await atRate(batch.length, COST_RATE, (i) => api.publish(batch[i].id, reviewer));
     await visibleAll(api, listingUrl, new Set(batch.slice(-40).map((s) => s.slug)));
     await settled(cluster, sql, APPS);
     const seconds = (performance.now() - started) / 1000;
-    const used = minus(cpuOf(processes), before);
+    const used = cpuSince(cpuByProcess(processes), before);
     if (PROFILE_DIR) {
       // The profiles' sample times are on the same monotonic clock: this window is the phase.
       const window = { start: phaseStart, end: monotonicMicros(), pids: processes };
@@ -167,9 +144,9 @@ async function run(h: StackHarness): Promise<void> {
 
     // At rest, for scale: what each process spends per second with nothing to do.
     await sleep(2000);
-    const restBefore = cpuOf(processes);
+    const restBefore = cpuByProcess(processes);
     await sleep(REST_SECONDS * 1000);
-    const atRest = minus(cpuOf(processes), restBefore);
+    const atRest = cpuSince(cpuByProcess(processes), restBefore);
 
     const latency: [string, ReturnType<typeof stats>][] = [];
     for (const [index, rate] of [20, 40].entries()) {
@@ -191,14 +168,14 @@ async function run(h: StackHarness): Promise<void> {
     }
     // The bare baseline, with the apps stopped, on copies of the stories the latency runs published.
     await Promise.all(APPS.map((app) => cluster.terminate(app, 10_000)));
-    const serversBefore = cpuOf(processes);
+    const serversBefore = cpuByProcess(processes);
     const bare = await runBarePublications({
       databaseUrl: h.env.DATABASE_URL ?? '',
       redisUrl: h.env.REDIS_URL ?? '',
       articleIds: stories.slice(COST_STORIES, COST_STORIES * 2).map((s) => s.id),
       rate: COST_RATE,
     });
-    const bareUsed = minus(cpuOf(processes), serversBefore);
+    const bareUsed = cpuSince(cpuByProcess(processes), serversBefore);
 
     const ms = (cpu: Cpu, n: number): Cpu =>
       Object.fromEntries(Object.entries(cpu).map(([name, s]) => [name, round2((s * 1000) / n)]));

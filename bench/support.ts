@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createNewsdeskClient, type NewsdeskClient, type paths } from '@newsdesk/api-client';
 import type { Sql } from '@newsdesk/testing';
 import { Cluster, QUEUES_OF, type AppName } from '../test/faults/cluster';
-import { TICKS_PER_SECOND, statOf } from './proc';
+import { TICKS_PER_SECOND, findProcess, statOf, treeCpuSeconds } from './proc';
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 export function positiveInt(name: string, fallback: number): number {
@@ -471,3 +471,34 @@ export function rssMb(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/** CPU seconds by process name. */
+export type Cpu = Record<string, number>;
+
+/**
+ * The processes a publication runs in: the three apps, PostgreSQL (every
+ * backend) and Redis of a harness's stack.
+ */
+export function stackProcesses(
+  h: StackHarness,
+  cluster: Cluster,
+): Record<string, number | undefined> {
+  const redisPort = new URL(h.env.REDIS_URL ?? '').port;
+  return {
+    api: cluster.pid('api'),
+    workflow: cluster.pid('workflow'),
+    projector: cluster.pid('projector'),
+    postgres: findProcess('postgres', '-D', h.root),
+    redis: findProcess('redis-server', `:${redisPort}`),
+  };
+}
+
+/** CPU seconds used so far by each of `processes` and by this one (without its children: it started the apps and the servers). */
+export const cpuByProcess = (processes: Record<string, number | undefined>): Cpu => ({
+  ...treeCpuSeconds(processes),
+  bench: processCpuSeconds(process.pid),
+});
+
+/** What each process used between two readings. */
+export const cpuSince = (after: Cpu, before: Cpu): Cpu =>
+  Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
