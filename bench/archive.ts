@@ -11,6 +11,10 @@
  *       tag, the newest overall, and an older page five years deep) timed at
  *       0, 100,000 and BENCH_ARCHIVE stories: the median of 20 runs.
  *
+ * Each phase also prints the mean publication job and event → listings rebuilt
+ * (the apps' metrics), each process's CPU ms per publication (from /proc) and
+ * how often the poller read the listing.
+ *
  * The archive is written inside Postgres (`INSERT … SELECT generate_series`,
  * see libs/testing/src/archive.ts), through the same trigger and indexes as
  * every publication. Starts its own throwaway stack and the api, workflow and
@@ -118,8 +122,7 @@ const meanMs = (
  * Writes the bulk load out, as it long would be in a newsroom's database: a
  * checkpoint (as the throwaway stack's superuser), then the kernel's dirty
  * pages (`sync`). Otherwise the gigabytes just loaded are written back during
- * the measured phase, and the kernel throttles every process that writes
- * meanwhile — Postgres' WAL included. Returns how long it took (ms).
+ * the measured phase. Returns how long it took (ms).
  */
 async function writeOut(databaseUrl: string): Promise<number> {
   const started = performance.now();

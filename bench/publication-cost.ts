@@ -44,9 +44,9 @@ import { runBarePublications } from './bare-publication';
 import {
   BenchApi,
   atRate,
-  positiveInt,
   cpuByProcess,
   cpuSince,
+  positiveInt,
   printStatsTable,
   round2,
   runOnStack,

@@ -684,19 +684,6 @@ function sqlLiteral(text) {
 }
 
 /**
- * PostgreSQL's own buffer cache: an eighth of the machine's memory, at least
- * the default 128 MB and at most 1 GB. With the default, a large archive's
- * indexes no longer fit, and every publication waits on reads of index pages
- * the kernel's page cache need not have kept.
- *
- * @param {number} [totalBytes]  the machine's memory
- * @returns {number} megabytes
- */
-export function sharedBuffersMb(totalBytes = os.totalmem()) {
-  return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 2 ** 20)));
-}
-
-/**
  * Start PostgreSQL on 127.0.0.1:<port> with its cluster in dataDir (initdb on
  * first use, reused afterwards), and make sure role `newsdesk` (password
  * `newsdesk`) and `database` exist.
@@ -781,8 +768,6 @@ export async function startPostgres({
     `listen_addresses=${HOST}`,
     '-c',
     `unix_socket_directories=${socketDir}`,
-    '-c',
-    `shared_buffers=${sharedBuffersMb()}MB`,
   ];
   if (fast)
     serverArgs.push(
