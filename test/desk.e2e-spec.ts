@@ -289,9 +289,9 @@ describe('the desk in a real browser', () => {
     await here.page.getByRole('button', { name: 'Überall abmelden' }).click();
     await here.page.getByText('Sie sind auf allen Geräten abgemeldet.').waitFor();
 
-    // The second browser finds out on its next request — or before, by itself: a query
-    // refetched after a live event answers 401 and the desk sends it to sign in, and the
-    // link is gone. Either way it must end up there; the click only makes sure it asks.
+    // The second browser finds out on its next request — or before, by itself: any query
+    // it refetches meanwhile answers 401, the desk sends it to sign in, and the link is
+    // gone. Either way it must end up there; the click only makes sure it asks.
     const sentToSignIn = there.page.waitForURL(/\/desk\/sign-in\?next=/);
     void there.page
       .getByRole('link', { name: 'Veröffentlicht', exact: true })
