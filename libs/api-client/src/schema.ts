@@ -668,6 +668,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/articles/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish or schedule many stories at once
+     * @description Schedules up to 500 approved (or scheduled) stories for now or for `at`, all or none: when any of them cannot be, nothing is scheduled and the 409 names each such story and why (`details.refused`). Each story gets its own publication job, as with one.
+     */
+    post: operations['articles_publishMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -1885,6 +1905,55 @@ export interface components {
           type: 'embed';
           url: string;
         };
+    /** @description Stories to publish or reschedule together, all at the same time (`at`, `until` as for one story). */
+    BulkPublishBody: {
+      at?: string | null;
+      /** @description the stories, 1 to 500 */
+      ids: string[];
+      until?: string | null;
+    };
+    /** @description Every story scheduled, in the order asked, with its new version. */
+    BulkPublishResult: {
+      stories: {
+        /** Format: uuid */
+        id: string;
+        /** @description when a scheduled story is due; UTC and the newsroom’s time */
+        publishAt: {
+          /**
+           * Format: date-time
+           * @description the same instant in the newsroom’s time zone, with its offset
+           * @example 2026-12-01T08:00:00+01:00
+           */
+          local: string;
+          /**
+           * Format: date-time
+           * @example 2026-12-01T07:00:00.000Z
+           */
+          utc: string;
+        } | null;
+        /** @enum {string} */
+        status: 'scheduled';
+        /** @description when a published story is to be taken down again; UTC and the newsroom’s time */
+        unpublishAt: {
+          /**
+           * Format: date-time
+           * @description the same instant in the newsroom’s time zone, with its offset
+           * @example 2026-12-01T08:00:00+01:00
+           */
+          local: string;
+          /**
+           * Format: date-time
+           * @example 2026-12-01T07:00:00.000Z
+           */
+          utc: string;
+        } | null;
+        /**
+         * @description bumped by every change; send it as `If-Match` to save (the `ETag` header carries it too)
+         * @example 7
+         */
+        version: number;
+      }[];
+    };
     ChangePasswordBody: {
       current: string;
       new: string;
@@ -2219,6 +2288,18 @@ export interface components {
           /** @example headline */
           field: string;
           /** @example must be at most 200 characters (has 231) */
+          reason: string;
+        }[];
+        /** @description for a bulk action refused as a whole: each story and why */
+        refused?: {
+          /** Format: uuid */
+          id: string;
+          /** @example cannot schedule a story that is draft */
+          message: string;
+          /**
+           * @description `not_found`, `embargo`, or the state machine’s `wrong_state`, `wrong_role`, `own_story`
+           * @example wrong_state
+           */
           reason: string;
         }[];
       } & {
@@ -8117,6 +8198,120 @@ export interface operations {
       };
       /** @description not found */
       404: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the story (or resource) is not in a state that allows this, or was changed by someone else */
+      409: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the body has a type this route does not take */
+      415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  articles_publishMany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkPublishBody'];
+      };
+    };
+    responses: {
+      /** @description accepted: the stories are `scheduled`; their publication jobs publish them */
+      202: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkPublishResult'];
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;

@@ -23,6 +23,9 @@ export interface ArticleHit {
 
 export const MAX_SEARCH_QUERY_LENGTH = 200;
 
+/** What a story is loaded with for the editorial API: its view names all of them. */
+const STORY_RELATIONS = ['section', 'author', 'heroImage', 'assignee'] as const;
+
 /**
  * A search text from a URL, checked: control characters become spaces,
  * surrounding whitespace goes; empty, repeated or longer than 200 characters is
@@ -100,7 +103,12 @@ export class ArticleRepository extends EntityRepository<Article> {
   }
 
   findWithRelations(id: string): Promise<Article | null> {
-    return this.findOne({ id }, { populate: ['section', 'author', 'heroImage', 'assignee'] });
+    return this.findOne({ id }, { populate: STORY_RELATIONS });
+  }
+
+  /** The stories of `ids` that exist, in no particular order, as {@link findWithRelations} loads one. */
+  findManyWithRelations(ids: readonly string[]): Promise<Article[]> {
+    return this.find({ id: { $in: [...ids] } }, { populate: STORY_RELATIONS });
   }
 
   /**

@@ -1,7 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Clock,
+  ConflictError,
+  ForbiddenTransition,
   ValidationFailed,
   formatInZone,
   lacksOffset,
@@ -12,17 +14,59 @@ import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { JobName, Outbox } from '@newsdesk/messaging';
 import { PublicationService } from '@newsdesk/publication';
 import { REVIEW_TEXT_LIMITS } from './article-input';
+import { Article } from './article.entity';
+import { decide, type Transition } from './article-state-machine';
 import type { ArticleView } from './article-view';
 import { EditorialService } from './editorial.service';
 import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
 import { checkStory } from './publish-checks';
-import { StoryStore, type UserActor } from './story-store';
+import { StoryStore, subjectOf, type UserActor } from './story-store';
 
 /** How far in the past a publication time may lie and still count as "now" (clock skew, slow clicks). */
 const PUBLISH_GRACE_MS = 60_000;
 
 /** The highest home page priority; pinned stories lead by priority, 0 to this. */
 export const HOME_PRIORITY_MAX = 100;
+
+/** The most stories one bulk publish request may name. */
+export const BULK_PUBLISH_MAX = 500;
+
+/** Publishing an approved story schedules it; a scheduled one is rescheduled. */
+const scheduling = (a: Article): Transition =>
+  a.status === 'scheduled' ? 'reschedule' : 'schedule';
+
+/** Why a bulk publish could not schedule one of its stories. */
+export interface BulkRefusal {
+  id: string;
+  /** `not_found`, `embargo`, or the state machine's reason (`wrong_state`, `wrong_role`, `own_story`). */
+  reason: string;
+  message: string;
+  /** The refused transition, for the audit log (absent when the story was not found or under embargo). */
+  transition?: Transition;
+  error?: ForbiddenTransition;
+}
+
+function bulkRefusalOf(id: string, name: Transition, error: Error): BulkRefusal {
+  if (error instanceof ForbiddenTransition)
+    return { id, reason: error.reason, message: error.message, transition: name, error };
+  return { id, reason: 'embargo', message: error.message };
+}
+
+/** Thrown inside the bulk transaction to roll it back; the caller turns it into a 409. */
+class BulkRefused extends Error {
+  constructor(
+    readonly refused: BulkRefusal[],
+    readonly asked: number,
+  ) {
+    super(`${refused.length} of ${asked} stories cannot be published`);
+  }
+
+  asConflict(): ConflictError {
+    return new ConflictError(`${this.message}; nothing was scheduled`, {
+      refused: this.refused.map(({ id, reason, message }) => ({ id, reason, message })),
+    });
+  }
+}
 
 /**
  * Everything that changes what the public sees: publishing now or at an exact
@@ -51,6 +95,84 @@ export class PublishingService {
     id: string,
     body: { at?: unknown; until?: unknown },
   ): Promise<ArticleView> {
+    const { at, until } = this.publicationTimes(body);
+    const article = await this.store.transition(actor, id, scheduling, {
+      before: (_em, a) => {
+        const refusal = this.embargoRefusal(a, at);
+        if (refusal) throw refusal;
+        a.publishAt = at;
+        a.unpublishAt = until;
+      },
+      after: (em, a) => this.queuePublication(em, a, at),
+      details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
+    });
+    return this.editorial.view(article);
+  }
+
+  /**
+   * Publishes (or reschedules) many stories at once, at the same time: a wire
+   * import, a bulk action in the desk. All or nothing, in one transaction:
+   * when any story cannot be scheduled (missing, in another state, not the
+   * actor's to publish, under embargo past `at`), nothing is, and the
+   * {@link ConflictError} names every such story and why; each refused
+   * transition is on the record, as a single one is. Every story gets its own
+   * publication job, as with {@link publish}.
+   */
+  async publishMany(
+    actor: UserActor,
+    ids: readonly string[],
+    body: { at?: unknown; until?: unknown },
+  ): Promise<ArticleView[]> {
+    const { at, until } = this.publicationTimes(body);
+    const refused: BulkRefusal[] = [];
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const found = await em.getRepository(Article).findManyWithRelations(ids);
+        const byId = new Map(found.map((a) => [a.id, a]));
+        const moves: { article: Article; name: Transition }[] = [];
+        for (const id of ids) {
+          const article = byId.get(id);
+          if (!article) {
+            refused.push({ id, reason: 'not_found', message: `story ${id} not found` });
+            continue;
+          }
+          const name = scheduling(article);
+          const decision = decide(subjectOf(article), name, actor);
+          const refusal = decision.allowed ? this.embargoRefusal(article, at) : decision.error;
+          if (refusal) refused.push(bulkRefusalOf(id, name, refusal));
+          else moves.push({ article, name });
+        }
+        if (refused.length) throw new BulkRefused(refused, ids.length);
+        await this.store.applyEach(em, moves, actor, {
+          before: (_em, a) => {
+            a.publishAt = at;
+            a.unpublishAt = until;
+          },
+          after: (em, a) => this.queuePublication(em, a, at),
+          details: {
+            publishAt: at.toISOString(),
+            unpublishAt: until?.toISOString() ?? null,
+            bulk: ids.length,
+          },
+        });
+        return moves.map(({ article }) => this.editorial.view(article));
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError)
+        throw new ConflictError('a story changed meanwhile; nothing was scheduled, try again');
+      if (!(error instanceof BulkRefused)) throw error;
+      for (const r of refused)
+        if (r.transition && r.error)
+          await this.store.auditRefusal(actor, r.id, r.transition, r.error);
+      throw error.asConflict();
+    }
+  }
+
+  /** `at` (now when absent) and `until` from a publish request, checked. */
+  private publicationTimes(body: { at?: unknown; until?: unknown }): {
+    at: Date;
+    until: Date | null;
+  } {
     const now = this.clock.now();
     const at = body.at === undefined || body.at === null ? now : this.parseTime('at', body.at, now);
     const until =
@@ -61,35 +183,28 @@ export class PublishingService {
       throw new ValidationFailed([
         { field: 'until', reason: 'must lie after the publication time' },
       ]);
-    const article = await this.store.transition(
-      actor,
-      id,
-      (a) => (a.status === 'scheduled' ? 'reschedule' : 'schedule'),
+    return { at, until };
+  }
+
+  /** An embargo is never broken: publishing before it ends is refused. */
+  private embargoRefusal(article: Article, at: Date): ValidationFailed | null {
+    if (!article.embargoUntil || at >= article.embargoUntil) return null;
+    return new ValidationFailed([
       {
-        before: (_em, a) => {
-          if (a.embargoUntil && at < a.embargoUntil) {
-            throw new ValidationFailed([
-              {
-                field: 'at',
-                reason: `the story is under embargo until ${formatInZone(a.embargoUntil, this.config.timezone)}`,
-              },
-            ]);
-          }
-          a.publishAt = at;
-          a.unpublishAt = until;
-        },
-        // Keyed by the new version: a rescheduled or cancelled story's older job finds another version and does nothing.
-        after: (em, a) =>
-          Outbox.job(
-            em,
-            JobName.ArticlePublish,
-            { articleId: a.id, version: a.version },
-            { runAt: at },
-          ),
-        details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
+        field: 'at',
+        reason: `the story is under embargo until ${formatInZone(article.embargoUntil, this.config.timezone)}`,
       },
+    ]);
+  }
+
+  // Keyed by the new version: a rescheduled or cancelled story's older job finds another version and does nothing.
+  private queuePublication(em: EntityManager, article: Article, at: Date): void {
+    Outbox.job(
+      em,
+      JobName.ArticlePublish,
+      { articleId: article.id, version: article.version },
+      { runAt: at },
     );
-    return this.editorial.view(article);
   }
 
   /** Takes a story off the schedule; it stays approved. */

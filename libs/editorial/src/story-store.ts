@@ -113,15 +113,35 @@ export class StoryStore {
     actor: Actor,
     steps: TransitionSteps = {},
   ): Promise<void> {
-    const from = article.status;
-    const to = assertTransition(subjectOf(article), name, actor);
-    article.status = to.status;
-    article.updateStatus = to.updateStatus;
-    await steps.before?.(em, article);
+    await this.applyEach(em, [{ article, name }], actor, steps);
+  }
+
+  /**
+   * {@link apply} for several stories in the caller's transaction, in step:
+   * every story changes, one flush writes the new versions, then every
+   * story's `after`, event and audit row, and one flush more. Two flushes in
+   * all, not two per story. A refusal throws before anything is written.
+   */
+  async applyEach(
+    em: EntityManager,
+    moves: readonly { article: Article; name: Transition }[],
+    actor: Actor,
+    steps: TransitionSteps = {},
+  ): Promise<void> {
+    const from = moves.map(({ article, name }) => {
+      const status = article.status;
+      const to = assertTransition(subjectOf(article), name, actor);
+      article.status = to.status;
+      article.updateStatus = to.updateStatus;
+      return status;
+    });
+    for (const { article } of moves) await steps.before?.(em, article);
     await em.flush();
-    await steps.after?.(em, article);
-    this.announce(em, EventName.StoryChanged, article, actor, { transition: name });
-    this.audit(em, article, actor, name, from, article.status, steps.details, steps.comment);
+    for (const [i, { article, name }] of moves.entries()) {
+      await steps.after?.(em, article);
+      this.announce(em, EventName.StoryChanged, article, actor, { transition: name });
+      this.audit(em, article, actor, name, from[i], article.status, steps.details, steps.comment);
+    }
     await em.flush();
   }
 

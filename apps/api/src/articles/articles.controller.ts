@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestj
 import type { z } from 'zod';
 import {
   ARTICLE_STATUSES,
+  BULK_PUBLISH_MAX,
   CommentsService,
   EditLocksService,
   EditorialService,
@@ -24,6 +25,8 @@ import {
 } from '../input/params';
 import {
   AssignBodySchema,
+  BulkPublishBodySchema,
+  BulkPublishResultSchema,
   CommentBodySchema,
   CommentThreadListSchema,
   CommentThreadSchema,
@@ -246,6 +249,27 @@ export class ArticlesController {
     @BodyOf(PublishBodySchema, { optional: true }) body: z.output<typeof PublishBodySchema>,
   ) {
     return this.publishing.publish(actor, id, body);
+  }
+
+  @Post('publish')
+  @HttpCode(202)
+  @Roles('reviewer')
+  @ApiOperation({
+    summary: 'Publish or schedule many stories at once',
+    description:
+      `Schedules up to ${BULK_PUBLISH_MAX} approved (or scheduled) stories for now or for \`at\`, ` +
+      'all or none: when any of them cannot be, nothing is scheduled and the 409 names each such ' +
+      'story and why (`details.refused`). Each story gets its own publication job, as with one.',
+  })
+  @Returns(202, BulkPublishResultSchema, {
+    description: 'accepted: the stories are `scheduled`; their publication jobs publish them',
+  })
+  @Fails(409)
+  publishMany(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(BulkPublishBodySchema) body: z.output<typeof BulkPublishBodySchema>,
+  ) {
+    return this.publishing.publishMany(actor, body.ids, body).then((stories) => ({ stories }));
   }
 
   @Post(':id/schedule/cancel')

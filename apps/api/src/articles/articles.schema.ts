@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ARTICLE_FORMATS,
   ARTICLE_STATUSES,
+  BULK_PUBLISH_MAX,
   BodyBlockSchema,
   BodySchema,
   HOME_PRIORITY_MAX,
@@ -473,6 +474,40 @@ export const PublishBodySchema = requestShape(
     description:
       'When to publish (a time with its UTC offset; an embargo is never broken), and optionally when to take the story down again. The body may be left out.',
   },
+);
+
+export const BulkPublishBodySchema = requestShape(
+  'BulkPublishBody',
+  z.strictObject({
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(BULK_PUBLISH_MAX)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not name a story twice')
+      .meta({ description: `the stories, 1 to ${BULK_PUBLISH_MAX}` }),
+    at: PublishBodySchema.shape.at,
+    until: PublishBodySchema.shape.until,
+  }),
+  {
+    description:
+      'Stories to publish or reschedule together, all at the same time (`at`, `until` as for one story).',
+  },
+);
+
+export const BulkPublishResultSchema = responseShape(
+  'BulkPublishResult',
+  z.object({
+    stories: z.array(
+      z.object({
+        id: z.uuid(),
+        version: storyShape.version,
+        status: z.enum(['scheduled']),
+        publishAt: storyShape.publishAt,
+        unpublishAt: storyShape.unpublishAt,
+      }),
+    ),
+  }),
+  { description: 'Every story scheduled, in the order asked, with its new version.' },
 );
 
 export const KillBodySchema = requestShape(

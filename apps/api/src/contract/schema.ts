@@ -98,6 +98,20 @@ export const ErrorBodySchema = responseShape(
           )
           .optional()
           .meta({ description: 'for validation errors: every field that is wrong, and why' }),
+        refused: z
+          .array(
+            z.object({
+              id: z.uuid(),
+              reason: z.string().meta({
+                description:
+                  '`not_found`, `embargo`, or the state machine’s `wrong_state`, `wrong_role`, `own_story`',
+                example: 'wrong_state',
+              }),
+              message: z.string().meta({ example: 'cannot schedule a story that is draft' }),
+            }),
+          )
+          .optional()
+          .meta({ description: 'for a bulk action refused as a whole: each story and why' }),
       })
       .catchall(z.unknown()),
   }),
