@@ -351,6 +351,14 @@ export class BenchApi {
     expect(`POST /api/articles/${id}/publish`, 202, reply);
   }
 
+  /** Publishes many approved stories in one request (all or none). */
+  async publishMany(ids: string[], token: string, fields: PublishFields = {}): Promise<void> {
+    const reply = await this.as(token).POST('/api/articles/publish', {
+      body: { ids, ...fields },
+    });
+    expect(`POST /api/articles/publish (${ids.length} stories)`, 202, reply);
+  }
+
   /** An image as the photo desk sees it. */
   async image(id: string, token: string): Promise<BenchImage> {
     const reply = await this.as(token).GET('/api/images/{id}', { params: { path: { id } } });

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Section } from '@newsdesk/editorial';
+import { Queue } from 'bullmq';
+import { ScheduleReconciler, type Section } from '@newsdesk/editorial';
+import {
+  JobName,
+  JobQueue,
+  OutboxEntry,
+  redisOptions,
+  type JobPayloads,
+} from '@newsdesk/messaging';
 import { ApiClient } from './support/http';
 import { driveToApproved, driveToReview, outboxRowsOf, type Desk } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
@@ -11,6 +19,22 @@ interface Scheduled {
   status: string;
   publishAt: { utc: string; local: string } | null;
   unpublishAt: { utc: string; local: string } | null;
+}
+
+type BatchRow = OutboxEntry & { payload: JobPayloads[JobName.ArticlePublishBatch] };
+
+/** Polls `probe` until it gives something truthy; fails naming `what` after 20 s. */
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within 20 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 interface Refused {
@@ -56,13 +80,27 @@ describe('publishing many stories at once (end to end)', () => {
     return reply.body.items;
   }
 
+  /** The bulk publish jobs in the outbox whose stories include `id`. */
+  async function batchJobsNaming(id: string): Promise<BatchRow[]> {
+    const rows = await newsdesk.orm.em
+      .fork()
+      .find(OutboxEntry, { name: JobName.ArticlePublishBatch }, { orderBy: { seq: 'asc' } });
+    return (rows as BatchRow[]).filter((r) => r.payload.items.some((i) => i.articleId === id));
+  }
+
+  async function batchJobNaming(id: string): Promise<BatchRow> {
+    const rows = await batchJobsNaming(id);
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  }
+
   async function listedSlugs(): Promise<string[]> {
     const reply = await anonymous.get(`/public/sections/${section.slug}/teasers?limit=50`);
     expect(reply.status).toBe(200);
     return reply.body.items.map((i: { slug: string }) => i.slug);
   }
 
-  it('schedules every story in one request, each with its own job, and publishes each once', async () => {
+  it('schedules every story in one request, with one job for them all, and publishes each once', async () => {
     const stories = await approved(3);
     const reply = await reviewer.post<{ stories: Scheduled[] }>('/api/articles/publish', {
       ids: stories.map((s) => s.id),
@@ -73,9 +111,13 @@ describe('publishing many stories at once (end to end)', () => {
       expect(s.status).toBe('scheduled');
       expect(s.version).toBe(stories[i].version + 1);
       expect(s.publishAt?.utc).toEqual(expect.any(String));
-      const jobs = await outboxRowsOf(newsdesk, s, 'ArticlePublish');
-      expect(jobs.map((j) => j.payload)).toEqual([{ articleId: s.id, version: s.version }]);
+      expect(await outboxRowsOf(newsdesk, s, JobName.ArticlePublish)).toHaveLength(0);
     }
+    const batch = await batchJobNaming(stories[0].id);
+    expect(batch.payload.items).toEqual(
+      reply.body.stories.map((s) => ({ articleId: s.id, version: s.version })),
+    );
+    expect(batch.runAt?.toISOString()).toBe(reply.body.stories[0].publishAt?.utc);
     // Every story was scheduled at the same instant.
     expect(new Set(reply.body.stories.map((s) => s.publishAt?.utc)).size).toBe(1);
 
@@ -85,10 +127,83 @@ describe('publishing many stories at once (end to end)', () => {
       const story = await view(s.id);
       expect(story.status).toBe('published');
       expect(slugs).toContain(story.slug);
+      const [release] = (await audit(s.id, 'release')) as { details: { batch?: string } }[];
+      expect(release.details.batch).toBe(batch.payload.batchId);
+      const [schedule] = (await audit(s.id, 'schedule')) as { details: { batch?: string } }[];
+      expect(schedule.details.batch).toBe(batch.payload.batchId);
       expect(await audit(s.id, 'release')).toHaveLength(1);
-      const [schedule] = (await audit(s.id, 'schedule')) as { details: { bulk?: number } }[];
-      expect(schedule.details.bulk).toBe(3);
     }
+  });
+
+  it('counts the stories of a waiting batch as queued, and queues each again once the batch is lost', async () => {
+    const stories = await approved(2);
+    const reconciler = newsdesk.workflow.get(ScheduleReconciler);
+    const reply = await reviewer.post<{ stories: Scheduled[] }>('/api/articles/publish', {
+      ids: stories.map((s) => s.id),
+      at: '2099-03-01T09:00:00+01:00',
+    });
+    expect(reply.status).toBe(202);
+    await newsdesk.settle();
+    const batch = await batchJobNaming(stories[0].id);
+    expect(await reconciler.reconcile()).toBe(0);
+    // Redis lost the batch's timer: each story gets a job of its own, at its time.
+    const queue = new Queue(JobQueue.Publication, {
+      connection: redisOptions(newsdesk.config.redisUrl),
+    });
+    try {
+      const job = await queue.getJob(batch.jobId!);
+      expect(await job?.getState()).toBe('delayed');
+      await job!.remove();
+      expect(await reconciler.reconcile()).toBe(2);
+      for (const s of reply.body.stories) {
+        const [single] = await outboxRowsOf(newsdesk, s, JobName.ArticlePublish);
+        expect(single.payload).toEqual({ articleId: s.id, version: s.version });
+        expect(single.runAt?.toISOString()).toBe('2099-03-01T08:00:00.000Z');
+      }
+      await newsdesk.settle();
+      expect(await reconciler.reconcile()).toBe(0);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('hands every story of a failing batch to a job of its own: the others go out, the one that fails shows alone', async () => {
+    const stories = await approved(3);
+    const [, poisoned] = stories;
+    const sql = (query: string) => newsdesk.orm.em.getConnection().execute(query);
+    // Fault injection: the public version of one story cannot be written, for now.
+    await sql(`create or replace function bulk_test_refuse() returns trigger language plpgsql as $$
+      begin
+        if new.article_id = '${poisoned.id}' then raise exception 'refused for the test'; end if;
+        return new;
+      end $$`);
+    await sql(`create trigger bulk_test_refuse before insert or update on published_articles
+      for each row execute function bulk_test_refuse()`);
+    try {
+      const reply = await reviewer.post('/api/articles/publish', { ids: stories.map((s) => s.id) });
+      expect(reply.status).toBe(202);
+      for (const s of [stories[0], stories[2]])
+        await waitFor(
+          `story ${s.id} published`,
+          async () => (await view(s.id)).status === 'published',
+        );
+      const single = await waitFor("the poisoned story's own job", async () => {
+        const [row] = await outboxRowsOf(newsdesk, poisoned, JobName.ArticlePublish);
+        return row;
+      });
+      expect(single.payload).toMatchObject({ articleId: poisoned.id });
+      expect((await view(poisoned.id)).status).toBe('scheduled');
+    } finally {
+      await sql('drop trigger bulk_test_refuse on published_articles');
+      await sql('drop function bulk_test_refuse');
+    }
+    // Its own job's next attempt publishes it; nothing went out twice.
+    await waitFor(
+      `story ${poisoned.id} published`,
+      async () => (await view(poisoned.id)).status === 'published',
+    );
+    await newsdesk.settle();
+    for (const s of stories) expect(await audit(s.id, 'release')).toHaveLength(1);
   });
 
   it('schedules all at a later time, and reschedules them together', async () => {
@@ -137,7 +252,7 @@ describe('publishing many stories at once (end to end)', () => {
     const untouched = await view(ready.id);
     expect(untouched.status).toBe('approved');
     expect(untouched.version).toBe(ready.version);
-    expect(await outboxRowsOf(newsdesk, ready, 'ArticlePublish')).toHaveLength(0);
+    expect(await batchJobsNaming(ready.id)).toHaveLength(0);
     // The refused transition is on the record, as a single refusal is.
     expect(await audit(inReview.id, 'refused:schedule')).toHaveLength(1);
   });

@@ -32,6 +32,11 @@ class Publications {
     return Promise.resolve();
   }
 
+  @OnJob(JobName.ArticlePublishBatch)
+  onPublishBatch(): Promise<void> {
+    return Promise.resolve();
+  }
+
   @OnJob(JobName.ArticleUnpublish)
   onUnpublish(): Promise<void> {
     return Promise.resolve();
@@ -73,7 +78,7 @@ const start = (module: Type<unknown>) =>
 describe('job handlers', () => {
   it('refuses to start an app whose module lacks a handler, naming the jobs and the app', async () => {
     await expect(start(workflowWith(SubmissionOnly))).rejects.toThrow(
-      'the workflow app cannot start: no handler for job(s): ArticlePublish, ArticleUnpublish',
+      'the workflow app cannot start: no handler for job(s): ArticlePublish, ArticlePublishBatch, ArticleUnpublish',
     );
   });
 

@@ -15,6 +15,11 @@ export class PublicationJob {
     return this.release.handlePublish(job);
   }
 
+  @OnJob(JobName.ArticlePublishBatch)
+  onPublishBatch(job: JobOf<JobName.ArticlePublishBatch>): Promise<JobOutcome> {
+    return this.release.handlePublishBatch(job);
+  }
+
   @OnJob(JobName.ArticleUnpublish)
   onUnpublish(job: JobOf<JobName.ArticleUnpublish>): Promise<JobOutcome> {
     return this.release.handleUnpublish(job);

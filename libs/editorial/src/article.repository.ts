@@ -102,6 +102,18 @@ export class ArticleRepository extends EntityRepository<Article> {
     );
   }
 
+  /** {@link findForUpdate} for several stories, locked in the order of their ids (no deadlock between two batches). */
+  findManyForUpdate(ids: readonly string[]): Promise<Article[]> {
+    return this.find(
+      { id: { $in: [...ids] } },
+      {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+        populate: ['section', 'author', 'heroImage'],
+        orderBy: { id: 'asc' },
+      },
+    );
+  }
+
   findWithRelations(id: string): Promise<Article | null> {
     return this.findOne({ id }, { populate: STORY_RELATIONS });
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -115,8 +116,8 @@ export class PublishingService {
    * when any story cannot be scheduled (missing, in another state, not the
    * actor's to publish, under embargo past `at`), nothing is, and the
    * {@link ConflictError} names every such story and why; each refused
-   * transition is on the record, as a single one is. Every story gets its own
-   * publication job, as with {@link publish}.
+   * transition is on the record, as a single one is. One publication job
+   * publishes them together (`ReleaseService.handlePublishBatch`).
    */
   async publishMany(
     actor: UserActor,
@@ -124,6 +125,7 @@ export class PublishingService {
     body: { at?: unknown; until?: unknown },
   ): Promise<ArticleView[]> {
     const { at, until } = this.publicationTimes(body);
+    const batchId = randomUUID();
     const refused: BulkRefusal[] = [];
     try {
       return await this.em.fork().transactional(async (em) => {
@@ -148,13 +150,22 @@ export class PublishingService {
             a.publishAt = at;
             a.unpublishAt = until;
           },
-          after: (em, a) => this.queuePublication(em, a, at),
           details: {
             publishAt: at.toISOString(),
             unpublishAt: until?.toISOString() ?? null,
-            bulk: ids.length,
+            batch: batchId,
           },
         });
+        // One job publishes them together; the schedule reconciler counts its stories as queued.
+        Outbox.job(
+          em,
+          JobName.ArticlePublishBatch,
+          {
+            batchId,
+            items: moves.map(({ article: a }) => ({ articleId: a.id, version: a.version })),
+          },
+          { runAt: at },
+        );
         return moves.map(({ article }) => this.editorial.view(article));
       });
     } catch (error) {

@@ -45,20 +45,81 @@ export class ReleaseService {
     return this.em.fork().transactional(async (em) => {
       const article = await this.lockedArticle(em, articleId);
       const now = this.clock.now();
-      if (article.status !== 'scheduled' || article.version !== version) {
-        this.logger.log(
-          `story ${articleId} is ${article.status} v${article.version}; job for v${version} has nothing to do`,
-        );
-        return {};
-      }
+      if (!this.stillScheduled(article, version)) return {};
       const due = publicationDueAt(article);
       if (due.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { notBefore: due };
+      await this.releaseAll(em, [article], now);
+      return {};
+    });
+  }
 
-      const lateMs = Math.max(
-        0,
-        article.publishAt ? now.getTime() - article.publishAt.getTime() : 0,
+  /**
+   * Publishes the stories of a bulk publish together: one transaction, the
+   * stories locked in order, their transitions in step. Each story is checked
+   * as {@link handlePublish} checks it; one that is not due yet (an embargo
+   * set since) gets a job of its own. When the batch fails as a whole (a story
+   * that cannot be published, say), every story is handed to a job of its
+   * own, so that the others go out and the one that fails shows on its own.
+   */
+  async handlePublishBatch({
+    batchId,
+    items,
+  }: JobOf<JobName.ArticlePublishBatch>): Promise<{ notBefore?: Date }> {
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const versions = new Map(items.map((i) => [i.articleId, i.version]));
+        const locked = await em.getRepository(Article).findManyForUpdate([...versions.keys()]);
+        const now = this.clock.now();
+        const scheduled = locked.filter((a) => this.stillScheduled(a, versions.get(a.id)!));
+        const early = (a: Article) =>
+          publicationDueAt(a).getTime() > now.getTime() + EARLY_TOLERANCE_MS;
+        const due = scheduled.filter((a) => !early(a));
+        if (due.length === 0 && scheduled.length > 0)
+          return {
+            notBefore: new Date(Math.min(...scheduled.map((a) => publicationDueAt(a).getTime()))),
+          };
+        for (const a of scheduled.filter(early))
+          Outbox.job(
+            em,
+            JobName.ArticlePublish,
+            { articleId: a.id, version: a.version },
+            { runAt: publicationDueAt(a) },
+          );
+        await this.releaseAll(em, due, now, { batch: batchId });
+        return {};
+      });
+    } catch (error) {
+      this.logger.warn(
+        `batch ${batchId} of ${items.length} stories failed (${String(error)}); each goes on in a job of its own`,
       );
-      await this.store.apply(em, article, 'release', SYSTEM, {
+      await this.em.fork().transactional((em) => {
+        for (const item of items) Outbox.job(em, JobName.ArticlePublish, item);
+      });
+      return {};
+    }
+  }
+
+  /** Whether a publication job for `version` still has work: the story is scheduled, at that version. */
+  private stillScheduled(article: Article, version: number): boolean {
+    if (article.status === 'scheduled' && article.version === version) return true;
+    this.logger.log(
+      `story ${article.id} is ${article.status} v${article.version}; job for v${version} has nothing to do`,
+    );
+    return false;
+  }
+
+  /** Releases due stories, locked by the caller, in step: the public versions, their events, their audit rows. */
+  private async releaseAll(
+    em: EntityManager,
+    articles: Article[],
+    now: Date,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.store.applyEach(
+      em,
+      articles.map((article) => ({ article, name: 'release' as const })),
+      SYSTEM,
+      {
         before: (_em, a) => {
           a.publishedAt = now;
           a.firstPublishedAt ??= now;
@@ -70,20 +131,23 @@ export class ReleaseService {
             Outbox.job(
               em,
               JobName.ArticleUnpublish,
-              { articleId, version: a.version, scheduled: true },
+              { articleId: a.id, version: a.version, scheduled: true },
               { runAt: a.unpublishAt },
             );
           }
         },
-        // Late: its time passed while nothing could publish it (everything down, Redis flushed).
-        details: {
-          publishAt: article.publishAt?.toISOString(),
-          lateMs,
-          late: lateMs > LATE_AFTER_MS,
+        details: (a) => {
+          const lateMs = Math.max(0, a.publishAt ? now.getTime() - a.publishAt.getTime() : 0);
+          // Late: its time passed while nothing could publish it (everything down, Redis flushed).
+          return {
+            publishAt: a.publishAt?.toISOString(),
+            lateMs,
+            late: lateMs > LATE_AFTER_MS,
+            ...extra,
+          };
         },
-      });
-      return {};
-    });
+      },
+    );
   }
 
   async handleUnpublish({

@@ -9,6 +9,7 @@ import { Clock } from '@newsdesk/common';
 import {
   JOBS,
   JobName,
+  JobQueue,
   Outbox,
   QueuesService,
   jobIdOf,
@@ -19,6 +20,12 @@ import { publicationDueAt } from './schedule';
 
 /** How often schedules are compared with the delayed jobs while running (a Redis flush mid-day). */
 const RECONCILE_EVERY_MS = 30_000;
+
+/** The states of a job that will still run. */
+const LIVE = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;
+
+/** Batch jobs' ids begin with their name (see `jobIdOf`). */
+const BATCH_ID_PREFIX = `${JobName.ArticlePublishBatch}-`;
 
 /**
  * Postgres is the truth about schedules; Redis only holds the timers. On every
@@ -66,8 +73,10 @@ export class ScheduleReconciler implements OnApplicationBootstrap, OnApplication
       { fields: ['id', 'version', 'unpublishAt'] },
     );
     const missing: ((tx: EntityManager) => void)[] = [];
+    const batched = scheduled.length ? await this.batchedStories() : new Set<string>();
     for (const a of scheduled) {
       const payload = { articleId: a.id, version: a.version };
+      if (batched.has(`${a.id}/${a.version}`)) continue;
       const requeue = await this.requeue(JobName.ArticlePublish, payload);
       if (requeue)
         missing.push((tx) =>
@@ -94,6 +103,19 @@ export class ScheduleReconciler implements OnApplicationBootstrap, OnApplication
     return missing.length;
   }
 
+  /** The stories (`id/version`) that a live batch job of a bulk publish will publish. */
+  private async batchedStories(): Promise<Set<string>> {
+    const queue = this.queues.get(JobQueue.Publication);
+    const ids = (await queue.getRanges([...LIVE])).filter((id) => id.startsWith(BATCH_ID_PREFIX));
+    const stories = new Set<string>();
+    for (const id of ids) {
+      const job = await queue.getJob(id);
+      const data = job?.data as JobPayloads[JobName.ArticlePublishBatch] | undefined;
+      for (const item of data?.items ?? []) stories.add(`${item.articleId}/${item.version}`);
+    }
+    return stories;
+  }
+
   /**
    * Null when a live job (waiting, delayed, active) holds the job's registry
    * id; otherwise how to queue it again: a finished job under that id would
@@ -105,8 +127,7 @@ export class ScheduleReconciler implements OnApplicationBootstrap, OnApplication
   ): Promise<{ again?: Date } | null> {
     const existing = await this.queues.get(JOBS[name].queue).getJob(jobIdOf(name, payload));
     const state = existing ? await existing.getState() : 'missing';
-    if (['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state))
-      return null;
+    if ((LIVE as readonly string[]).includes(state)) return null;
     return existing ? { again: this.clock.now() } : {};
   }
 }

@@ -26,7 +26,8 @@ export interface TransitionSteps {
   /** What follows once the new version is known (jobs keyed by it, read models, events). */
   after?: (em: EntityManager, article: Article) => unknown;
   comment?: string;
-  details?: Record<string, unknown>;
+  /** What the audit row records beyond the transition; a function for details that differ by story. */
+  details?: Record<string, unknown> | ((article: Article) => Record<string, unknown>);
 }
 
 /** What every `story.*` event says about a story as it is now, and who changed it. */
@@ -140,7 +141,8 @@ export class StoryStore {
     for (const [i, { article, name }] of moves.entries()) {
       await steps.after?.(em, article);
       this.announce(em, EventName.StoryChanged, article, actor, { transition: name });
-      this.audit(em, article, actor, name, from[i], article.status, steps.details, steps.comment);
+      const details = typeof steps.details === 'function' ? steps.details(article) : steps.details;
+      this.audit(em, article, actor, name, from[i], article.status, details, steps.comment);
     }
     await em.flush();
   }

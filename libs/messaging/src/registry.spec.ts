@@ -131,6 +131,7 @@ describe('job and queue options', () => {
     expect(jobsOf('workflow')).toEqual([
       JobName.ArticleSubmission,
       JobName.ArticlePublish,
+      JobName.ArticlePublishBatch,
       JobName.ArticleUnpublish,
     ]);
   });

@@ -18,6 +18,7 @@ export type JobQueueName = (typeof JobQueue)[keyof typeof JobQueue];
 export enum JobName {
   ArticleSubmission = 'ArticleSubmission',
   ArticlePublish = 'ArticlePublish',
+  ArticlePublishBatch = 'ArticlePublishBatch',
   ArticleUnpublish = 'ArticleUnpublish',
   ImageProcess = 'ImageProcess',
   WebhookDeliver = 'WebhookDeliver',
@@ -33,6 +34,14 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.ArticleSubmission]: { articleId: string; version: number };
   [JobName.ArticlePublish]: { articleId: string; version: number };
+  /**
+   * Publishes the stories a bulk publish scheduled together (`batchId` names
+   * the request), each as {@link JobName.ArticlePublish} would for its version.
+   */
+  [JobName.ArticlePublishBatch]: {
+    batchId: string;
+    items: JobPayloads[JobName.ArticlePublish][];
+  };
   /** `scheduled`: the story's own `unpublishAt` came due; otherwise someone asked. */
   [JobName.ArticleUnpublish]: { articleId: string; version: number; scheduled: boolean };
   /**
@@ -145,6 +154,13 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
     app: 'workflow',
     retry: STANDARD_RETRY,
     id: (p) => [p.articleId, p.version],
+  },
+  // One job per bulk request: a repeated request is a new batch, and each story's version decides.
+  [JobName.ArticlePublishBatch]: {
+    queue: JobQueue.Publication,
+    app: 'workflow',
+    retry: STANDARD_RETRY,
+    id: (p) => [p.batchId],
   },
   [JobName.ArticleUnpublish]: {
     queue: JobQueue.Publication,
