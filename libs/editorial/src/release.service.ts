@@ -125,8 +125,12 @@ export class ReleaseService {
           a.firstPublishedAt ??= now;
           freezePublicVersion(a);
         },
-        after: async (em, a) => {
-          await this.publication.release(em, publicStoryOf(a, a.publishedSnapshot!));
+        afterAll: (em, released) =>
+          this.publication.releaseMany(
+            em,
+            released.map((a) => publicStoryOf(a, a.publishedSnapshot!)),
+          ),
+        after: (em, a) => {
           if (a.unpublishAt) {
             Outbox.job(
               em,

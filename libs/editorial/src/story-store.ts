@@ -25,6 +25,8 @@ export interface TransitionSteps {
   before?: (em: EntityManager, article: Article) => unknown;
   /** What follows once the new version is known (jobs keyed by it, read models, events). */
   after?: (em: EntityManager, article: Article) => unknown;
+  /** Like `after`, once for all the stories of {@link StoryStore.applyEach}, before each story's `after`. */
+  afterAll?: (em: EntityManager, articles: Article[]) => unknown;
   comment?: string;
   /** What the audit row records beyond the transition; a function for details that differ by story. */
   details?: Record<string, unknown> | ((article: Article) => Record<string, unknown>);
@@ -138,6 +140,10 @@ export class StoryStore {
     });
     for (const { article } of moves) await steps.before?.(em, article);
     await em.flush();
+    await steps.afterAll?.(
+      em,
+      moves.map((m) => m.article),
+    );
     for (const [i, { article, name }] of moves.entries()) {
       await steps.after?.(em, article);
       this.announce(em, EventName.StoryChanged, article, actor, { transition: name });

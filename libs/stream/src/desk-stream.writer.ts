@@ -9,6 +9,9 @@ import {
   deskStreamSeenKey,
 } from './desk-stream';
 
+const APPEND_ONCE_COMMAND = 'deskStreamAppendOnce';
+type AppendOnce = (...args: (string | number)[]) => Promise<unknown>;
+
 /**
  * The writing side of the stream, the outbox relay's `EVENT_STREAM`: appends
  * each event to the Redis stream once, however often the relay sends it — the
@@ -19,17 +22,21 @@ import {
 @Injectable()
 export class DeskStreamWriter {
   private readonly logger = new Logger(DeskStreamWriter.name);
+  private readonly appendOnce: AppendOnce;
 
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Sent by its hash (EVALSHA), not as text with every event; ioredis loads it again when Redis lost it.
+    redis.redis.defineCommand(APPEND_ONCE_COMMAND, { numberOfKeys: 2, lua: APPEND_ONCE });
+    const commands = redis.redis as unknown as Record<string, AppendOnce>;
+    this.appendOnce = (...args) => commands[APPEND_ONCE_COMMAND].apply(redis.redis, args);
+  }
 
   /** Appends the event; returns its entry id and whether this call appended it. */
   async append(event: EventEnvelope): Promise<{ entryId: string; appended: boolean }> {
-    const [appended, entryId] = (await this.redis.redis.eval(
-      APPEND_ONCE,
-      2,
+    const [appended, entryId] = (await this.appendOnce(
       DESK_STREAM_KEY,
       deskStreamSeenKey(event.id),
       this.config.stream.maxLength,
