@@ -129,6 +129,17 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
     expect(report.accepted.stories).toBe(8);
   }, 180_000);
 
+  it('kill -9 of the workflow app during a bulk publication: each published once, audited once, listed once', async () => {
+    const desk = await rig.newsroom();
+    const ids = await approvedStories(desk, 12);
+    const publishing = desk.publishMany(ids);
+    const fault = await rig.inject('workflow', [JobQueue.Publication], { waitActiveMs: 5_000 });
+    expect([...fault.failed, ...fault.unfinished]).toEqual([]);
+    expect(await publishing).toBe(true);
+    const report = await expectAllDone(desk);
+    expect(report.accepted.stories).toBe(12);
+  }, 180_000);
+
   it('a Redis restart under load of uploads and publications loses nothing', async () => {
     const desk = await rig.newsroom();
     const ids = await approvedStories(desk, 6);
