@@ -4,8 +4,8 @@
  * (`libs/api-client/src/schema.ts`): paths, bodies and answers are checked by
  * the compiler against the contract.
  */
-import { answer, client } from './api';
-import type { Schemas } from './types';
+import { ApiError, answer, client } from './api';
+import type { ErrorBody, Schemas } from './types';
 export type StoryView = Schemas['Story'];
 export type SectionView = Schemas['Section'];
 export type CommentThread = Schemas['CommentThread'];
@@ -20,6 +20,9 @@ export type AuditEntry = Schemas['AuditEntry'];
 export type PreviewLink = Schemas['PreviewLink'];
 export type PublishBody = Schemas['PublishBody'];
 export type DeliveryReceipt = Schemas['DeliveryReceipt'];
+export type BulkPublishResult = Schemas['BulkPublishResult'];
+/** A story that a bulk action refused, and why (`reason` is a stable code, `message` for people). */
+export type Refusal = NonNullable<ErrorBody['details']['refused']>[number];
 
 const onStory = (id: string) => ({ params: { path: { id } } });
 
@@ -80,6 +83,21 @@ export function assign(id: string, assigneeId: string | null): Promise<StoryView
 /** Publishes now (no `at`) or schedules (`at` with its offset); publishing a scheduled story reschedules it. */
 export function publish(id: string, body: PublishBody): Promise<StoryView> {
   return answer(client.POST('/api/articles/{id}/publish', { ...onStory(id), body }));
+}
+
+/**
+ * Publishes many stories now, all or none (approved ones are scheduled, scheduled
+ * ones rescheduled). When any cannot be, nothing is: the {@link ApiError} of the
+ * 409 names each such story ({@link refusalsOf}).
+ */
+export function publishMany(ids: string[]): Promise<BulkPublishResult> {
+  return answer(client.POST('/api/articles/publish', { body: { ids } }));
+}
+
+/** The stories a bulk action refused and why, when `error` is its 409; null for any other error. */
+export function refusalsOf(error: unknown): Refusal[] | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  return error.body?.details.refused ?? null;
 }
 
 export function cancelSchedule(id: string): Promise<StoryView> {

@@ -1,8 +1,10 @@
-import type { FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { StoryFilter } from '../../api/api';
-import { useMe, usePeople, useSections, useStories } from '../../api/queries';
+import { queryKeys, useMe, usePeople, useSections, useStories } from '../../api/queries';
+import { publishMany, refusalsOf } from '../../api/review';
 import { STORY_STATUSES, mayReview, type StoryListItem, type StoryStatus } from '../../api/types';
 import { Failure, Loading } from '../../layout/status';
 import { useDocumentTitle } from '../../layout/use-document-title';
@@ -19,6 +21,26 @@ const WAS_PUBLISHED: StoryStatus[] = ['published', 'unpublished', 'killed'];
 
 const isStatus = (value: string | null): value is StoryStatus =>
   (STORY_STATUSES as readonly (string | null)[]).includes(value);
+
+/** States in which a story can be published now: approved, or scheduled (then it is rescheduled). */
+const PUBLISHABLE: StoryStatus[] = ['approved', 'scheduled'];
+
+/** Why the API refuses a story of a bulk publish, in the desk's words; any other reason shows the API's message. */
+const REFUSAL_REASONS = ['not_found', 'embargo', 'wrong_state', 'wrong_role', 'own_story'] as const;
+type RefusalReason = (typeof REFUSAL_REASONS)[number];
+const isRefusalReason = (value: string): value is RefusalReason =>
+  (REFUSAL_REASONS as readonly string[]).includes(value);
+
+/**
+ * The stories ticked for a bulk action, and where: the selection belongs to one
+ * page of one view with its filters (`scope`), and is empty anywhere else.
+ */
+interface Selection {
+  scope: string;
+  ids: ReadonlySet<string>;
+}
+
+const NOTHING_SELECTED: Selection = { scope: '', ids: new Set() };
 
 /**
  * Every story the newsroom has, by saved view (tabs), section, status and a
@@ -59,6 +81,25 @@ export function StoriesList() {
   };
   const stories = useStories(filter);
   const pages = Math.max(1, Math.ceil((stories.data?.total ?? 0) / PAGE_SIZE));
+
+  // Reviewers (and admins) tick the stories they want to publish together.
+  const mayPublish = mayReview(me?.user.roles ?? []);
+  const scope = JSON.stringify([view.slug, filter]);
+  const [selection, setSelection] = useState<Selection>(NOTHING_SELECTED);
+  const publishable = mayPublish
+    ? (stories.data?.items ?? []).filter((s) => PUBLISHABLE.includes(s.status))
+    : [];
+  // A story that left the publishable states (the live stream says so) drops out of the selection.
+  const chosen =
+    selection.scope === scope ? publishable.filter((s) => selection.ids.has(s.id)) : [];
+  const select = (changed: StoryListItem[], on: boolean) => {
+    const ids = new Set(chosen.map((s) => s.id));
+    for (const story of changed) {
+      if (on) ids.add(story.id);
+      else ids.delete(story.id);
+    }
+    setSelection({ scope, ids });
+  };
 
   /** The address of this list with some parameters changed; an empty value removes one. */
   const withParams = (changes: Record<string, string>) => {
@@ -195,6 +236,17 @@ export function StoriesList() {
         </div>
       </form>
 
+      {mayPublish && (
+        <BulkPublish
+          chosen={chosen}
+          scope={scope}
+          // A request that ends after the user moved on leaves the new page's selection alone.
+          onClear={(of) =>
+            setSelection((current) => (current.scope === of ? NOTHING_SELECTED : current))
+          }
+        />
+      )}
+
       {stories.isPending ? (
         <Loading />
       ) : stories.isError ? (
@@ -213,6 +265,25 @@ export function StoriesList() {
               </caption>
               <thead>
                 <tr>
+                  {mayPublish && (
+                    <th scope="col" className={styles.pick}>
+                      {publishable.length > 0 ? (
+                        <input
+                          type="checkbox"
+                          aria-label={t('stories.bulk.selectAll')}
+                          checked={chosen.length === publishable.length}
+                          ref={(box) => {
+                            if (box)
+                              box.indeterminate =
+                                chosen.length > 0 && chosen.length < publishable.length;
+                          }}
+                          onChange={(event) => select(publishable, event.target.checked)}
+                        />
+                      ) : (
+                        <span className="visually-hidden">{t('stories.bulk.column')}</span>
+                      )}
+                    </th>
+                  )}
                   <th scope="col">{t('stories.columns.story')}</th>
                   <th scope="col">{t('stories.columns.section')}</th>
                   <th scope="col">{t('stories.columns.status')}</th>
@@ -223,7 +294,22 @@ export function StoriesList() {
               </thead>
               <tbody>
                 {stories.data.items.map((story) => (
-                  <StoryRow key={story.id} story={story} from={location.search} now={now} />
+                  <StoryRow
+                    key={story.id}
+                    story={story}
+                    from={location.search}
+                    now={now}
+                    pick={
+                      !mayPublish
+                        ? 'none'
+                        : publishable.includes(story)
+                          ? {
+                              selected: chosen.includes(story),
+                              onChange: (on) => select([story], on),
+                            }
+                          : 'empty'
+                    }
+                  />
                 ))}
               </tbody>
             </table>
@@ -265,7 +351,23 @@ export function StoriesList() {
   );
 }
 
-function StoryRow({ story, from, now }: { story: StoryListItem; from: string; now: number }) {
+/**
+ * A row's cell for the bulk selection: `none` when the user cannot publish (no
+ * such column), `empty` for a story that cannot be published now.
+ */
+type PickCell = 'none' | 'empty' | { selected: boolean; onChange: (on: boolean) => void };
+
+function StoryRow({
+  story,
+  from,
+  now,
+  pick,
+}: {
+  story: StoryListItem;
+  from: string;
+  now: number;
+  pick: PickCell;
+}) {
   const { t } = useTranslation();
   const clock = useClock();
   // What the newsroom asks of a story in this state: when it goes out, when it went out, or when it last changed.
@@ -277,6 +379,17 @@ function StoryRow({ story, from, now }: { story: StoryListItem; from: string; no
         : [t('stories.updatedAt'), story.updatedAt, clock.dateTime(story.updatedAt)];
   return (
     <tr>
+      {pick === 'empty' && <td className={styles.pick} />}
+      {typeof pick === 'object' && (
+        <td className={styles.pick}>
+          <input
+            type="checkbox"
+            aria-label={t('stories.bulk.select', { headline: story.headline })}
+            checked={pick.selected}
+            onChange={(event) => pick.onChange(event.target.checked)}
+          />
+        </td>
+      )}
       <td className={styles.storyCell}>
         {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
         <Link
@@ -309,5 +422,96 @@ function StoryRow({ story, from, now }: { story: StoryListItem; from: string; no
         )}
       </td>
     </tr>
+  );
+}
+
+/** What a bulk publish asked for: the stories by id and headline (to name refused ones), and where. */
+interface BulkRequest {
+  scope: string;
+  stories: Pick<StoryListItem, 'id' | 'headline'>[];
+}
+
+function usePublishMany() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ stories }: BulkRequest) => publishMany(stories.map((s) => s.id)),
+    // Published or refused: a refusal means the list was out of date as well.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.stories }),
+  });
+}
+
+/**
+ * The bar above the list while stories are ticked: how many, publish them now
+ * (one request, all or none), clear. Then what came of it, for this page of
+ * this view: how many go out (in a live region, there from the start so that
+ * it is announced), or each refused story and why, the selection kept.
+ */
+function BulkPublish({
+  chosen,
+  scope,
+  onClear,
+}: {
+  chosen: StoryListItem[];
+  scope: string;
+  /** Empties the selection of `scope`. */
+  onClear: (scope: string) => void;
+}) {
+  const { t } = useTranslation();
+  const bulk = usePublishMany();
+  const outcome = bulk.variables?.scope === scope ? bulk : null;
+  const refusals = outcome?.isError ? refusalsOf(outcome.error) : null;
+  const headlineOf = (id: string) =>
+    bulk.variables?.stories.find((s) => s.id === id)?.headline ?? id;
+  const publish = () =>
+    bulk.mutate(
+      { scope, stories: chosen.map(({ id, headline }) => ({ id, headline })) },
+      { onSuccess: () => onClear(scope) },
+    );
+  const clear = () => {
+    if (!bulk.isPending) bulk.reset();
+    onClear(scope);
+  };
+  return (
+    <>
+      {chosen.length > 0 && (
+        <div className={styles.bulkBar} role="group" aria-label={t('stories.bulk.label')}>
+          <p>{t('stories.bulk.selected', { count: chosen.length })}</p>
+          <button
+            type="button"
+            className="button primary"
+            disabled={bulk.isPending}
+            onClick={publish}
+          >
+            {t('stories.bulk.publishNow')}
+          </button>
+          <button type="button" className="button quiet" onClick={clear}>
+            {t('stories.bulk.clear')}
+          </button>
+        </div>
+      )}
+      <p className={styles.bulkDone} role="status">
+        {outcome?.isSuccess && t('stories.bulk.done', { count: outcome.data.stories.length })}
+      </p>
+      {refusals ? (
+        <div className={styles.refused} role="alert">
+          <p>{t('stories.bulk.refused', { count: refusals.length })}</p>
+          <ul>
+            {refusals.map((refusal) => (
+              <li key={refusal.id}>
+                {t('stories.bulk.refusal', {
+                  headline: headlineOf(refusal.id),
+                  reason: isRefusalReason(refusal.reason)
+                    ? t(`stories.bulk.reasons.${refusal.reason}`)
+                    : refusal.message,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('stories.bulk.refusedHint')}</p>
+        </div>
+      ) : (
+        outcome?.isError && <Failure error={outcome.error} />
+      )}
+    </>
   );
 }
