@@ -166,6 +166,9 @@ async function run(h: StackHarness): Promise<void> {
 
     const before = await rebuildsByKind(cluster);
     const processes = stackProcesses(h, cluster);
+    const [{ seq: seqBefore }] = await sql<{ seq: string }>(
+      'select coalesce(max(seq), 0)::text as seq from outbox',
+    );
     const cpuBefore = cpuByProcess(processes);
     cdn.byKey.clear();
     const errors: string[] = [];
@@ -204,6 +207,11 @@ async function run(h: StackHarness): Promise<void> {
         .join(', ')}; ${total.toFixed(1)} in all, ` +
         `${((total * 1000) / BURST).toFixed(1)} ms per publication`,
     );
+    const messages = await sql<{ name: string; count: string }>(
+      `select name, count(*)::text as count from outbox where seq > ? group by name order by count(*) desc`,
+      [seqBefore],
+    );
+    console.log(`outbox messages: ${messages.map((m) => `${m.name} ${m.count}`).join(', ')}`);
     console.log('\nper listing       events naming it   rebuilds   purges naming it');
     for (const kind of KINDS) {
       const keys = [...named.keys()].filter((k) => k.split(':')[0] === kind);
