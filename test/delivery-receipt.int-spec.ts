@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SystemClock } from '@newsdesk/common';
 import { DeliveryReceiptService, DeliveryStep, type DeliveryReceipt } from '@newsdesk/delivery';
 import { OutboxEntry } from '@newsdesk/messaging';
-import { driveToPublished, writeDraft, type Desk } from './support/drive';
+import { PublicationEvent } from '@newsdesk/publication';
+import { driveToApproved, driveToPublished, writeDraft, type Desk } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { ApiClient } from './support/http';
 import { Newsdesk } from './support/newsdesk';
@@ -162,6 +163,66 @@ describe('delivery receipts (GET /api/articles/:id/delivery)', () => {
     } finally {
       expect((await admin.request('DELETE', `/api/webhooks/${failingId}`)).status).toBe(204);
       subscriptions.splice(subscriptions.indexOf(failingId), 1);
+    }
+  });
+
+  it('tells the stories apart when one round announces several: each receipt from its own steps and subscribers', async () => {
+    // A subscriber that refuses the deliveries of one story only.
+    const refused = new Set<string>();
+    const picky = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          data: { articleId: string };
+        };
+        response.writeHead(refused.has(body.data.articleId) ? 500 : 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => picky.listen(0, '127.0.0.1', resolve));
+    const pickyId = await subscribe(
+      `http://127.0.0.1:${(picky.address() as AddressInfo).port}/hooks`,
+    );
+    subscriptions.push(pickyId);
+    try {
+      const [good, bad] = [await driveToApproved(desk), await driveToApproved(desk)];
+      refused.add(bad.id);
+      const bulk = await reviewer.post('/api/articles/publish', { ids: [good.id, bad.id] });
+      expect(bulk.status).toBe(202);
+      await newsdesk.settle();
+      expect((await receipt(good.id)).complete).toBe(true);
+      const stuck = await receipt(bad.id);
+      expect(stuck.complete).toBe(false);
+      expect(stuck.pending).toEqual([{ step: 'webhook', reason: expect.stringMatching(/500/) }]);
+
+      // Announced together, in one transaction: each story's progress says its own.
+      const em = newsdesk.orm.em.fork();
+      const events = await em.find(PublicationEvent, { articleId: { $in: [good.id, bad.id] } });
+      expect(events).toHaveLength(2);
+      const service = new DeliveryReceiptService(em, new SystemClock(), newsdesk.config);
+      await em.transactional((tx) =>
+        service.progressed(
+          tx,
+          events.map((e) => e.eventId),
+        ),
+      );
+      const newestProgress = async (articleId: string) => {
+        const [row] = await newsdesk.orm.em
+          .fork()
+          .find(
+            OutboxEntry,
+            { name: 'delivery.progressed', payload: { articleId } },
+            { orderBy: { seq: 'desc' }, limit: 1 },
+          );
+        return row.payload;
+      };
+      expect(await newestProgress(good.id)).toMatchObject({ complete: true });
+      expect(await newestProgress(bad.id)).toMatchObject({ complete: false });
+    } finally {
+      expect((await admin.request('DELETE', `/api/webhooks/${pickyId}`)).status).toBe(204);
+      subscriptions.splice(subscriptions.indexOf(pickyId), 1);
+      picky.closeAllConnections();
+      picky.close();
     }
   });
 

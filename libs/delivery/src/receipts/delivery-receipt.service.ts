@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, NotFound, isUuid } from '@newsdesk/common';
+import { Clock, NotFound, isUuid, placeholders } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Article } from '@newsdesk/editorial';
 import { EventName, Outbox, type PurgeCover } from '@newsdesk/messaging';
@@ -56,21 +56,26 @@ interface NewestRow {
   steps: (Omit<RecordedStep, 'doneAt'> & { doneAt: string })[];
 }
 
-/** A story's newest article event and its steps (by the `(article_id, seq)` index). */
-const NEWEST = `
+/**
+ * Each story's newest article event and its steps: one statement for any
+ * number of stories, each read by the `(article_id, seq)` index.
+ */
+const newestOf = (articleIds: readonly string[]) => `
   select e.event_id, e.article_id, e.event, e.version, e.listings, e.occurred_at,
          coalesce((select json_agg(json_build_object('kind', s.kind, 'target', s.target,
                                                      'doneAt', s.done_at, 'detail', s.detail)
                                    order by s.id)
                      from delivery_steps s
                     where s.event_id = e.event_id), '[]') as steps
-    from publication_events e
-   where e.article_id = ?
-   order by e.seq desc
-   limit 1`;
+    from unnest(array[${placeholders(articleIds)}]::uuid[]) as story(id)
+   cross join lateral (select * from publication_events p
+                        where p.article_id = story.id
+                        order by p.seq desc
+                        limit 1) e`;
 
-/** A subscription, with its delivery of the event when the fan-out made one. */
+/** A subscription, with its delivery of the event (`for_event`) when the fan-out made one. */
 type SubscriberRow = {
+  for_event: string;
   id: string;
   url: string;
   paused_at: string | null;
@@ -84,18 +89,20 @@ type SubscriberRow = {
 );
 
 /**
- * The live subscriptions that have a delivery of the event, or want it and
- * are older than it: deliveries first, each part in the order it was made.
+ * For each event, the live subscriptions that have a delivery of it, or want
+ * it and are older than it: deliveries first, each part in the order it was
+ * made. One statement for any number of events.
  */
-const SUBSCRIBERS = `
-  select s.id, s.url, s.paused_at, s.paused_reason,
+const subscribersOf = (events: readonly unknown[]) => `
+  select ev.event_id as for_event, s.id, s.url, s.paused_at, s.paused_reason,
          d.id as delivery_id, d.status, jsonb_array_length(d.attempts) as attempts,
          d.last_error, d.delivered_at, d.last_attempt_at
-    from webhook_subscriptions s
-    left join webhook_deliveries d on d.subscription_id = s.id and d.event_id = ?
-   where s.deleted_at is null
-     and (d.id is not null or (? = any(s.events) and s.created_at <= ?))
-   order by d.id is null, d.created_at, d.id, s.created_at, s.id`;
+    from (values ${events.map(() => '(?::uuid, ?::text, ?::timestamptz)').join(', ')})
+           as ev(event_id, event, occurred_at)
+    join webhook_subscriptions s on s.deleted_at is null
+    left join webhook_deliveries d on d.subscription_id = s.id and d.event_id = ev.event_id
+   where d.id is not null or (ev.event = any(s.events) and s.created_at <= ev.occurred_at)
+   order by ev.event_id, d.id is null, d.created_at, d.id, s.created_at, s.id`;
 
 /** The same batch of keys gets the same target whether it is sent or verified. */
 export function purgeTarget(keys: string[]): string {
@@ -181,11 +188,14 @@ export class DeliveryReceiptService {
          from unnest(string_to_array(?, ' ')) as id order by id`,
       [[...byArticle.keys()].join(' ')],
     );
-    for (const [articleId, eventId] of byArticle) {
-      const newest = await this.newest(em, articleId);
-      const complete = newest ? (await this.build(em, newest)).complete : false;
-      Outbox.event(em, EventName.DeliveryProgressed, { articleId, eventId, complete });
-    }
+    const receipts = await this.build(em, await this.newest(em, [...byArticle.keys()]));
+    const complete = new Map(receipts.map((r) => [r.articleId, r.complete]));
+    for (const [articleId, eventId] of byArticle)
+      Outbox.event(em, EventName.DeliveryProgressed, {
+        articleId,
+        eventId,
+        complete: complete.get(articleId) ?? false,
+      });
     await em.flush();
   }
 
@@ -254,16 +264,16 @@ export class DeliveryReceiptService {
     const em = this.em.fork();
     if ((await em.count(Article, { id: articleId })) === 0)
       throw new NotFound('article', articleId);
-    const newest = await this.newest(em, articleId);
-    if (!newest) throw new NeverPublished(articleId);
-    return this.build(em, newest);
+    const newest = await this.newest(em, [articleId]);
+    if (newest.length === 0) throw new NeverPublished(articleId);
+    const [receipt] = await this.build(em, newest);
+    return receipt;
   }
 
-  /** The story's newest article event with the steps recorded for it: one statement. */
-  private async newest(em: EntityManager, articleId: string): Promise<ReceiptEvent | null> {
-    const [row] = await em.execute<NewestRow[]>(NEWEST, [articleId]);
-    if (!row) return null;
-    return {
+  /** The newest article event of each story (none for a story never published), with its steps: one statement. */
+  private async newest(em: EntityManager, articleIds: string[]): Promise<ReceiptEvent[]> {
+    const rows = await em.execute<NewestRow[]>(newestOf(articleIds), articleIds);
+    return rows.map((row) => ({
       eventId: row.event_id,
       articleId: row.article_id,
       event: row.event,
@@ -271,10 +281,16 @@ export class DeliveryReceiptService {
       listings: row.listings,
       occurredAt: new Date(row.occurred_at),
       steps: row.steps.map((step) => ({ ...step, doneAt: new Date(step.doneAt) })),
-    };
+    }));
   }
 
-  private async build(em: EntityManager, event: ReceiptEvent): Promise<DeliveryReceipt> {
+  /** The receipts of these events, in their order; their webhook deliveries in one statement. */
+  private async build(em: EntityManager, events: ReceiptEvent[]): Promise<DeliveryReceipt[]> {
+    const webhooks = await this.webhooks(em, events);
+    return events.map((event) => this.receiptOf(event, webhooks.get(event.eventId) ?? []));
+  }
+
+  private receiptOf(event: ReceiptEvent, webhooks: ReceiptWebhook[]): DeliveryReceipt {
     const { steps } = event;
     const done = (kind: DeliveryStepKind, target: string) =>
       steps.find((s) => s.kind === kind && s.target === target);
@@ -289,7 +305,6 @@ export class DeliveryReceiptService {
         pending.push({ step: 'listing', reason: `the listing ${l.ref} is not rebuilt yet` });
 
     const cdn = this.cdn(steps, pending);
-    const webhooks = await this.webhooks(em, event);
     for (const w of webhooks) {
       const reason = this.webhookPending(w);
       if (reason) pending.push({ step: 'webhook', reason });
@@ -349,35 +364,44 @@ export class DeliveryReceiptService {
    * those that came after the event are left out. Deliveries first, each part
    * in the order it was made.
    */
-  private async webhooks(em: EntityManager, event: ReceiptEvent): Promise<ReceiptWebhook[]> {
-    const rows = await em.execute<SubscriberRow[]>(SUBSCRIBERS, [
-      event.eventId,
-      event.event,
-      event.occurredAt,
-    ]);
-    return rows.map((row): ReceiptWebhook => {
-      const subscriber = hostOf(row.url);
-      if (row.delivery_id === null)
-        return {
-          subscriptionId: row.id,
-          subscriber,
-          state: row.paused_at ? 'failed' : 'pending',
-          attempts: 0,
-          lastError: row.paused_at
-            ? `the subscription is paused: ${row.paused_reason ?? 'by ops'}`
-            : null,
-          at: null,
-        };
-      const attempts = Number(row.attempts);
+  /** Each event's webhook subscribers and their deliveries, by event id. */
+  private async webhooks(
+    em: EntityManager,
+    events: ReceiptEvent[],
+  ): Promise<Map<string, ReceiptWebhook[]>> {
+    const byEvent = new Map<string, ReceiptWebhook[]>();
+    if (events.length === 0) return byEvent;
+    const rows = await em.execute<SubscriberRow[]>(
+      subscribersOf(events),
+      events.flatMap((e) => [e.eventId, e.event, e.occurredAt]),
+    );
+    for (const row of rows)
+      byEvent.set(row.for_event, [...(byEvent.get(row.for_event) ?? []), this.webhookOf(row)]);
+    return byEvent;
+  }
+
+  private webhookOf(row: SubscriberRow): ReceiptWebhook {
+    const subscriber = hostOf(row.url);
+    if (row.delivery_id === null)
       return {
         subscriptionId: row.id,
         subscriber,
-        state: row.status === 'pending' ? (attempts ? 'retrying' : 'pending') : row.status,
-        attempts,
-        lastError: row.last_error,
-        at: isoOf(row.delivered_at ?? row.last_attempt_at),
+        state: row.paused_at ? 'failed' : 'pending',
+        attempts: 0,
+        lastError: row.paused_at
+          ? `the subscription is paused: ${row.paused_reason ?? 'by ops'}`
+          : null,
+        at: null,
       };
-    });
+    const attempts = Number(row.attempts);
+    return {
+      subscriptionId: row.id,
+      subscriber,
+      state: row.status === 'pending' ? (attempts ? 'retrying' : 'pending') : row.status,
+      attempts,
+      lastError: row.last_error,
+      at: isoOf(row.delivered_at ?? row.last_attempt_at),
+    };
   }
 
   /** Why a subscriber still waits, in plain words; null when nothing is left to do. */
