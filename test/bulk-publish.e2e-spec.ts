@@ -12,6 +12,7 @@ import { ApiClient } from './support/http';
 import { driveToApproved, driveToReview, outboxRowsOf, type Desk } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
+import { waitFor } from './support/wait';
 
 interface Scheduled {
   id: string;
@@ -22,20 +23,6 @@ interface Scheduled {
 }
 
 type BatchRow = OutboxEntry & { payload: JobPayloads[JobName.ArticlePublishBatch] };
-
-/** Polls `probe` until it gives something truthy; fails naming `what` after 20 s. */
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within 20 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 interface Refused {
   id: string;

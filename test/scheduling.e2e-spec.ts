@@ -12,6 +12,7 @@ import {
 } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
+import { waitFor } from './support/wait';
 
 /** A whole second at least `ms` from now, so that a text without milliseconds names it exactly. */
 function secondsAhead(ms: number): Date {
@@ -25,21 +26,6 @@ function isoWithOffset(date: Date, offsetMinutes: number): string {
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
   return `${wall}${offsetMinutes < 0 ? '-' : '+'}${hh}:${mm}`;
-}
-
-/** Polls `probe` until it gives something truthy; fails naming `what` after the deadline. */
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Waits for a wall-clock instant to pass (the point of the test, not a guess at how long work takes). */
