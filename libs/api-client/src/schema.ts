@@ -679,7 +679,7 @@ export interface paths {
     put?: never;
     /**
      * Publish or schedule many stories at once
-     * @description Schedules up to 500 approved (or scheduled) stories for now or for `at`, all or none: when any of them cannot be, nothing is scheduled and the 409 names each such story and why (`details.refused`). Each story gets its own publication job, as with one.
+     * @description Schedules up to 500 approved (or scheduled) stories for now or for `at`, all or none: when any of them cannot be, nothing is scheduled and the 409 names each such story and why (`details.refused`). One publication job publishes them together when due.
      */
     post: operations['articles_publishMany'];
     delete?: never;
@@ -8277,7 +8277,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description accepted: the stories are `scheduled`; their publication jobs publish them */
+      /** @description accepted: the stories are `scheduled`; one publication job publishes them */
       202: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */

@@ -259,10 +259,10 @@ export class ArticlesController {
     description:
       `Schedules up to ${BULK_PUBLISH_MAX} approved (or scheduled) stories for now or for \`at\`, ` +
       'all or none: when any of them cannot be, nothing is scheduled and the 409 names each such ' +
-      'story and why (`details.refused`). Each story gets its own publication job, as with one.',
+      'story and why (`details.refused`). One publication job publishes them together when due.',
   })
   @Returns(202, BulkPublishResultSchema, {
-    description: 'accepted: the stories are `scheduled`; their publication jobs publish them',
+    description: 'accepted: the stories are `scheduled`; one publication job publishes them',
   })
   @Fails(409)
   publishMany(
