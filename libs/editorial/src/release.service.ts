@@ -15,6 +15,10 @@ const LATE_AFTER_MS = 2000;
 /** A job this close to its time runs now rather than waiting again (timer granularity). */
 const EARLY_TOLERANCE_MS = 50;
 
+/** Whether a story is not due yet at `now` (beyond the tolerance). */
+const early = (article: Article, now: Date) =>
+  publicationDueAt(article).getTime() > now.getTime() + EARLY_TOLERANCE_MS;
+
 /**
  * The publication jobs: release a scheduled story when it is due, and take a
  * published one down (asked for, or its `unpublishAt` came). Both lock and
@@ -46,8 +50,7 @@ export class ReleaseService {
       const article = await this.lockedArticle(em, articleId);
       const now = this.clock.now();
       if (!this.stillScheduled(article, version)) return {};
-      const due = publicationDueAt(article);
-      if (due.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { notBefore: due };
+      if (early(article, now)) return { notBefore: publicationDueAt(article) };
       await this.releaseAll(em, [article], now);
       return {};
     });
@@ -71,20 +74,19 @@ export class ReleaseService {
         const locked = await em.getRepository(Article).findManyForUpdate([...versions.keys()]);
         const now = this.clock.now();
         const scheduled = locked.filter((a) => this.stillScheduled(a, versions.get(a.id)!));
-        const early = (a: Article) =>
-          publicationDueAt(a).getTime() > now.getTime() + EARLY_TOLERANCE_MS;
-        const due = scheduled.filter((a) => !early(a));
-        if (due.length === 0 && scheduled.length > 0)
+        const notYet = scheduled.filter((a) => early(a, now));
+        if (notYet.length > 0 && notYet.length === scheduled.length)
           return {
-            notBefore: new Date(Math.min(...scheduled.map((a) => publicationDueAt(a).getTime()))),
+            notBefore: new Date(Math.min(...notYet.map((a) => publicationDueAt(a).getTime()))),
           };
-        for (const a of scheduled.filter(early))
+        for (const a of notYet)
           Outbox.job(
             em,
             JobName.ArticlePublish,
             { articleId: a.id, version: a.version },
             { runAt: publicationDueAt(a) },
           );
+        const due = scheduled.filter((a) => !notYet.includes(a));
         await this.releaseAll(em, due, now, { batch: batchId });
         return {};
       });
