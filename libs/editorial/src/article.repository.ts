@@ -26,6 +26,9 @@ export const MAX_SEARCH_QUERY_LENGTH = 200;
 /** What a story is loaded with for the editorial API: its view names all of them. */
 const STORY_RELATIONS = ['section', 'author', 'heroImage', 'assignee'] as const;
 
+/** What a job's locked story is loaded with: what its public version needs. */
+const LOCKED_RELATIONS = ['section', 'author', 'heroImage'] as const;
+
 /**
  * A search text from a URL, checked: control characters become spaces,
  * surrounding whitespace goes; empty, repeated or longer than 200 characters is
@@ -98,7 +101,7 @@ export class ArticleRepository extends EntityRepository<Article> {
   findForUpdate(id: string): Promise<Article | null> {
     return this.findOne(
       { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['section', 'author', 'heroImage'] },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: LOCKED_RELATIONS },
     );
   }
 
@@ -108,7 +111,7 @@ export class ArticleRepository extends EntityRepository<Article> {
       { id: { $in: [...ids] } },
       {
         lockMode: LockMode.PESSIMISTIC_WRITE,
-        populate: ['section', 'author', 'heroImage'],
+        populate: LOCKED_RELATIONS,
         orderBy: { id: 'asc' },
       },
     );
