@@ -57,7 +57,7 @@ function bulkRefusalOf(id: string, name: Transition, error: Error): BulkRefusal 
 class BulkRefused extends Error {
   constructor(
     readonly refused: BulkRefusal[],
-    readonly asked: number,
+    asked: number,
   ) {
     super(`${refused.length} of ${asked} stories cannot be published`);
   }
@@ -126,9 +126,9 @@ export class PublishingService {
   ): Promise<ArticleView[]> {
     const { at, until } = this.publicationTimes(body);
     const batchId = randomUUID();
-    const refused: BulkRefusal[] = [];
     try {
       return await this.em.fork().transactional(async (em) => {
+        const refused: BulkRefusal[] = [];
         const found = await em.getRepository(Article).findManyWithRelations(ids);
         const byId = new Map(found.map((a) => [a.id, a]));
         const moves: { article: Article; name: Transition }[] = [];
@@ -172,7 +172,7 @@ export class PublishingService {
       if (error instanceof OptimisticLockError)
         throw new ConflictError('a story changed meanwhile; nothing was scheduled, try again');
       if (!(error instanceof BulkRefused)) throw error;
-      for (const r of refused)
+      for (const r of error.refused)
         if (r.transition && r.error)
           await this.store.auditRefusal(actor, r.id, r.transition, r.error);
       throw error.asConflict();
