@@ -375,8 +375,11 @@ export class DeliveryReceiptService {
       subscribersOf(events),
       events.flatMap((e) => [e.eventId, e.event, e.occurredAt]),
     );
-    for (const row of rows)
-      byEvent.set(row.for_event, [...(byEvent.get(row.for_event) ?? []), this.webhookOf(row)]);
+    for (const row of rows) {
+      const webhooks = byEvent.get(row.for_event) ?? [];
+      webhooks.push(this.webhookOf(row));
+      byEvent.set(row.for_event, webhooks);
+    }
     return byEvent;
   }
 
