@@ -2,6 +2,7 @@ import { EntityRepository, LockMode, type FilterQuery } from '@mikro-orm/postgre
 import { trimText, type FieldProblem } from '@newsdesk/common';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
+import { Section } from './section.entity';
 
 export interface ArticleSearch {
   status?: ArticleStatus;
@@ -28,6 +29,18 @@ const STORY_RELATIONS = ['section', 'author', 'heroImage', 'assignee'] as const;
 
 /** What a job's locked story is loaded with: what its public version needs. */
 const LOCKED_RELATIONS = ['section', 'author', 'heroImage'] as const;
+
+/**
+ * A job's story is locked for update, and only the story's row (`a0` is
+ * MikroORM's alias for the root of the query). A plain `for update` would
+ * lock the joined section and author rows too, and so make every job on a
+ * story of the same section or author wait for the one before it: in a busy
+ * section one slow publication held up all the others behind it.
+ */
+const STORY_ROW_LOCK = {
+  lockMode: LockMode.PESSIMISTIC_WRITE as const,
+  lockTableAliases: ['a0'],
+};
 
 /**
  * A search text from a URL, checked: control characters become spaces,
@@ -97,23 +110,39 @@ export function snippetSql(params: SqlParams, q: string, source: string): string
 }
 
 export class ArticleRepository extends EntityRepository<Article> {
-  /** Loads a story with a row lock, for jobs that must not run on it twice at once. */
-  findForUpdate(id: string): Promise<Article | null> {
-    return this.findOne(
-      { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: LOCKED_RELATIONS },
-    );
+  /**
+   * Loads a story with a row lock, for jobs that must not run on it twice at
+   * once, and its section read again under a share lock (see {@link shareSections}).
+   */
+  async findForUpdate(id: string): Promise<Article | null> {
+    const article = await this.findOne({ id }, { ...STORY_ROW_LOCK, populate: LOCKED_RELATIONS });
+    if (article) await this.shareSections([article]);
+    return article;
   }
 
   /** {@link findForUpdate} for several stories, locked in the order of their ids (no deadlock between two batches). */
-  findManyForUpdate(ids: readonly string[]): Promise<Article[]> {
-    return this.find(
+  async findManyForUpdate(ids: readonly string[]): Promise<Article[]> {
+    const articles = await this.find(
       { id: { $in: [...ids] } },
-      {
-        lockMode: LockMode.PESSIMISTIC_WRITE,
-        populate: LOCKED_RELATIONS,
-        orderBy: { id: 'asc' },
-      },
+      { ...STORY_ROW_LOCK, populate: LOCKED_RELATIONS, orderBy: { id: 'asc' } },
+    );
+    await this.shareSections(articles);
+    return articles;
+  }
+
+  /**
+   * The stories' sections, read again under a share lock: any number of jobs
+   * hold it at once, but a rename waits until they commit, and a job that
+   * waited for a rename reads the new name. A job's public version therefore
+   * never carries a section name that a rename committed beside it has
+   * already replaced everywhere else.
+   */
+  private async shareSections(articles: readonly Article[]): Promise<void> {
+    if (articles.length === 0) return;
+    await this.getEntityManager().find(
+      Section,
+      { id: { $in: [...new Set(articles.map((a) => a.section.id))] } },
+      { lockMode: LockMode.PESSIMISTIC_READ, refresh: true, orderBy: { id: 'asc' } },
     );
   }
 
