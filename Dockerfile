@@ -1,9 +1,10 @@
 # One image for every Newsdesk process. The default command runs the API; the
 # other apps and the database command are chosen by overriding the command:
-#   node dist/apps/workflow/src/main.js
-#   node dist/apps/media/src/main.js
-#   node dist/apps/projector/src/main.js
+#   node --no-memory-reducer dist/apps/workflow/src/main.js
+#   node --no-memory-reducer dist/apps/media/src/main.js
+#   node --no-memory-reducer dist/apps/projector/src/main.js
 #   node dist/libs/database/src/cli.js migrate
+# Every app runs with the Node.js options in apps/node-flags.json (why: there).
 # All configuration comes from environment variables (libs/config/src/config.ts).
 
 # ---------------------------------------------------------------------------
@@ -51,4 +52,4 @@ USER node
 # WORKFLOW_PORT, MEDIA_PORT and PROJECTOR_PORT (3001-3003). Health checks live in
 # docker-compose.yml, one per app.
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--no-memory-reducer", "dist/apps/api/src/main.js"]

@@ -14,6 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { appNodeFlags } from './faults/cluster';
 
 const ROOT = path.resolve(__dirname, '..');
 const START = path.join(ROOT, 'scripts', 'start.mjs');
@@ -102,6 +103,10 @@ function isAlive(pid: number): boolean {
     return !fs.existsSync('/proc/self/stat');
   }
 }
+
+/** A process's arguments, the program first. */
+const commandLineOf = (pid: number): string[] =>
+  fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
 
 async function waitUntilGone(pids: number[], timeoutMs = 20_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
@@ -206,6 +211,13 @@ describe('npm start twice in the same data folder', () => {
         ['api', 'media', 'postgres', 'projector', 'redis', 's3', 'workflow'].sort(),
       );
       expect(await httpStatus(ports.api, '/health/ready')).toBe(200);
+      // Each app runs with the Node.js options of apps/node-flags.json, before its main file.
+      const flags = appNodeFlags();
+      for (const app of ['api', 'workflow', 'media', 'projector'])
+        expect({ app, argv: commandLineOf(firstPids[app]).slice(1) }).toEqual({
+          app,
+          argv: [...flags, `dist/apps/${app}/src/main.js`],
+        });
     },
     START_TIMEOUT_MS + 30_000,
   );

@@ -21,6 +21,11 @@ import {
 export type AppName = 'api' | 'workflow' | 'media' | 'projector';
 export const APPS: readonly AppName[] = ['api', 'workflow', 'media', 'projector'];
 
+/** The Node.js options every app runs with, as `npm start` gives them (why: apps/node-flags.json). */
+export const appNodeFlags = (root = repoRoot()): string[] =>
+  (JSON.parse(readFileSync(join(root, 'apps', 'node-flags.json'), 'utf8')) as { flags: string[] })
+    .flags;
+
 /** The backing servers a fault can restart. */
 export type ServiceName = 'redis' | 'postgres';
 
@@ -160,7 +165,7 @@ export class Cluster {
     const started = Date.now();
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [main], {
+      child = spawn(process.execPath, [...appNodeFlags(this.root), main], {
         cwd: this.root,
         // Each app its own free port: PORT for the API, WORKFLOW_PORT … for the workers' ops HTTP.
         env: {
