@@ -12,8 +12,14 @@
  *       0, 100,000 and BENCH_ARCHIVE stories: the median of 20 runs.
  *
  * Each phase also prints the mean publication job and event → listings rebuilt
- * (the apps' metrics), each process's CPU ms per publication (from /proc) and
- * how often the poller read the listing.
+ * (the apps' metrics), each process's CPU ms per publication (from /proc), each
+ * app's garbage collection per publication and heap, how often the poller read
+ * the listing, and how fast the machine itself ran (bench/speed.ts): the two
+ * phases are minutes apart.
+ *
+ * The apps sit idle while the archive loads (about two minutes). BENCH_IDLE_SECONDS
+ * adds more idleness before the second phase: with a small BENCH_ARCHIVE
+ * (1000) it is the control that tells the archive's effect from the idleness's.
  *
  * The archive is written inside Postgres (`INSERT … SELECT generate_series`,
  * see libs/testing/src/archive.ts), through the same trigger and indexes as
@@ -23,11 +29,12 @@
  *   npm run build && npm run bench:archive
  *
  * Env: BENCH_ARCHIVE (1000000), BENCH_STORIES (200), BENCH_RATE (20),
- * BENCH_TIMEOUT_MS (30000).
+ * BENCH_TIMEOUT_MS (30000), BENCH_IDLE_SECONDS (0).
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { loadConfig } from '@newsdesk/config';
@@ -39,6 +46,7 @@ import {
   cpuByProcess,
   cpuSince,
   metricTotal,
+  nonNegativeInt,
   positiveInt,
   printStatsTable,
   runOnStack,
@@ -50,12 +58,14 @@ import {
   type StackHarness,
 } from './support';
 import type { Cluster } from '../test/faults/cluster';
+import { SpeedProbe } from './speed';
 import { measurePublishToListing } from './visibility';
 
 const ARCHIVE = positiveInt('BENCH_ARCHIVE', 1_000_000);
 const STORIES = positiveInt('BENCH_STORIES', 200);
 const RATE = positiveInt('BENCH_RATE', 20);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
+const IDLE_SECONDS = nonNegativeInt('BENCH_IDLE_SECONDS', 0);
 /** One approval step (Smart City needs two reviewers). */
 const SECTION = 'it-infrastruktur';
 const LISTING_SIZE = 51;
@@ -89,6 +99,38 @@ async function histogram(
     count: await metricTotal(url, `${name}_count`, labels),
   };
 }
+
+const GC_KINDS = ['minor', 'major', 'incremental'] as const;
+
+/** Each app's garbage collection so far (seconds by kind) and its heap in use now (MB). */
+async function memoryOf(cluster: Cluster): Promise<Record<string, Record<string, number>>> {
+  const result: Record<string, Record<string, number>> = {};
+  for (const app of APPS) {
+    const url = cluster.urlOf(app);
+    const gc: Record<string, number> = {};
+    for (const kind of GC_KINDS)
+      gc[kind] = await metricTotal(url, 'nodejs_gc_duration_seconds_sum', `kind="${kind}"`);
+    gc.heapMb = (await metricTotal(url, 'nodejs_heap_size_used_bytes')) / 1e6;
+    result[app] = gc;
+  }
+  return result;
+}
+
+/** "api: minor 41 ms, major 0 ms, incremental 2 ms, heap 61 → 64 MB; …" per publication. */
+const gcPerStory = (
+  before: Record<string, Record<string, number>>,
+  after: Record<string, Record<string, number>>,
+  stories: number,
+) =>
+  APPS.map(
+    (app) =>
+      `${app} ` +
+      GC_KINDS.map(
+        (kind) =>
+          `${kind} ${(((after[app][kind] - before[app][kind]) * 1000) / stories).toFixed(2)}`,
+      ).join(', ') +
+      `, heap ${before[app].heapMb.toFixed(0)} → ${after[app].heapMb.toFixed(0)} MB`,
+  ).join('; ');
 
 /** Where a phase's time went: the mean publication job, and event → listings rebuilt (ms). */
 async function stages(cluster: Cluster): Promise<Record<string, { sum: number; count: number }>> {
@@ -175,6 +217,7 @@ async function run(h: StackHarness): Promise<void> {
   const config = loadConfig(h.env);
   const orm = await MikroORM.init(ormConfig(config));
   const sql = sqlOf(orm);
+  const probe = new SpeedProbe();
   try {
     const sections = await sql<ArchiveSection>('select id, slug, name from sections');
     const section = sections.find((s) => s.slug === SECTION);
@@ -209,10 +252,17 @@ async function run(h: StackHarness): Promise<void> {
       await settled(cluster, sql, APPS);
       await run(batch.slice(0, WARM_UP));
       await settled(cluster, sql, APPS);
+      const memoryBefore = await memoryOf(cluster);
       const before = cpuByProcess(processes);
+      const from = probe.mark();
       const measured = await run(batch.slice(WARM_UP));
       await settled(cluster, sql, APPS);
-      return { ...measured, cpu: cpuSince(cpuByProcess(processes), before) };
+      return {
+        ...measured,
+        cpu: cpuSince(cpuByProcess(processes), before),
+        speed: probe.between(from),
+        gc: gcPerStory(memoryBefore, await memoryOf(cluster), STORIES),
+      };
     };
 
     const times: [string, Record<string, number>][] = [];
@@ -242,6 +292,10 @@ async function run(h: StackHarness): Promise<void> {
     console.log(
       `written out (checkpoint, sync) in ${Math.round(await writeOut(config.databaseUrl))} ms`,
     );
+    if (IDLE_SECONDS) {
+      console.log(`idle for ${IDLE_SECONDS} s`);
+      await sleep(IDLE_SECONDS * 1000);
+    }
     const beforeFull = await stages(cluster);
     const full = await publish(stories.slice(STORIES + WARM_UP));
     const afterFull = await stages(cluster);
@@ -272,6 +326,12 @@ async function run(h: StackHarness): Promise<void> {
     );
     console.log(`CPU ms per publication, empty archive: ${perStory(empty.cpu)}`);
     console.log(`CPU ms per publication, ${ARCHIVE} stories: ${perStory(full.cpu)}`);
+    console.log(`GC ms per publication, empty archive: ${empty.gc}`);
+    console.log(`GC ms per publication, ${ARCHIVE} stories: ${full.gc}`);
+    console.log(
+      `the machine's speed (the probe's reference work): empty archive ${probe.describe(empty.speed)}, ` +
+        `${ARCHIVE} stories ${probe.describe(full.speed)}`,
+    );
     console.log('\nlisting queries, median of 20 (ms), by stories in the archive');
     console.log(['query'.padEnd(24), ...times.map(([size]) => size.padStart(14))].join(''));
     for (const name of Object.keys(times[0][1])) {
@@ -293,6 +353,7 @@ async function run(h: StackHarness): Promise<void> {
       }),
     );
   } finally {
+    probe.stop();
     await orm.close(true);
   }
 }

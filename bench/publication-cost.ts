@@ -18,6 +18,11 @@
  *   (c) Publish → visible in the section listing at 20/s and at 40/s,
  *       BENCH_STORIES (200) each, read by one poller every 5 ms.
  *
+ * Beside (a) and (b) it prints how fast the machine itself ran in each
+ * (bench/speed.ts): on a shared host the same work can cost up to 1.7× the CPU
+ * from one minute to the next, and a ratio between phases run on a fast and a
+ * slow machine says nothing about Newsdesk.
+ *
  * Goals (#15): whole-stack CPU per publication ≤ 3× the bare baseline's;
  * p99 ≤ 100 ms at 20/s and ≤ 250 ms at 40/s on a two-core machine.
  *
@@ -56,6 +61,7 @@ import {
   type Cpu,
   type StackHarness,
 } from './support';
+import { SpeedProbe } from './speed';
 import { measurePublishToListing } from './visibility';
 
 const COST_STORIES = positiveInt('BENCH_COST_STORIES', 200);
@@ -97,6 +103,7 @@ async function run(h: StackHarness): Promise<void> {
   const api = new BenchApi(cluster.apiUrl, TIMEOUT_MS);
   const orm = await MikroORM.init(ormConfig(loadConfig(h.env)));
   const sql = sqlOf(orm);
+  const probe = new SpeedProbe();
   try {
     const [editor, reviewer] = await Promise.all([
       api.login('editor@newsdesk.test'),
@@ -129,6 +136,7 @@ async function run(h: StackHarness): Promise<void> {
 
     const batch = stories.slice(0, COST_STORIES);
     const phaseStart = monotonicMicros();
+    const stackFrom = probe.mark();
     const before = cpuByProcess(processes);
     started = performance.now();
     await atRate(batch.length, COST_RATE, (i) => api.publish(batch[i].id, reviewer));
@@ -136,6 +144,7 @@ async function run(h: StackHarness): Promise<void> {
     await settled(cluster, sql, APPS);
     const seconds = (performance.now() - started) / 1000;
     const used = cpuSince(cpuByProcess(processes), before);
+    const stackSpeed = probe.between(stackFrom);
     if (PROFILE_DIR) {
       // The profiles' sample times are on the same monotonic clock: this window is the phase.
       const window = { start: phaseStart, end: monotonicMicros(), pids: processes };
@@ -169,6 +178,7 @@ async function run(h: StackHarness): Promise<void> {
     // The bare baseline, with the apps stopped, on copies of the stories the latency runs published.
     await Promise.all(APPS.map((app) => cluster.terminate(app, 10_000)));
     const serversBefore = cpuByProcess(processes);
+    const bareFrom = probe.mark();
     const bare = await runBarePublications({
       databaseUrl: h.env.DATABASE_URL ?? '',
       redisUrl: h.env.REDIS_URL ?? '',
@@ -176,6 +186,7 @@ async function run(h: StackHarness): Promise<void> {
       rate: COST_RATE,
     });
     const bareUsed = cpuSince(cpuByProcess(processes), serversBefore);
+    const bareSpeed = probe.between(bareFrom);
 
     const ms = (cpu: Cpu, n: number): Cpu =>
       Object.fromEntries(Object.entries(cpu).map(([name, s]) => [name, round2((s * 1000) / n)]));
@@ -202,6 +213,10 @@ async function run(h: StackHarness): Promise<void> {
       `  ${(total / bareTotal).toFixed(2)}× the bare baseline (goal ≤ 3×); ` +
         `this benchmark's own process meanwhile: ${ours.bench} ms per publication`,
     );
+    console.log(
+      `  the machine's speed (the probe's reference work): Newsdesk ${probe.describe(stackSpeed)}, ` +
+        `bare ${probe.describe(bareSpeed)}`,
+    );
 
     console.log('');
     printStatsTable('publish → visible (ms)', latency);
@@ -211,6 +226,7 @@ async function run(h: StackHarness): Promise<void> {
         .join(' ')}`,
     );
   } finally {
+    probe.stop();
     await orm.close();
   }
 }
