@@ -200,6 +200,21 @@ describe('no input produces a 5xx (every documented route, hostile values)', () 
       expect(fields(comment)).toEqual(['text']);
     });
 
+    it('a query value that is not UTF-8, a NUL hidden inside it (it was answered with 200)', async () => {
+      const hidden = await anonymous.get(
+        `/public/sections/${section.slug}/teasers?exclude=%C0%80%00`,
+      );
+      expect(hidden.status).toBe(400);
+      expect(hidden.body.details.problems).toEqual([
+        { field: 'exclude', reason: 'must be percent-encoded UTF-8' },
+      ]);
+      expect(fields(await anonymous.get('/public/home?limit=%FF'))).toEqual(['limit']);
+      const fine = await anonymous.get(
+        `/public/sections/${section.slug}/teasers?exclude=stra%C3%9Fe`,
+      );
+      expect(fine.status).toBe(200);
+    });
+
     it('ids that only look like UUIDs, an offset beyond bigint, garbage If-Match, repeated filters', async () => {
       const admin = anonymous.as(adminToken);
       const dashes = await admin.get(`/api/articles/${'-'.repeat(36)}`);
