@@ -73,9 +73,11 @@ export class ReleaseService {
         const versions = new Map(items.map((i) => [i.articleId, i.version]));
         const locked = await em.getRepository(Article).findManyForUpdate([...versions.keys()]);
         const now = this.clock.now();
-        const scheduled = locked.filter((a) => this.stillScheduled(a, versions.get(a.id)!));
-        const notYet = scheduled.filter((a) => early(a, now));
-        if (notYet.length > 0 && notYet.length === scheduled.length)
+        const due: Article[] = [];
+        const notYet: Article[] = [];
+        for (const a of locked)
+          if (this.stillScheduled(a, versions.get(a.id)!)) (early(a, now) ? notYet : due).push(a);
+        if (notYet.length > 0 && due.length === 0)
           return {
             notBefore: new Date(Math.min(...notYet.map((a) => publicationDueAt(a).getTime()))),
           };
@@ -86,7 +88,6 @@ export class ReleaseService {
             { articleId: a.id, version: a.version },
             { runAt: publicationDueAt(a) },
           );
-        const due = scheduled.filter((a) => !notYet.includes(a));
         await this.releaseAll(em, due, now, { batch: batchId });
         return {};
       });
