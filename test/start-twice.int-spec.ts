@@ -14,7 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { appNodeFlags } from './faults/cluster';
+import { appNodeFlags, commandLineOf } from './faults/cluster';
 
 const ROOT = path.resolve(__dirname, '..');
 const START = path.join(ROOT, 'scripts', 'start.mjs');
@@ -103,10 +103,6 @@ function isAlive(pid: number): boolean {
     return !fs.existsSync('/proc/self/stat');
   }
 }
-
-/** A process's arguments, the program first. */
-const commandLineOf = (pid: number): string[] =>
-  fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
 
 async function waitUntilGone(pids: number[], timeoutMs = 20_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;

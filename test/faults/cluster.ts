@@ -26,6 +26,10 @@ export const appNodeFlags = (root = repoRoot()): string[] =>
   (JSON.parse(readFileSync(join(root, 'apps', 'node-flags.json'), 'utf8')) as { flags: string[] })
     .flags;
 
+/** A running process's arguments, the program first (from `/proc`). */
+export const commandLineOf = (pid: number): string[] =>
+  readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+
 /** The backing servers a fault can restart. */
 export type ServiceName = 'redis' | 'postgres';
 

@@ -6,12 +6,17 @@
  * with what exists. Light counts; `bench/faults` runs the same at full size.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { Consumer, JobQueue, eventQueueOf } from '@newsdesk/messaging';
 import { describeReport, type CheckReport } from './checker';
-import { QUEUES_OF, appNodeFlags, stackControlFromEnv, type AppName } from './cluster';
+import {
+  QUEUES_OF,
+  appNodeFlags,
+  commandLineOf,
+  stackControlFromEnv,
+  type AppName,
+} from './cluster';
 import { pictureFor, type Newsroom } from './load';
 import { Rig, type Fault } from './rig';
 
@@ -75,8 +80,8 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
   it('the apps run with the Node.js options of apps/node-flags.json', () => {
     const flags = appNodeFlags();
     for (const app of ['api', 'workflow', 'media', 'projector'] as const) {
-      const argv = readFileSync(`/proc/${rig.cluster.pid(app)}/cmdline`, 'utf8').split('\0');
-      expect({ app, argv: argv.slice(1, -1) }).toEqual({
+      const argv = commandLineOf(rig.cluster.pid(app)!);
+      expect({ app, argv: argv.slice(1) }).toEqual({
         app,
         argv: [...flags, expect.stringMatching(new RegExp(`dist/apps/${app}/src/main\\.js$`))],
       });
