@@ -45,7 +45,7 @@ import {
   BenchApi,
   cpuByProcess,
   cpuSince,
-  metricTotal,
+  metricsOf,
   nonNegativeInt,
   positiveInt,
   printStatsTable,
@@ -93,11 +93,8 @@ async function histogram(
   name: string,
   labels = '',
 ): Promise<{ sum: number; count: number }> {
-  const url = cluster.urlOf(app);
-  return {
-    sum: await metricTotal(url, `${name}_sum`, labels),
-    count: await metricTotal(url, `${name}_count`, labels),
-  };
+  const metric = await metricsOf(cluster.urlOf(app));
+  return { sum: metric(`${name}_sum`, labels), count: metric(`${name}_count`, labels) };
 }
 
 const GC_KINDS = ['minor', 'major', 'incremental'] as const;
@@ -106,11 +103,11 @@ const GC_KINDS = ['minor', 'major', 'incremental'] as const;
 async function memoryOf(cluster: Cluster): Promise<Record<string, Record<string, number>>> {
   const result: Record<string, Record<string, number>> = {};
   for (const app of APPS) {
-    const url = cluster.urlOf(app);
+    const metric = await metricsOf(cluster.urlOf(app));
     const gc: Record<string, number> = {};
     for (const kind of GC_KINDS)
-      gc[kind] = await metricTotal(url, 'nodejs_gc_duration_seconds_sum', `kind="${kind}"`);
-    gc.heapMb = (await metricTotal(url, 'nodejs_heap_size_used_bytes')) / 1e6;
+      gc[kind] = metric('nodejs_gc_duration_seconds_sum', `kind="${kind}"`);
+    gc.heapMb = metric('nodejs_heap_size_used_bytes') / 1e6;
     result[app] = gc;
   }
   return result;

@@ -17,6 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { round2, stats } from './support';
 
 /** The child: a fixed piece of work every 500 ms, its CPU microseconds on stdout. */
 const PROBE = `
@@ -38,7 +39,7 @@ setInterval(() => {
 `;
 
 export interface Speed {
-  /** Median CPU milliseconds of one piece of work during the window. */
+  /** Median (nearest rank) CPU milliseconds of one piece of work during the window. */
   workMs: number;
   samples: number;
 }
@@ -62,23 +63,16 @@ export class SpeedProbe {
 
   /** The machine's speed between two marks (to now without `to`). */
   between(from: number, to = performance.now()): Speed {
-    const window = this.samples
-      .filter(({ at }) => at >= from && at <= to)
-      .map(({ ms }) => ms)
-      .sort((a, b) => a - b);
-    const middle = window.length >> 1;
-    const workMs = window.length
-      ? window.length % 2
-        ? window[middle]
-        : (window[middle - 1] + window[middle]) / 2
-      : NaN;
-    return { workMs: Math.round(workMs * 100) / 100, samples: window.length };
+    const { p50, n } = stats(
+      this.samples.filter(({ at }) => at >= from && at <= to).map(({ ms }) => ms),
+    );
+    return { workMs: p50, samples: n };
   }
 
   /** The fastest the machine ran while probed: the probe's lowest tenth, for scale. */
   fastest(): number {
     const all = this.samples.map(({ ms }) => ms).sort((a, b) => a - b);
-    return all.length ? Math.round(all[Math.floor(all.length / 10)] * 100) / 100 : NaN;
+    return all.length ? round2(all[Math.floor(all.length / 10)]) : NaN;
   }
 
   /** "5.62 ms (1.02× the fastest, 40 samples)" */

@@ -81,12 +81,20 @@ export interface Stats {
  * label set together when none is given.
  */
 export async function metricTotal(appUrl: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${appUrl}/metrics`)).text();
-  return text
+  return (await metricsOf(appUrl))(name, labels);
+}
+
+/** One reading of an app's `/metrics`, to take several {@link metricTotal}s from. */
+export async function metricsOf(
+  appUrl: string,
+): Promise<(name: string, labels?: string) => number> {
+  const lines = (await (await fetch(`${appUrl}/metrics`)).text())
     .split('\n')
-    .filter((line) => /^[a-z_]+[{ ]/.test(line) && line.slice(0, line.search(/[{ ]/)) === name)
-    .filter((line) => line.includes(labels))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+    .filter((line) => /^[a-z_]+[{ ]/.test(line));
+  return (name, labels = '') =>
+    lines
+      .filter((line) => line.slice(0, line.search(/[{ ]/)) === name && line.includes(labels))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
 /** Rounded to 0.01. */
