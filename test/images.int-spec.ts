@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { presetsHash, s3ClientSettings } from '@newsdesk/config';
 import type { Section } from '@newsdesk/editorial';
 import type { Role } from '@newsdesk/identity';
-import { Image, ImageProcessingService, Rendition } from '@newsdesk/media';
+import { Image, ImageProcessingService, Rendition, WHOLE_UPLOAD_BYTES } from '@newsdesk/media';
 import { hugeBlankPng, oversizedJpeg, photoJpeg, sidewaysJpeg, withIptc } from '@newsdesk/testing';
 import { ApiClient, type Reply } from './support/http';
 import {
@@ -363,6 +363,28 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     const after = await uploadArea();
     expect(after.uploads).toEqual(before.uploads);
     expect(after.originals).toEqual([...before.originals, originalKey].sort());
+  });
+
+  it('streams a file too large to hold in memory through a temporary key, and stores it under its hash', async () => {
+    const file = oversizedJpeg(WHOLE_UPLOAD_BYTES + 64 * 1024);
+    const before = await uploadArea();
+
+    const first = await upload(photo, file, { alt: 'Große Datei' });
+    expect(first.status).toBe(202);
+    const again = await upload(photo, file, { alt: 'Noch einmal' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: first.body.id, created: false });
+
+    const originalKey = `originals/${sha256(file)}.jpg`;
+    const stored = await s3.send(
+      new HeadObjectCommand({ Bucket: newsdesk.config.s3.bucket, Key: originalKey }),
+    );
+    expect(stored.ContentLength).toBe(file.length);
+    const after = await uploadArea();
+    expect(after.uploads).toEqual(before.uploads); // both temporary keys are gone
+    expect(after.originals).toEqual([...before.originals, originalKey].sort());
+    await newsdesk.settle(); // its padding does not decode: the job marks it failed
+    expect((await getImage(first.body.id)).status).toBe('failed');
   });
 
   describe('refusals', () => {

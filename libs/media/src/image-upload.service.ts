@@ -16,6 +16,21 @@ export interface UploadResult {
   created: boolean;
 }
 
+/**
+ * Files up to this size are held in memory until they are registered, then
+ * stored once under their final key; larger ones stream to a temporary key and
+ * are copied. 16 MiB holds a 24-megapixel JPEG (6–15 MB) and is less than what
+ * a streamed upload buffers anyway (four 5 MiB parts in flight).
+ */
+export const WHOLE_UPLOAD_BYTES = 16 * 1024 * 1024;
+
+/** A file taken in: in memory (`body`), or streamed to a temporary key (`tempKey`). */
+export type ReceivedFile = {
+  hash: string;
+  format: OriginalFormat;
+  bytes: number;
+} & ({ body: Buffer; tempKey: null } | { body: null; tempKey: string });
+
 const EXTENSIONS: Record<OriginalFormat, string> = {
   jpeg: 'jpg',
   png: 'png',
@@ -55,7 +70,7 @@ async function readHead(stream: Readable, count: number): Promise<Buffer[]> {
 
 /**
  * Takes an original from the photo desk: checks its real format from the
- * first bytes, streams it to S3 while hashing it (never holding it whole),
+ * first bytes, hashes it (holding no more than {@link WHOLE_UPLOAD_BYTES} of it),
  * and either returns the image that already has these bytes or creates one
  * and queues its processing — row and job in one transaction.
  */
@@ -70,14 +85,14 @@ export class ImageUploadService {
   ) {}
 
   /**
-   * Streams `file` to S3. `isTooLarge` tells whether the transport cut the
-   * stream at the size limit. Returns the stored bytes' hash and format; the
-   * caller then calls {@link register}, or {@link discard} if its own checks fail.
+   * Takes `file` in. `isTooLarge` tells whether the transport cut the stream
+   * at the size limit. A file of up to {@link WHOLE_UPLOAD_BYTES} is kept in
+   * memory and not stored yet: {@link register} writes it once, straight to its
+   * final key, or not at all when the same bytes are there already. A larger
+   * file streams to a temporary key while it is hashed. The caller then calls
+   * {@link register}, or {@link discard} if its own checks fail.
    */
-  async receive(
-    file: Readable,
-    isTooLarge: () => boolean,
-  ): Promise<{ tempKey: string; hash: string; format: OriginalFormat; bytes: number }> {
+  async receive(file: Readable, isTooLarge: () => boolean): Promise<ReceivedFile> {
     const head = await readHead(file, SNIFF_BYTES);
     const format = sniffImageFormat(Buffer.concat(head));
     if (!format) {
@@ -89,6 +104,25 @@ export class ImageUploadService {
         },
       );
     }
+    const read = head.reduce((sum, chunk) => sum + chunk.length, 0);
+    head.push(...(await readHead(file, WHOLE_UPLOAD_BYTES + 1 - read)));
+    if (file.errored) throw file.errored;
+    if (file.readableEnded) {
+      const body = Buffer.concat(head);
+      if (isTooLarge() || body.length > this.config.images.maxBytes) throw this.tooLarge();
+      const hash = createHash('sha256').update(body).digest('hex');
+      return { body, tempKey: null, hash, format, bytes: body.length };
+    }
+    return this.stream(file, head, format, isTooLarge);
+  }
+
+  /** Streams a file whose first chunks were read already to a temporary key, hashing it. */
+  private async stream(
+    file: Readable,
+    head: Buffer[],
+    format: OriginalFormat,
+    isTooLarge: () => boolean,
+  ): Promise<ReceivedFile> {
     const hash = createHash('sha256');
     let bytes = 0;
     const body = new PassThrough();
@@ -116,24 +150,28 @@ export class ImageUploadService {
       await this.storage.delete(tempKey).catch(() => undefined);
       throw this.tooLarge();
     }
-    return { tempKey, hash: hash.digest('hex'), format, bytes };
+    return { body: null, tempKey, hash: hash.digest('hex'), format, bytes };
   }
 
   /** Turns a received file into an image (or finds the one with the same bytes) and queues its processing. */
   async register(
-    received: { tempKey: string; hash: string; format: OriginalFormat; bytes: number },
+    received: ReceivedFile,
     text: ImageText,
     uploadedBy: string,
   ): Promise<UploadResult> {
     const clean = cleanImageText(text);
     const existing = await this.em.fork().findOne(Image, { contentHash: received.hash });
     if (existing) {
-      await this.discard(received.tempKey);
+      await this.discard(received);
       return { image: existing, created: false };
     }
     const originalKey = `originals/${received.hash}.${EXTENSIONS[received.format]}`;
-    await this.storage.copy(received.tempKey, originalKey, ORIGINAL_MIME[received.format]);
-    await this.discard(received.tempKey);
+    if (received.body) {
+      await this.storage.put(originalKey, received.body, ORIGINAL_MIME[received.format]);
+    } else {
+      await this.storage.copy(received.tempKey, originalKey, ORIGINAL_MIME[received.format]);
+      await this.discard(received);
+    }
     try {
       const image = await this.em.fork().transactional((em) => {
         const image = em.create(Image, {
@@ -166,7 +204,10 @@ export class ImageUploadService {
     }
   }
 
-  async discard(tempKey: string): Promise<void> {
+  /** Lets go of a received file: deletes its temporary key, if it has one. */
+  async discard(received: ReceivedFile): Promise<void> {
+    const { tempKey } = received;
+    if (tempKey === null) return;
     await this.storage
       .delete(tempKey)
       .catch((error: unknown) => this.logger.warn(`could not delete ${tempKey}: ${String(error)}`));

@@ -5,12 +5,16 @@ import {
   HeadObjectCommand,
   HeadBucketCommand,
   CreateBucketCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
+
+/** Every stored key names its content (a hash, or a rendition of one): it never changes. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The S3 adapter: everything Newsdesk keeps in object storage goes through here. */
 @Injectable()
@@ -23,8 +27,24 @@ export class ObjectStorage implements OnModuleDestroy {
     this.s3 = new S3Client(s3ClientSettings(config));
   }
 
-  /** Stores a body (buffer or stream) under `key`; streams are uploaded in parts, never buffered whole. */
+  /**
+   * Stores a body under `key`. A buffer goes in one request; a stream is
+   * uploaded in parts, never buffered whole.
+   */
   async put(key: string, body: Buffer | Readable, contentType: string): Promise<void> {
+    if (Buffer.isBuffer(body)) {
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentLength: body.length,
+          ContentType: contentType,
+          CacheControl: IMMUTABLE,
+        }),
+      );
+      return;
+    }
     await new Upload({
       client: this.s3,
       params: {
@@ -32,7 +52,7 @@ export class ObjectStorage implements OnModuleDestroy {
         Key: key,
         Body: body,
         ContentType: contentType,
-        CacheControl: 'public, max-age=31536000, immutable',
+        CacheControl: IMMUTABLE,
       },
     }).done();
   }
@@ -46,7 +66,7 @@ export class ObjectStorage implements OnModuleDestroy {
         CopySource: `${this.bucket}/${encodeURIComponent(fromKey).replace(/%2F/g, '/')}`,
         ContentType: contentType,
         MetadataDirective: 'REPLACE',
-        CacheControl: 'public, max-age=31536000, immutable',
+        CacheControl: IMMUTABLE,
       }),
     );
   }

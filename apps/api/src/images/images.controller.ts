@@ -131,7 +131,7 @@ export class ImagesController {
       void reply.status(result.created ? 202 : 200);
       return { id: result.image.id, status: result.image.status, created: result.created };
     } catch (error) {
-      if (received) await this.uploads.discard(received.tempKey);
+      if (received) await this.uploads.discard(received);
       throw asUploadError(error);
     }
   }
