@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
-import { Clock, placeholders } from '@newsdesk/common';
+import { Clock } from '@newsdesk/common';
 import type { OutboxEntry } from './outbox-entry.entity';
 import { QueuesService } from './queues.service';
 import { traced } from './trace';
@@ -65,6 +65,18 @@ const unsentOf = (row: UnsentRow): Unsent => ({
   requestId: row.request_id,
   createdAt: new Date(row.created_at),
 });
+
+/** A seq as the text of an integer literal; anything else is a bug, not something to inline. */
+function asInteger(seq: string): string {
+  if (!/^\d+$/.test(seq)) throw new Error(`outbox seq ${seq} is not an integer`);
+  return seq;
+}
+
+/** The part of knex's client the relay uses: its pool of `pg` connections. */
+interface ConnectionPool {
+  acquireConnection(): Promise<Client>;
+  releaseConnection(connection: Client): Promise<unknown>;
+}
 
 /** The channel the outbox trigger notifies on every insert. */
 export const OUTBOX_CHANNEL = 'outbox';
@@ -235,19 +247,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * One batch, in one transaction: the oldest unsent rows no other relay holds,
-   * sent in order, then stamped. Plain SQL rather than entities: this runs for
-   * every message, and an entity per row (hydrated, then diffed at the flush)
-   * cost more than sending it.
+   * sent in order, then stamped. Plain SQL on a connection of its own from the
+   * pool rather than entities: this runs for every message, and an entity per
+   * row (hydrated, then diffed at the flush) cost more than sending it. The
+   * transaction's begin goes with the read, and the stamp with the commit, so
+   * a pass is two round trips to PostgreSQL instead of four.
    */
   private async relayBatch(): Promise<number> {
-    return this.em.fork().transactional(async (em) => {
-      const rows = (
-        await em.execute<UnsentRow[]>(
-          `select seq, message_id, kind, name, payload, job_id, run_at, request_id, created_at
-             from outbox where sent_at is null order by seq limit ${BATCH}
-              for update skip locked`,
-        )
-      ).map(unsentOf);
+    const pool = this.em.getKnex().client as unknown as ConnectionPool;
+    const connection = await pool.acquireConnection();
+    try {
+      const [, read] = (await connection.query(
+        `begin;
+         select seq, message_id, kind, name, payload, job_id, run_at, request_id, created_at
+           from outbox where sent_at is null order by seq limit ${BATCH}
+            for update skip locked`,
+      )) as unknown as [unknown, { rows: UnsentRow[] }];
+      const rows = read.rows.map(unsentOf);
       const sent: string[] = [];
       const failed: { seq: string; error: string }[] = [];
       for (const row of rows) {
@@ -263,19 +279,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         }
       }
       await this.beforeCommit(rows);
-      if (sent.length > 0)
-        await em.execute(
-          `update outbox set sent_at = ?, last_error = null
-            where seq in (${placeholders(sent)})`,
-          [this.clock.now(), ...sent],
-        );
       for (const { seq, error } of failed)
-        await em.execute(
-          'update outbox set attempts = attempts + 1, last_error = ? where seq = ?',
+        await connection.query(
+          'update outbox set attempts = attempts + 1, last_error = $1 where seq = $2',
           [error, seq],
         );
+      // Inlined, as a statement with parameters cannot share a round trip: seqs are
+      // the database's own integers, the time is this process's clock.
+      const stamp = sent.length
+        ? `update outbox set sent_at = '${this.clock.now().toISOString()}', last_error = null
+            where seq in (${sent.map(asInteger).join(', ')});`
+        : '';
+      await connection.query(`${stamp} commit`);
       return sent.length;
-    });
+    } catch (error) {
+      // Outside a transaction (it failed to begin) this only warns; on a broken
+      // connection it fails, and the pool drops that connection.
+      await connection.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      await pool.releaseConnection(connection);
+    }
   }
 
   /**
