@@ -1,6 +1,13 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Section } from '@newsdesk/editorial';
-import { FeedsService, ListingService, type ListingRef } from '@newsdesk/delivery';
+import {
+  FeedsService,
+  ListingService,
+  homeWindow,
+  newestOf,
+  refKey,
+  type ListingRef,
+} from '@newsdesk/delivery';
 import { loadArchive, removeArchive, sqlOf } from '@newsdesk/testing';
 import { makeSection } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
@@ -148,6 +155,38 @@ describe('listings over a large archive (query plans)', () => {
     }
     expect(fromPostgres).toBeGreaterThan(0);
     await expectIndexOrder(`older pages ${ref.kind}`, fromPostgres);
+  });
+
+  it('reads a round of every kind in one statement, in index order, each listing as it reads alone', async () => {
+    const listings = newsdesk.api.get(ListingService);
+    const wanted: ListingRef[] = [
+      { kind: 'home' },
+      { kind: 'section', slug: section.slug },
+      { kind: 'series', slug: 'reihe-7' },
+      { kind: 'tag', slug: 'thema-42' },
+    ];
+    sent.length = 0;
+    await listings.rebuildAll(wanted.map(refKey));
+    expect(sent).toHaveLength(1);
+    await expectIndexOrder('a round of four listings', 1);
+
+    const em = newsdesk.orm.em.fork();
+    const size = newsdesk.config.listingSize;
+    const alone = [
+      await homeWindow(em, size),
+      await newestOf(em, { sectionId: section.id }, size),
+      await newestOf(em, { seriesSlug: 'reihe-7' }, size),
+      await newestOf(em, { tagSlug: 'thema-42' }, size),
+    ];
+    for (const [i, ref] of wanted.entries()) {
+      const stored = await listings.page(ref, { limit: size });
+      expect(stored.version).not.toBeNull(); // from the listing the round stored
+      expect({ ref, ids: stored.items.map((item) => item.id) }).toEqual({
+        ref,
+        ids: alone[i].map((row) => row.articleId),
+      });
+    }
+    expect(alone.every((rows) => rows.length > 1)).toBe(true);
   });
 
   it('reads the feeds and the news sitemap in index order', async () => {

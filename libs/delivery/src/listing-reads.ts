@@ -14,7 +14,7 @@ const COLUMNS = `p.article_id, p.slug, p.section_slug, p.kicker, p.headline, p.t
 export type ListingRow = TeaserRow &
   Pick<PublishedArticle, 'homePinned' | 'homePriority' | 'series' | 'tags'>;
 
-/** As the query returns them: timestamps are text (MikroORM leaves Postgres' dates unparsed). */
+/** As a query returns them: timestamps are text (MikroORM leaves Postgres' dates unparsed; JSON has none). */
 interface Columns {
   article_id: string;
   slug: string;
@@ -64,6 +64,17 @@ export interface After {
   articleId: string;
 }
 
+/** One listing's read as SQL: alone, or beside others in {@link readTogether}. */
+export interface ListingRead {
+  sql: string;
+  params: unknown[];
+  /** Its order over the columns it returns, for aggregating its rows in that order. */
+  order: readonly string[];
+}
+
+const NEWEST_FIRST = ['published_at desc', 'article_id desc'];
+const HOME_ORDER = ['home_pinned desc', 'home_priority desc', ...NEWEST_FIRST];
+
 /**
  * The newest stories of a scope, strictly after `after` in the order
  * (publishedAt desc, articleId desc). Each read walks an index in that order
@@ -71,13 +82,8 @@ export interface After {
  * article_id)`, `(published_at, article_id)` or `published_tags` — so its cost
  * does not depend on how many stories the archive holds or how deep the page is.
  */
-export async function newestOf(
-  em: EntityManager,
-  scope: Scope,
-  limit: number,
-  after?: After,
-): Promise<ListingRow[]> {
-  if ('tagSlug' in scope) return newestWithTag(em, scope.tagSlug, limit, after);
+export function newestRead(scope: Scope, limit: number, after?: After): ListingRead {
+  if ('tagSlug' in scope) return newestWithTag(scope.tagSlug, limit, after);
   const [where, params] =
     'sectionId' in scope
       ? ['p.section_id = ?', [scope.sectionId]]
@@ -86,39 +92,73 @@ export async function newestOf(
         : scope.unpinnedOnly
           ? ['not p.home_pinned', []]
           : ['true', []];
-  return rowsOf(
-    em,
-    `select ${COLUMNS} from published_articles p where ${where} ${keysetAfter('p', after)}
+  return {
+    sql: `select ${COLUMNS} from published_articles p where ${where} ${keysetAfter('p', after)}
       order by p.published_at desc, p.article_id desc limit ?`,
-    [...params, ...keysetParams(after), limit],
-  );
+    params: [...params, ...keysetParams(after), limit],
+    order: NEWEST_FIRST,
+  };
 }
 
-/** The home page's first page: pinned stories by priority, then the newest (the index on all four, read backwards). */
-export function homeWindow(em: EntityManager, limit: number): Promise<ListingRow[]> {
-  return rowsOf(
-    em,
-    `select ${COLUMNS} from published_articles p
-      order by p.home_pinned desc, p.home_priority desc, p.published_at desc, p.article_id desc
-      limit ?`,
-    [limit],
-  );
-}
-
-/** A tag listing: `published_tags` in order, each story by primary key. */
-function newestWithTag(
+export function newestOf(
   em: EntityManager,
-  tagSlug: string,
+  scope: Scope,
   limit: number,
   after?: After,
 ): Promise<ListingRow[]> {
-  return rowsOf(
-    em,
-    `select ${COLUMNS} from published_tags t join published_articles p on p.article_id = t.article_id
+  const read = newestRead(scope, limit, after);
+  return rowsOf(em, read.sql, read.params);
+}
+
+/** The home page's first page: pinned stories by priority, then the newest (the index on all four, read backwards). */
+export function homeRead(limit: number): ListingRead {
+  return {
+    sql: `select ${COLUMNS} from published_articles p
+      order by p.home_pinned desc, p.home_priority desc, p.published_at desc, p.article_id desc
+      limit ?`,
+    params: [limit],
+    order: HOME_ORDER,
+  };
+}
+
+/** The home page's first page on its own. */
+export function homeWindow(em: EntityManager, limit: number): Promise<ListingRow[]> {
+  const read = homeRead(limit);
+  return rowsOf(em, read.sql, read.params);
+}
+
+/** A tag listing: `published_tags` in order, each story by primary key. */
+function newestWithTag(tagSlug: string, limit: number, after?: After): ListingRead {
+  return {
+    sql: `select ${COLUMNS} from published_tags t join published_articles p on p.article_id = t.article_id
       where t.tag_slug = ? ${keysetAfter('t', after)}
       order by t.published_at desc, t.article_id desc limit ?`,
-    [tagSlug, ...keysetParams(after), limit],
+    params: [tagSlug, ...keysetParams(after), limit],
+    order: NEWEST_FIRST,
+  };
+}
+
+/**
+ * Several listings in one statement, one round trip: each read stays a
+ * subquery of its own (the same index walk as alone), and its rows come back
+ * as one JSON array, aggregated in the read's order. A publication's round
+ * reads four or more listings this way.
+ */
+export async function readTogether(
+  em: EntityManager,
+  reads: ListingRead[],
+): Promise<ListingRow[][]> {
+  if (reads.length === 0) return [];
+  const lists = reads.map(
+    (read, i) =>
+      `(select coalesce(json_agg(r order by ${read.order.map((key) => `r.${key}`).join(', ')}), '[]')
+         from (${read.sql}) r) as l${i}`,
   );
+  const [row] = await em.execute<Record<string, Columns[]>[]>(
+    `select ${lists.join(', ')}`,
+    reads.flatMap((read) => read.params),
+  );
+  return reads.map((_, i) => row[`l${i}`].map(rowOf));
 }
 
 /** `and (published_at, article_id) < (…)`: a row comparison, so that the index bounds the scan instead of filtering it. */

@@ -4,7 +4,14 @@ import { NotFound, ValidationFailed, placeholders, slugify } from '@newsdesk/com
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 import { RedisClient } from '@newsdesk/messaging';
-import { homeWindow, newestOf, type ListingRow, type Scope } from './listing-reads';
+import {
+  homeRead,
+  newestOf,
+  newestRead,
+  readTogether,
+  type ListingRow,
+  type Scope,
+} from './listing-reads';
 
 /** Which listing: the home page, or the stories of one section, series or tag. */
 export type ListingRef = { kind: 'home' } | { kind: 'section' | 'series' | 'tag'; slug: string };
@@ -133,10 +140,11 @@ export class ListingService {
   }
 
   /**
-   * Reads listings from one repeatable-read snapshot: one transaction and one
-   * clock for every listing a round names, however many. Sections come first:
-   * the story's own listing is the one a reader is waiting for. Null for an
-   * unknown section.
+   * Reads listings from one repeatable-read snapshot: one transaction, one
+   * clock and two statements for every listing a round names, however many —
+   * the snapshot's time with the sections, then every listing at once.
+   * Sections come first: the story's own listing is the one a reader is
+   * waiting for. Null for an unknown section.
    */
   private read(
     refs: ListingRef[],
@@ -144,36 +152,43 @@ export class ListingService {
   ): Promise<Map<string, Listing | null>> {
     return this.em.fork().transactional(
       async (em) => {
-        // The snapshot's time: the first statement of a repeatable-read transaction fixes what it sees.
-        const [{ now }] = await em.execute<{ now: Date }[]>('select now() as now');
-        const builtFrom = new Date(now).toISOString();
         const slugs = refs.flatMap((ref) => (ref.kind === 'section' ? [ref.slug] : []));
-        const sections = await this.sectionsOf(em, slugs, sectionIds);
+        const { now, sections } = await this.snapshotOf(em, slugs, sectionIds);
+        const builtFrom = new Date(now).toISOString();
         const ordered = new Map<string, ListingRef>();
         for (const slug of sections.keys())
           ordered.set(`section:${slug}`, { kind: 'section', slug });
         for (const ref of refs) if (ref.kind !== 'section') ordered.set(refKey(ref), ref);
         for (const slug of slugs) ordered.set(`section:${slug}`, { kind: 'section', slug });
+        const limit = this.config.listingSize + 1;
+        const found = [...ordered].map(([key, ref]) => ({
+          key,
+          ref,
+          read: scopeOf(ref, sections),
+        }));
+        const known = found.flatMap(({ ref, read }) => (read ? [{ ref, read }] : []));
+        const rows = await readTogether(
+          em,
+          known.map(({ ref, read }) =>
+            ref.kind === 'home' ? homeRead(limit) : newestRead(read.scope, limit),
+          ),
+        );
         const built = new Map<string, Listing | null>();
-        for (const [key, ref] of ordered) {
-          const read = scopeOf(ref, sections);
-          built.set(key, read && (await this.readListing(em, ref, read, builtFrom)));
-        }
+        let next = 0;
+        for (const { key, ref, read } of found)
+          built.set(key, read && this.listingOf(ref, read, rows[next++], builtFrom));
         return built;
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ },
     );
   }
 
-  private async readListing(
-    em: EntityManager,
+  private listingOf(
     ref: ListingRef,
     read: { scope: Scope; title: string },
+    rows: ListingRow[],
     builtFrom: string,
-  ): Promise<Listing> {
-    const limit = this.config.listingSize + 1;
-    const rows =
-      ref.kind === 'home' ? await homeWindow(em, limit) : await newestOf(em, read.scope, limit);
+  ): Listing {
     let title = read.title;
     if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
     if (ref.kind === 'tag') title = rows[0]?.tags.find((t) => slugify(t) === ref.slug) ?? ref.slug;
@@ -207,18 +222,30 @@ export class ListingService {
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
   }
 
-  /** The sections named by slug or by id (older events), by slug. */
-  private async sectionsOf(
+  /**
+   * The snapshot's time and the sections named by slug or by id (older
+   * events), by slug, in one statement: the first of a repeatable-read
+   * transaction, which fixes what the transaction sees.
+   */
+  private async snapshotOf(
     em: EntityManager,
     slugs: string[],
     ids: string[],
-  ): Promise<Map<string, SectionName>> {
-    if (slugs.length === 0 && ids.length === 0) return new Map();
-    const rows = await em.execute<(SectionName & { slug: string })[]>(
-      `select id, slug, name from sections where slug in (${placeholders(slugs)}) or id in (${placeholders(ids)})`,
-      [...slugs, ...ids],
+  ): Promise<{ now: string; sections: Map<string, SectionName> }> {
+    const named = slugs.length > 0 || ids.length > 0;
+    const [row] = await em.execute<{ now: string; sections: (SectionName & { slug: string })[] }[]>(
+      `select now() as now, ${
+        named
+          ? `(select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name)), '[]')
+               from sections where slug in (${placeholders(slugs)}) or id in (${placeholders(ids)}))`
+          : `'[]'::json`
+      } as sections`,
+      named ? [...slugs, ...ids] : [],
     );
-    return new Map(rows.map(({ slug, id, name }) => [slug, { id, name }]));
+    return {
+      now: row.now,
+      sections: new Map(row.sections.map(({ slug, id, name }) => [slug, { id, name }])),
+    };
   }
 
   /** Kept for callers that know only sections. */
@@ -294,7 +321,7 @@ export class ListingService {
     const after = { publishedAt: new Date(publishedAt), articleId: String(articleId) };
     const sections =
       ref.kind === 'section'
-        ? await this.sectionsOf(em, [ref.slug], [])
+        ? (await this.snapshotOf(em, [ref.slug], [])).sections
         : new Map<string, SectionName>();
     const read = scopeOf(ref, sections);
     if (!read) return [];
