@@ -62,6 +62,7 @@ import {
   type StackHarness,
 } from './support';
 import { SpeedProbe } from './speed';
+import { StatementLog, type StatementCensus } from './statement-log';
 import { measurePublishToListing } from './visibility';
 
 const COST_STORIES = positiveInt('BENCH_COST_STORIES', 200);
@@ -69,6 +70,8 @@ const COST_RATE = positiveInt('BENCH_COST_RATE', 10);
 const STORIES = positiveInt('BENCH_STORIES', 200);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
 const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR;
+/** Count PostgreSQL's statements during the cost phase (which makes its CPU figures worthless). */
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 const REST_SECONDS = 10;
 /** One approval step (Smart City needs two reviewers). */
 const SECTION = 'it-infrastruktur';
@@ -137,6 +140,10 @@ async function run(h: StackHarness): Promise<void> {
     const batch = stories.slice(0, COST_STORIES);
     const phaseStart = monotonicMicros();
     const stackFrom = probe.mark();
+    const statementLog = STATEMENTS
+      ? new StatementLog(h.env.DATABASE_URL ?? '', join(h.root, 'logs', 'postgres.log'))
+      : null;
+    await statementLog?.start();
     const before = cpuByProcess(processes);
     started = performance.now();
     await atRate(batch.length, COST_RATE, (i) => api.publish(batch[i].id, reviewer));
@@ -145,6 +152,7 @@ async function run(h: StackHarness): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const used = cpuSince(cpuByProcess(processes), before);
     const stackSpeed = probe.between(stackFrom);
+    const census = await statementLog?.stop();
     if (PROFILE_DIR) {
       // The profiles' sample times are on the same monotonic clock: this window is the phase.
       const window = { start: phaseStart, end: monotonicMicros(), pids: processes };
@@ -218,6 +226,7 @@ async function run(h: StackHarness): Promise<void> {
         `bare ${probe.describe(bareSpeed)}`,
     );
 
+    if (census) printCensus(census, batch.length);
     console.log('');
     printStatsTable('publish → visible (ms)', latency);
     console.log(
@@ -229,6 +238,17 @@ async function run(h: StackHarness): Promise<void> {
     probe.stop();
     await orm.close();
   }
+}
+
+function printCensus(census: StatementCensus, publications: number): void {
+  const per = (n: number) => (n / publications).toFixed(2).padStart(7);
+  console.log(
+    `\nPostgreSQL statements in the cost phase (BENCH_STATEMENTS=1: logging every statement, ` +
+      `so the CPU figures above are not this code's): ${per(census.statements).trim()} per publication ` +
+      `(this benchmark's own reads and the apps' idle polling included)`,
+  );
+  for (const [shape, count] of census.byShape.slice(0, 30))
+    console.log(`  ${per(count)}  ${shape}`);
 }
 
 runOnStack('cost', APPS, run);

@@ -1,0 +1,102 @@
+/**
+ * What PostgreSQL ran during a stretch of a benchmark, statement by statement:
+ * `log_statement = 'all'` (set as the throwaway stack's superuser) for the
+ * stretch, then the server's log of it read back and counted by statement
+ * shape. Logging every statement costs PostgreSQL CPU, so a run that takes a
+ * census is not one to read CPU figures from.
+ */
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { Client } from 'pg';
+
+async function asSuperuser(databaseUrl: string, statements: string[]): Promise<void> {
+  const url = new URL(databaseUrl);
+  url.username = 'postgres';
+  url.password = '';
+  const superuser = new Client({ connectionString: url.toString() });
+  await superuser.connect();
+  try {
+    for (const statement of statements) await superuser.query(statement);
+  } finally {
+    await superuser.end();
+  }
+}
+
+/** A statement's shape: literals, numbers and placeholders replaced, whitespace folded. */
+export function shapeOf(statement: string): string {
+  return statement
+    .replace(/'(?:[^']|'')*'/g, "'…'")
+    .replace(/\$\d+/g, '?')
+    .replace(/\b\d+\b/g, 'N')
+    .replace(/\(\s*(?:[?N]\s*,\s*)+[?N]\s*\)/g, '(…)')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 110);
+}
+
+export interface StatementCensus {
+  /** Every statement, BEGIN and COMMIT included. */
+  statements: number;
+  /** Statements by shape, most frequent first. */
+  byShape: [string, number][];
+}
+
+/** Counts the statements of a PostgreSQL log (default prefix, `log_statement = 'all'`). */
+export function countStatements(log: string): StatementCensus {
+  const byShape = new Map<string, number>();
+  let statements = 0;
+  let current: string | null = null;
+  const finish = () => {
+    if (current === null) return;
+    const shape = shapeOf(current);
+    byShape.set(shape, (byShape.get(shape) ?? 0) + 1);
+    statements++;
+    current = null;
+  };
+  for (const line of log.split('\n')) {
+    const start = /LOG:\s+(?:statement|execute [^:]*):\s(.*)$/.exec(line);
+    if (start) {
+      finish();
+      current = start[1];
+    } else if (current !== null && line.startsWith('\t')) {
+      current += ` ${line}`;
+    } else {
+      finish();
+    }
+  }
+  finish();
+  return { statements, byShape: [...byShape].sort((a, b) => b[1] - a[1]) };
+}
+
+/** Logs every statement from `start()` until `stop()`, which returns their census. */
+export class StatementLog {
+  private offset = 0;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly logFile: string,
+  ) {}
+
+  async start(): Promise<void> {
+    await asSuperuser(this.databaseUrl, [
+      "alter system set log_statement = 'all'",
+      'select pg_reload_conf()',
+    ]);
+    this.offset = statSync(this.logFile).size;
+  }
+
+  async stop(): Promise<StatementCensus> {
+    await asSuperuser(this.databaseUrl, [
+      'alter system reset log_statement',
+      'select pg_reload_conf()',
+    ]);
+    const size = statSync(this.logFile).size;
+    const bytes = Buffer.alloc(size - this.offset);
+    const fd = openSync(this.logFile, 'r');
+    try {
+      readSync(fd, bytes, 0, bytes.length, this.offset);
+    } finally {
+      closeSync(fd);
+    }
+    return countStatements(bytes.toString('utf8'));
+  }
+}
