@@ -36,13 +36,13 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
 import { loadConfig } from '@newsdesk/config';
 import { ormConfig } from '@newsdesk/database';
 import { homeWindow, newestOf } from '@newsdesk/delivery';
 import { loadArchive, sqlOf, type ArchiveSection, type Sql } from '@newsdesk/testing';
 import {
   BenchApi,
+  asSuperuser,
   cpuByProcess,
   cpuSince,
   metricsOf,
@@ -165,16 +165,7 @@ const meanMs = (
  */
 async function writeOut(databaseUrl: string): Promise<number> {
   const started = performance.now();
-  const url = new URL(databaseUrl);
-  url.username = 'postgres';
-  url.password = '';
-  const superuser = new Client({ connectionString: url.toString() });
-  await superuser.connect();
-  try {
-    await superuser.query('checkpoint');
-  } finally {
-    await superuser.end();
-  }
+  await asSuperuser(databaseUrl, ['checkpoint']);
   execFileSync('sync');
   return performance.now() - started;
 }

@@ -6,20 +6,7 @@
  * census is not one to read CPU figures from.
  */
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
-import { Client } from 'pg';
-
-async function asSuperuser(databaseUrl: string, statements: string[]): Promise<void> {
-  const url = new URL(databaseUrl);
-  url.username = 'postgres';
-  url.password = '';
-  const superuser = new Client({ connectionString: url.toString() });
-  await superuser.connect();
-  try {
-    for (const statement of statements) await superuser.query(statement);
-  } finally {
-    await superuser.end();
-  }
-}
+import { asSuperuser } from './support';
 
 /** A statement's shape: literals, numbers and placeholders replaced, whitespace folded. */
 export function shapeOf(statement: string): string {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNewsdeskClient, type NewsdeskClient, type paths } from '@newsdesk/api-client';
+import { Client } from 'pg';
 import type { Sql } from '@newsdesk/testing';
 import { Cluster, QUEUES_OF, type AppName } from '../test/faults/cluster';
 import { TICKS_PER_SECOND, findProcess, statOf, treeCpuSeconds } from './proc';
@@ -518,3 +519,17 @@ export const cpuByProcess = (processes: Record<string, number | undefined>): Cpu
 /** What each process used between two readings. */
 export const cpuSince = (after: Cpu, before: Cpu): Cpu =>
   Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
+
+/** Runs statements as the throwaway stack's superuser (`postgres`, trusted locally), in order. */
+export async function asSuperuser(databaseUrl: string, statements: string[]): Promise<void> {
+  const url = new URL(databaseUrl);
+  url.username = 'postgres';
+  url.password = '';
+  const superuser = new Client({ connectionString: url.toString() });
+  await superuser.connect();
+  try {
+    for (const statement of statements) await superuser.query(statement);
+  } finally {
+    await superuser.end();
+  }
+}
