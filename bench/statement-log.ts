@@ -5,11 +5,11 @@
  * shape. Logging every statement costs PostgreSQL CPU, so a run that takes a
  * census is not one to read CPU figures from.
  */
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { asSuperuser } from './support';
 
 /** A statement's shape: literals, numbers and placeholders replaced, whitespace folded. */
-export function shapeOf(statement: string): string {
+function shapeOf(statement: string): string {
   return statement
     .replace(/'(?:[^']|'')*'/g, "'…'")
     .replace(/\$\d+/g, '?')
@@ -28,7 +28,7 @@ export interface StatementCensus {
 }
 
 /** Counts the statements of a PostgreSQL log (default prefix, `log_statement = 'all'`). */
-export function countStatements(log: string): StatementCensus {
+function countStatements(log: string): StatementCensus {
   const byShape = new Map<string, number>();
   let statements = 0;
   let current: string | null = null;
@@ -76,14 +76,6 @@ export class StatementLog {
       'alter system reset log_statement',
       'select pg_reload_conf()',
     ]);
-    const size = statSync(this.logFile).size;
-    const bytes = Buffer.alloc(size - this.offset);
-    const fd = openSync(this.logFile, 'r');
-    try {
-      readSync(fd, bytes, 0, bytes.length, this.offset);
-    } finally {
-      closeSync(fd);
-    }
-    return countStatements(bytes.toString('utf8'));
+    return countStatements(readFileSync(this.logFile).subarray(this.offset).toString('utf8'));
   }
 }
