@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import {
@@ -9,6 +11,7 @@ import {
   redisOptions,
   type EventEnvelope,
 } from '@newsdesk/messaging';
+import { WebhookSubscription } from '@newsdesk/delivery';
 import { S3BucketHealth } from '@newsdesk/observability';
 import { driveToPublished } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
@@ -75,10 +78,28 @@ describe('metrics and health', () => {
 
   it("counts a published story's path through every app", async () => {
     const section = await makeSection(newsdesk.orm);
-    const story = await driveToPublished(
-      { newsdesk, editor, reviewers: [reviewer] },
-      { section: section.slug },
-    );
+    // A subscriber that wants the event, so that it reaches the webhooks consumer too.
+    const subscriber = http.createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => subscriber.listen(0, '127.0.0.1', resolve));
+    const em = newsdesk.orm.em.fork();
+    const subscription = em.create(WebhookSubscription, {
+      url: `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/hooks`,
+      events: ['article.published'],
+      secret: randomUUID(),
+    });
+    await em.flush();
+    let story;
+    try {
+      story = await driveToPublished(
+        { newsdesk, editor, reviewers: [reviewer] },
+        { section: section.slug },
+      );
+      await newsdesk.settle();
+    } finally {
+      await em.nativeUpdate(WebhookSubscription, { id: subscription.id }, { deletedAt: new Date() });
+      subscriber.closeAllConnections();
+      await new Promise((resolve) => subscriber.close(resolve));
+    }
     expect((await anonymous.get(`/public/articles/${story.slug}`)).status).toBe(200);
     expect((await anonymous.get(`/public/sections/${section.slug}/teasers`)).status).toBe(200);
 

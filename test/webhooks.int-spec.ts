@@ -2,7 +2,12 @@ import { Queue } from 'bullmq';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature, WebhookDelivery, WebhooksService } from '@newsdesk/delivery';
+import {
+  verifyWebhookSignature,
+  WebhookDelivery,
+  WebhookSubscription,
+  WebhooksService,
+} from '@newsdesk/delivery';
 import type { Section } from '@newsdesk/editorial';
 import {
   Consumer,
@@ -332,6 +337,42 @@ describe('webhooks (integration)', () => {
     ]);
     const listed = (await ops.get(`/api/webhooks/${subscription.id}`)).body;
     expect(listed).toMatchObject({ status: 'active', consecutiveFailures: 0 });
+  });
+
+  it('queues an article event for the webhooks consumer only while an active subscription wants it', async () => {
+    const events = new Queue(eventQueueOf(Consumer.Webhooks), {
+      connection: redisOptions(newsdesk.config.redisUrl),
+    });
+    /** Publishes a story; whether its event reached the webhooks consumer's queue. */
+    const queuedForWebhooks = async (headline: string) => {
+      const story = await driveToPublished(desk, { headline });
+      await newsdesk.settle();
+      const row = await outboxRowOf(newsdesk, story, EventName.ArticlePublished);
+      expect(row.sentAt).not.toBeNull();
+      return (await events.getJob(row.messageId)) !== undefined;
+    };
+    try {
+      expect(await queuedForWebhooks('Niemand hört zu: Ratssitzung vertagt')).toBe(false);
+
+      const r = await receiver();
+      const other = await subscribe(r.url, ['article.killed']);
+      expect(await queuedForWebhooks('Nur Rückzüge gewünscht: Haushalt beschlossen')).toBe(false);
+
+      const wanting = await subscribe(r.url, ['article.published']);
+      expect(await queuedForWebhooks('Jetzt hört jemand zu: Glasfaser für Ortsteile')).toBe(true);
+      expect(await deliveries(wanting.id)).toHaveLength(1);
+      expect(r.requests).toHaveLength(1);
+
+      await newsdesk.orm.em
+        .fork()
+        .nativeUpdate(WebhookSubscription, { id: wanting.id }, { pausedAt: new Date() });
+      expect(await queuedForWebhooks('Pausiert: Bürgerbüro zieht um')).toBe(false);
+      expect(await deliveries(wanting.id)).toHaveLength(1);
+      expect(await deliveries(other.id)).toHaveLength(0);
+      expect(r.requests).toHaveLength(1);
+    } finally {
+      await events.close();
+    }
   });
 
   it('makes one delivery when the same event reaches the consumer twice', async () => {

@@ -3,7 +3,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
 import { EditorialModule, ScheduleReconciler } from '@newsdesk/editorial';
-import { JobsModule, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
+import { WEBHOOK_AUDIENCE } from '@newsdesk/delivery';
+import { CONSUMER_AUDIENCES, JobsModule, MessagingModule, OutboxRelay } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { DeskStreamModule } from '@newsdesk/stream';
 import { PublicationJob } from './publication.job';
@@ -25,6 +26,13 @@ import { SubmissionJob } from './submission.job';
     DeskStreamModule,
     ObservabilityModule.forRoot({ app: 'workflow', controllers: true, workers: true }),
   ],
-  providers: [OutboxRelay, ScheduleReconciler, SubmissionJob, PublicationJob],
+  providers: [
+    OutboxRelay,
+    // The relay queues an article event for the webhooks consumer only when a subscription wants it.
+    { provide: CONSUMER_AUDIENCES, useValue: [WEBHOOK_AUDIENCE] },
+    ScheduleReconciler,
+    SubmissionJob,
+    PublicationJob,
+  ],
 })
 export class WorkflowModule {}

@@ -5,6 +5,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
+  Optional,
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
@@ -21,6 +22,7 @@ import {
   isStreamedEvent,
   jobOptionsOf,
   registryQueueNames,
+  type ConsumerName,
   type EventEnvelope,
 } from './registry';
 
@@ -34,6 +36,24 @@ export interface EventStream {
   append(event: EventEnvelope): Promise<unknown>;
 }
 export const EVENT_STREAM = Symbol('EVENT_STREAM');
+
+/**
+ * Who is listening behind a consumer that acts only for some of its events:
+ * the webhooks consumer does something only for an event a live subscription
+ * names. `sql` (fixed text, no parameters) returns one row per event someone
+ * wants, in a column `name`. The relay runs it in each batch's transaction,
+ * right after reading the batch, and gives the consumer only the events it
+ * names: a listener that existed when an event was committed is always seen,
+ * and the rest are not queued for nothing.
+ */
+export interface ConsumerAudience {
+  consumer: ConsumerName;
+  sql: string;
+}
+export const CONSUMER_AUDIENCES = Symbol('CONSUMER_AUDIENCES');
+
+/** Per gated consumer, the events its audience wants in this batch. */
+type Wanted = ReadonlyMap<ConsumerName, ReadonlySet<string>>;
 
 /** An unsent outbox row as the relay reads it. */
 type Unsent = Pick<
@@ -108,6 +128,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STREAM) private readonly stream: EventStream,
+    @Optional()
+    @Inject(CONSUMER_AUDIENCES)
+    private readonly audiences: readonly ConsumerAudience[] = [],
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -251,24 +274,34 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * pool rather than entities: this runs for every message, and an entity per
    * row (hydrated, then diffed at the flush) cost more than sending it. The
    * transaction's begin goes with the read, and the stamp with the commit, so
-   * a pass is two round trips to PostgreSQL instead of four.
+   * a pass is two round trips to PostgreSQL instead of four. The consumers'
+   * audiences (`CONSUMER_AUDIENCES`) are read in the first one.
    */
   private async relayBatch(): Promise<number> {
     const pool = this.em.getKnex().client as unknown as ConnectionPool;
     const connection = await pool.acquireConnection();
     try {
-      const [, read] = (await connection.query(
-        `begin;
-         select seq, message_id, kind, name, payload, job_id, run_at, request_id, created_at
-           from outbox where sent_at is null order by seq limit ${BATCH}
-            for update skip locked`,
-      )) as unknown as [unknown, { rows: UnsentRow[] }];
+      const [, read, ...audiences] = (await connection.query(
+        [
+          `begin`,
+          `select seq, message_id, kind, name, payload, job_id, run_at, request_id, created_at
+             from outbox where sent_at is null order by seq limit ${BATCH}
+              for update skip locked`,
+          ...this.audiences.map((audience) => audience.sql),
+        ].join(';\n'),
+      )) as unknown as [unknown, { rows: UnsentRow[] }, ...{ rows: { name: string }[] }[]];
       const rows = read.rows.map(unsentOf);
+      const wanted: Wanted = new Map(
+        this.audiences.map((audience, i) => [
+          audience.consumer,
+          new Set(audiences[i].rows.map((row) => row.name)),
+        ]),
+      );
       const sent: string[] = [];
       const failed: { seq: string; error: string }[] = [];
       for (const row of rows) {
         try {
-          await this.send(row);
+          await this.send(row, wanted);
           sent.push(row.seq);
         } catch (error) {
           // Leave it unsent; the next pass tries again. Later rows go on, so one
@@ -309,7 +342,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    */
   protected async beforeCommit(_rows: Unsent[]): Promise<void> {}
 
-  private async send(row: Unsent): Promise<void> {
+  private async send(row: Unsent, wanted: Wanted): Promise<void> {
     if (row.kind === 'job') {
       if (!isJobName(row.name)) throw new Error(`unknown job ${row.name}`);
       const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
@@ -330,8 +363,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       payload: row.payload as unknown as EventEnvelope['payload'],
       ...(row.requestId ? { requestId: row.requestId } : {}),
     };
+    const consumers = EVENT_CONSUMERS[row.name].filter(
+      (consumer) => wanted.get(consumer)?.has(row.name) ?? true,
+    );
     await Promise.all([
-      ...EVENT_CONSUMERS[row.name].map((consumer) =>
+      ...consumers.map((consumer) =>
         this.queues.get(eventQueueOf(consumer)).add(row.name, envelope, { jobId: row.messageId }),
       ),
       ...(isStreamedEvent(row.name) ? [this.stream.append(envelope)] : []),

@@ -13,7 +13,14 @@ import {
 } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { PublishedArticle, storyPath, toPublicArticle } from '@newsdesk/publication';
-import { EventName, JobName, Outbox, type EventEnvelope } from '@newsdesk/messaging';
+import {
+  Consumer,
+  EventName,
+  JobName,
+  Outbox,
+  type ConsumerAudience,
+  type EventEnvelope,
+} from '@newsdesk/messaging';
 import { UrlGuard } from './url-guard';
 import {
   WEBHOOK_DELIVERY_STATUSES,
@@ -36,6 +43,18 @@ export type WebhookEventName =
   | EventName.ArticleUpdated
   | EventName.ArticleUnpublished
   | EventName.ArticleKilled;
+
+/**
+ * The events some active subscription wants: the outbox relay queues an event
+ * for the webhooks consumer only when it is one of them (see `ConsumerAudience`).
+ * Most newsrooms have few subscribers or none, and an event nobody wants would
+ * otherwise be a job, a read and a completion for nothing.
+ */
+export const WEBHOOK_AUDIENCE: ConsumerAudience = {
+  consumer: Consumer.Webhooks,
+  sql: `select distinct unnest(events) as name from webhook_subscriptions
+         where paused_at is null and deleted_at is null`,
+};
 
 /** A subscription as ops see it (never with its secret). */
 export interface WebhookSubscriptionView {
@@ -254,7 +273,8 @@ export class WebhooksService {
   async fanOut(envelope: EventEnvelope<WebhookEventName>): Promise<number> {
     const event = envelope.name as WebhookEvent;
     const wanted = { pausedAt: null, deletedAt: null, events: { $contains: [event] } };
-    // Most events have no subscriber: one read, without a transaction, settles those.
+    // The relay queues only events a subscription wanted when it sent them; one read, without
+    // a transaction, settles those whose subscribers paused or left since.
     if ((await this.em.fork().count(WebhookSubscription, wanted)) === 0) return 0;
     return this.em.fork().transactional(async (em) => {
       const subscriptions = await em.find(WebhookSubscription, wanted);
