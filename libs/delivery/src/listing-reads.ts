@@ -54,6 +54,8 @@ async function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promis
 /** Which stories, newest first: one section, series or tag, or all of them (unpinned only, for the home page's older pages). */
 export type Scope =
   | { sectionId: string }
+  /** A section by slug: its id is looked up in the same statement (an unknown slug reads nothing). */
+  | { sectionSlug: string }
   | { seriesSlug: string }
   | { tagSlug: string }
   | { all: true; unpinnedOnly?: boolean };
@@ -87,11 +89,13 @@ export function newestRead(scope: Scope, limit: number, after?: After): ListingR
   const [where, params] =
     'sectionId' in scope
       ? ['p.section_id = ?', [scope.sectionId]]
-      : 'seriesSlug' in scope
-        ? ['p.series_slug = ?', [scope.seriesSlug]]
-        : scope.unpinnedOnly
-          ? ['not p.home_pinned', []]
-          : ['true', []];
+      : 'sectionSlug' in scope
+        ? ['p.section_id = (select id from sections where slug = ?)', [scope.sectionSlug]]
+        : 'seriesSlug' in scope
+          ? ['p.series_slug = ?', [scope.seriesSlug]]
+          : scope.unpinnedOnly
+            ? ['not p.home_pinned', []]
+            : ['true', []];
   return {
     sql: `select ${COLUMNS} from published_articles p where ${where} ${keysetAfter('p', after)}
       order by p.published_at desc, p.article_id desc limit ?`,
@@ -139,26 +143,38 @@ function newestWithTag(tagSlug: string, limit: number, after?: After): ListingRe
 }
 
 /**
- * Several listings in one statement, one round trip: each read stays a
- * subquery of its own (the same index walk as alone), and its rows come back
- * as one JSON array, aggregated in the read's order. A publication's round
- * reads four or more listings this way.
+ * Several listings as the columns of one select, for one round trip: each
+ * read stays a subquery of its own (the same index walk as alone), and its
+ * rows come back as one JSON array in column `l<i>`, aggregated in the read's
+ * order. A publication's round reads four or more listings this way.
  */
+export function listingColumns(reads: ListingRead[]): { sql: string; params: unknown[] } {
+  return {
+    sql: reads
+      .map(
+        (read, i) =>
+          `(select coalesce(json_agg(r order by ${read.order.map((key) => `r.${key}`).join(', ')}), '[]')
+             from (${read.sql}) r) as l${i}`,
+      )
+      .join(', '),
+    params: reads.flatMap((read) => read.params),
+  };
+}
+
+/** The rows of each listing from a row selected with {@link listingColumns}. */
+export function listingsIn(row: Record<string, unknown>, count: number): ListingRow[][] {
+  return Array.from({ length: count }, (_, i) => (row[`l${i}`] as Columns[]).map(rowOf));
+}
+
+/** Several listings in one statement (see {@link listingColumns}). */
 export async function readTogether(
   em: EntityManager,
   reads: ListingRead[],
 ): Promise<ListingRow[][]> {
   if (reads.length === 0) return [];
-  const lists = reads.map(
-    (read, i) =>
-      `(select coalesce(json_agg(r order by ${read.order.map((key) => `r.${key}`).join(', ')}), '[]')
-         from (${read.sql}) r) as l${i}`,
-  );
-  const [row] = await em.execute<Record<string, Columns[]>[]>(
-    `select ${lists.join(', ')}`,
-    reads.flatMap((read) => read.params),
-  );
-  return reads.map((_, i) => row[`l${i}`].map(rowOf));
+  const { sql, params } = listingColumns(reads);
+  const [row] = await em.execute<Record<string, unknown>[]>(`select ${sql}`, params);
+  return listingsIn(row, reads.length);
 }
 
 /** `and (published_at, article_id) < (…)`: a row comparison, so that the index bounds the scan instead of filtering it. */

@@ -1,4 +1,4 @@
-import { EntityManager, IsolationLevel } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed, placeholders, slugify } from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
@@ -6,9 +6,10 @@ import { toTeaserItem, type TeaserItem } from '@newsdesk/publication';
 import { RedisClient } from '@newsdesk/messaging';
 import {
   homeRead,
+  listingColumns,
+  listingsIn,
   newestOf,
   newestRead,
-  readTogether,
   type ListingRow,
   type Scope,
 } from './listing-reads';
@@ -74,27 +75,16 @@ const compare = (a: SortKey, b: SortKey): number => {
   return 0;
 };
 
-/** A section as a listing needs it: its id to read by, its name for a title. */
-interface SectionName {
-  id: string;
-  name: string;
-}
-
 /**
  * What a listing reads (past its pinned stories, for the home page) and its
- * title until its stories name one; null for an unknown section.
+ * title until its stories name one (a section's is its name, read with it).
  */
-function scopeOf(
-  ref: ListingRef,
-  sections: Map<string, SectionName>,
-): { scope: Scope; title: string } | null {
+function scopeOf(ref: ListingRef): { scope: Scope; title: string } {
   switch (ref.kind) {
     case 'home':
       return { scope: { all: true, unpinnedOnly: true }, title: 'Startseite' };
-    case 'section': {
-      const section = sections.get(ref.slug);
-      return section ? { scope: { sectionId: section.id }, title: section.name } : null;
-    }
+    case 'section':
+      return { scope: { sectionSlug: ref.slug }, title: ref.slug };
     case 'series':
       return { scope: { seriesSlug: ref.slug }, title: ref.slug };
     case 'tag':
@@ -140,56 +130,70 @@ export class ListingService {
   }
 
   /**
-   * Reads listings from one repeatable-read snapshot: one transaction, one
-   * clock and two statements for every listing a round names, however many —
-   * the snapshot's time with the sections, then every listing at once.
-   * Sections come first: the story's own listing is the one a reader is
-   * waiting for. Null for an unknown section.
+   * Reads every listing a round names in one statement, so from one snapshot,
+   * stamped with that snapshot's time (`builtFrom`): the sections' names, then
+   * each listing. One statement needs no transaction, and a round is one round
+   * trip however many listings it names. Sections come first: the story's own
+   * listing is the one a reader is waiting for. Null for an unknown section.
    */
-  private read(
+  private async read(
     refs: ListingRef[],
     sectionIds: string[] = [],
   ): Promise<Map<string, Listing | null>> {
-    return this.em.fork().transactional(
-      async (em) => {
-        const slugs = refs.flatMap((ref) => (ref.kind === 'section' ? [ref.slug] : []));
-        const { now, sections } = await this.snapshotOf(em, slugs, sectionIds);
-        const builtFrom = new Date(now).toISOString();
-        const ordered = new Map<string, ListingRef>();
-        for (const slug of sections.keys())
-          ordered.set(`section:${slug}`, { kind: 'section', slug });
-        for (const ref of refs) if (ref.kind !== 'section') ordered.set(refKey(ref), ref);
-        for (const slug of slugs) ordered.set(`section:${slug}`, { kind: 'section', slug });
-        const limit = this.config.listingSize + 1;
-        const found = [...ordered].map(([key, ref]) => ({
-          key,
-          ref,
-          read: scopeOf(ref, sections),
-        }));
-        const known = found.flatMap(({ ref, read }) => (read ? [{ ref, read }] : []));
-        const rows = await readTogether(
-          em,
-          known.map(({ ref, read }) =>
-            ref.kind === 'home' ? homeRead(limit) : newestRead(read.scope, limit),
-          ),
-        );
-        const built = new Map<string, Listing | null>();
-        let next = 0;
-        for (const { key, ref, read } of found)
-          built.set(key, read && this.listingOf(ref, read, rows[next++], builtFrom));
-        return built;
-      },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ },
+    const em = this.em.fork();
+    const slugs = new Set(refs.flatMap((ref) => (ref.kind === 'section' ? [ref.slug] : [])));
+    // Events written before they named their listings name sections by id.
+    for (const slug of await this.slugsOf(em, sectionIds)) slugs.add(slug);
+    const ordered = new Map<string, ListingRef>();
+    for (const slug of slugs) ordered.set(`section:${slug}`, { kind: 'section', slug });
+    for (const ref of refs) if (ref.kind !== 'section') ordered.set(refKey(ref), ref);
+    const limit = this.config.listingSize + 1;
+    const rounds = [...ordered.values()];
+    const listings = listingColumns(
+      rounds.map((ref) =>
+        ref.kind === 'home' ? homeRead(limit) : newestRead(scopeOf(ref).scope, limit),
+      ),
     );
+    const [row] = await em.execute<Record<string, unknown>[]>(
+      `select now() as now,
+         (select coalesce(json_agg(json_build_object('slug', slug, 'name', name)), '[]')
+            from sections where slug in (${placeholders([...slugs])})) as sections
+         ${rounds.length ? `, ${listings.sql}` : ''}`,
+      [...slugs, ...listings.params],
+    );
+    const builtFrom = new Date(row.now as string).toISOString();
+    const names = new Map(
+      (row.sections as { slug: string; name: string }[]).map(({ slug, name }) => [slug, name]),
+    );
+    const rows = listingsIn(row, rounds.length);
+    const built = new Map<string, Listing | null>();
+    for (const [i, ref] of rounds.entries()) {
+      const title = ref.kind === 'section' ? names.get(ref.slug) : scopeOf(ref).title;
+      built.set(
+        refKey(ref),
+        title === undefined ? null : this.listingOf(ref, title, rows[i], builtFrom),
+      );
+    }
+    return built;
+  }
+
+  /** The slugs of sections named by id. */
+  private async slugsOf(em: EntityManager, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await em.execute<{ slug: string }[]>(
+      `select slug from sections where id in (${placeholders(ids)})`,
+      ids,
+    );
+    return rows.map((row) => row.slug);
   }
 
   private listingOf(
     ref: ListingRef,
-    read: { scope: Scope; title: string },
+    named: string,
     rows: ListingRow[],
     builtFrom: string,
   ): Listing {
-    let title = read.title;
+    let title = named;
     if (ref.kind === 'series' && rows[0]?.series) title = rows[0].series;
     if (ref.kind === 'tag') title = rows[0]?.tags.find((t) => slugify(t) === ref.slug) ?? ref.slug;
     return {
@@ -220,32 +224,6 @@ export class ListingService {
       else pipeline.del(key, `${key}:v`);
     }
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
-  }
-
-  /**
-   * The snapshot's time and the sections named by slug or by id (older
-   * events), by slug, in one statement: the first of a repeatable-read
-   * transaction, which fixes what the transaction sees.
-   */
-  private async snapshotOf(
-    em: EntityManager,
-    slugs: string[],
-    ids: string[],
-  ): Promise<{ now: string; sections: Map<string, SectionName> }> {
-    const named = slugs.length > 0 || ids.length > 0;
-    const [row] = await em.execute<{ now: string; sections: (SectionName & { slug: string })[] }[]>(
-      `select now() as now, ${
-        named
-          ? `(select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name)), '[]')
-               from sections where slug in (${placeholders(slugs)}) or id in (${placeholders(ids)}))`
-          : `'[]'::json`
-      } as sections`,
-      named ? [...slugs, ...ids] : [],
-    );
-    return {
-      now: row.now,
-      sections: new Map(row.sections.map(({ slug, id, name }) => [slug, { id, name }])),
-    };
   }
 
   /** Kept for callers that know only sections. */
@@ -319,13 +297,7 @@ export class ListingService {
     // Past the window, the home page continues with unpinned stories in time order.
     const [publishedAt, articleId] = ref.kind === 'home' ? from.slice(2) : from;
     const after = { publishedAt: new Date(publishedAt), articleId: String(articleId) };
-    const sections =
-      ref.kind === 'section'
-        ? (await this.snapshotOf(em, [ref.slug], [])).sections
-        : new Map<string, SectionName>();
-    const read = scopeOf(ref, sections);
-    if (!read) return [];
-    const rows = await newestOf(em, read.scope, limit, after);
+    const rows = await newestOf(em, scopeOf(ref).scope, limit, after);
     return rows.map((row) => ({ ...toTeaserItem(row), sort: this.sortKey(ref, row) }));
   }
 
