@@ -96,7 +96,11 @@ describe('metrics and health', () => {
       );
       await newsdesk.settle();
     } finally {
-      await em.nativeUpdate(WebhookSubscription, { id: subscription.id }, { deletedAt: new Date() });
+      await em.nativeUpdate(
+        WebhookSubscription,
+        { id: subscription.id },
+        { deletedAt: new Date() },
+      );
       subscriber.closeAllConnections();
       await new Promise((resolve) => subscriber.close(resolve));
     }
