@@ -99,6 +99,16 @@ describe('listing rebuilds and purges in rounds (bursts)', () => {
     expect(page.items.map((i) => i.slug)).toEqual(newest.map((r) => r.slug));
   });
 
+  it('rebuilds the sections an older event names only by id', async () => {
+    const rebuilt = await rounds.refresh({
+      listings: ['home'],
+      sectionIds: [section.id],
+      storyIds: [],
+      cover: { eventId: randomUUID(), articleId: null, occurredAt: new Date().toISOString() },
+    });
+    expect(rebuilt).toEqual(expect.arrayContaining(['home', `section:${section.slug}`]));
+  });
+
   it('runs a failed round again one event at a time, so that only the bad event fails', async () => {
     const request = (sectionIds: string[] = []) =>
       rounds.refresh({

@@ -22,8 +22,8 @@ export class ListingsHandler {
   private async rebuild(event: EventEnvelope<ArticleEvent>): Promise<void> {
     const { articleId, listings, sectionIds } = event.payload;
     await this.rounds.refresh({
-      listings: listings ?? ['home'],
-      sectionIds,
+      // The listings an event names include its sections, old and new; older events name only sections.
+      ...(listings ? { listings } : { listings: ['home'], sectionIds }),
       storyIds: [articleId],
       cover: { eventId: event.id, articleId, occurredAt: event.occurredAt },
     });
