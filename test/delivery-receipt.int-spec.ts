@@ -326,6 +326,29 @@ describe('delivery receipts (GET /api/articles/:id/delivery)', () => {
     expect(await progressEvents(story.id)).toBe(progressBefore + 1);
   });
 
+  it('records for each event of a round only the listings that event named', async () => {
+    const elsewhere = await makeSection(newsdesk.orm);
+    const here = await driveToPublished(desk);
+    const there = await driveToPublished(desk, { section: elsewhere.slug });
+    await newsdesk.settle();
+    const [a, b] = [await receipt(here.id), await receipt(there.id)];
+    const own = (r: typeof a) =>
+      r.listings.map((l) => l.ref).find((ref) => ref.startsWith('section:'))!;
+    expect(own(a)).not.toBe(own(b));
+    // Their steps forgotten, one round covers both events and rebuilds a's section and a listing
+    // neither named: a gets a step for its section, b (which named neither) gets none.
+    await newsdesk.orm.em
+      .fork()
+      .nativeDelete(DeliveryStep, { eventId: { $in: [a.eventId, b.eventId] } });
+    await newsdesk.api
+      .get(DeliveryReceiptService)
+      .listingsRebuilt([a.eventId, b.eventId], [own(a), 'section:nobody-named-this']);
+    const targets = async (eventId: string) =>
+      (await newsdesk.orm.em.fork().find(DeliveryStep, { eventId })).map((s) => s.target);
+    expect(await targets(a.eventId)).toEqual([own(a)]);
+    expect(await targets(b.eventId)).toEqual([]);
+  });
+
   it('waits for every batch of a purge split into several', async () => {
     const story = await driveToPublished(desk);
     await newsdesk.settle();

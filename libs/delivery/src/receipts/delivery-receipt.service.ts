@@ -146,10 +146,10 @@ export class DeliveryReceiptService {
    * other events (a section renamed) record nothing.
    */
   async listingsRebuilt(eventIds: string[], refs: string[]): Promise<void> {
-    await this.record(eventIds, (event) =>
-      refs
-        .filter((ref) => event.listings.includes(ref))
-        .map((ref) => ({ eventId: event.eventId, kind: 'listing', target: ref })),
+    await this.record(
+      eventIds.flatMap((eventId) =>
+        refs.map((ref) => ({ eventId, kind: 'listing' as const, target: ref })),
+      ),
     );
   }
 
@@ -206,49 +206,46 @@ export class DeliveryReceiptService {
     batches?: number,
   ) {
     const target = purgeTarget(keys);
-    return this.record(
-      covers.map((c) => c.eventId),
-      (event) => [{ eventId: event.eventId, kind, target, keys, batches }],
-    );
+    return this.record(covers.map((c) => ({ eventId: c.eventId, kind, target, keys, batches })));
   }
 
   /**
    * Writes the steps once each (a step recorded again keeps its first time)
-   * and announces the new ones, in one transaction. Events that are not
-   * article events of a story are left out.
+   * and announces the new ones, in one transaction. The steps are written with
+   * a read of their events in one statement: steps of events that are not
+   * article events of a story are left out, and a listing's step is written
+   * only for the events that named that listing.
    */
-  private async record(
-    eventIds: string[],
-    steps: (event: PublicationEvent) => StepRow[],
-  ): Promise<void> {
-    if (eventIds.length === 0) return;
+  private async record(candidates: StepRow[]): Promise<void> {
+    const steps = [
+      ...new Map(candidates.map((c) => [`${c.eventId} ${c.kind} ${c.target}`, c])).values(),
+    ];
+    if (steps.length === 0) return;
     await this.em.fork().transactional(async (em) => {
-      const events = await em.find(PublicationEvent, { eventId: { $in: [...new Set(eventIds)] } });
-      const rows = events.flatMap((event) =>
-        steps(event).map((step) => ({ ...step, articleId: event.articleId })),
-      );
-      if (rows.length === 0) return;
-      const now = this.clock.now();
-      const inserted = await em.execute<{ event_id: string }[]>(
+      const recorded = await em.execute<{ event_id: string; article_id: string }[]>(
         `insert into delivery_steps (event_id, article_id, kind, target, done_at, detail)
-         values ${rows.map(() => '(?, ?, ?, ?, ?, ?::jsonb)').join(', ')}
+         select e.event_id, e.article_id, s.kind, s.target, ?::timestamptz, s.detail::jsonb
+           from (values ${steps.map(() => '(?::uuid, ?, ?, ?)').join(', ')})
+                  as s(event_id, kind, target, detail)
+           join publication_events e on e.event_id = s.event_id
+          where s.kind <> 'listing' or s.target = any(e.listings)
          on conflict (event_id, kind, target) do nothing
-         returning event_id`,
-        rows.flatMap((r) => [
-          r.eventId,
-          r.articleId,
-          r.kind,
-          r.target,
-          now,
-          JSON.stringify(
-            r.keys ? { keys: r.keys, ...(r.batches ? { batches: r.batches } : {}) } : {},
-          ),
-        ]),
+         returning event_id, article_id`,
+        [
+          this.clock.now(),
+          ...steps.flatMap((r) => [
+            r.eventId,
+            r.kind,
+            r.target,
+            JSON.stringify(
+              r.keys ? { keys: r.keys, ...(r.batches ? { batches: r.batches } : {}) } : {},
+            ),
+          ]),
+        ],
       );
-      const recorded = new Set(inserted.map((r) => r.event_id));
       await this.announce(
         em,
-        events.filter((e) => recorded.has(e.eventId)),
+        recorded.map((r) => ({ eventId: r.event_id, articleId: r.article_id })),
       );
     });
   }
