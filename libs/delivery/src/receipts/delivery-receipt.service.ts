@@ -123,6 +123,15 @@ function hostOf(url: string): string {
 const LIVE_EVENTS: readonly string[] = ['article.published', 'article.updated'];
 
 /**
+ * Locks each story whose ids (text) the query `ids` returns, until the
+ * transaction ends, in the order of their ids: two transactions never wait
+ * for each other in a circle. One row per story.
+ */
+const STORY_LOCKS = (ids: string) => `
+  select pg_advisory_xact_lock(hashtextextended(id, 0))
+    from (select distinct id from (${ids}) as given(id) order by id) ordered`;
+
+/**
  * Delivery receipts: the steps that carry a story's article events out to
  * readers (listings rebuilt, CDN purges sent and verified), recorded once each
  * by the pipeline, and the receipt of the story's newest event built from them,
@@ -173,21 +182,25 @@ export class DeliveryReceiptService {
     await this.announce(em, await em.find(PublicationEvent, { eventId: { $in: eventIds } }));
   }
 
-  /** {@link progressed} for events already read. */
+  /**
+   * {@link progressed} for events already read. One story's steps are
+   * announced one transaction after the other: two steps recorded at once
+   * would otherwise each miss the other's and neither would say the receipt is
+   * complete. So the stories are locked first (`STORY_LOCKS`), unless the
+   * caller's statement that wrote the steps took those locks already.
+   */
   private async announce(
     em: EntityManager,
     events: Pick<PublicationEvent, 'articleId' | 'eventId'>[],
+    { locked = false } = {},
   ): Promise<void> {
     const byArticle = new Map(events.map((e) => [e.articleId, e.eventId]));
     if (byArticle.size === 0) return;
-    // One story's steps are announced one transaction after the other: two steps recorded at
-    // once would otherwise each miss the other's and neither would say the receipt is complete.
-    // Locks are taken in id order, so two transactions never wait for each other in a circle.
-    await em.execute(
-      `select pg_advisory_xact_lock(hashtextextended(id, 0))
-         from unnest(string_to_array(?, ' ')) as id order by id`,
-      [[...byArticle.keys()].join(' ')],
-    );
+    if (!locked)
+      await em.execute(
+        `select count(*) from (${STORY_LOCKS("select unnest(string_to_array(?, ' '))")}) l`,
+        [[...byArticle.keys()].join(' ')],
+      );
     const receipts = await this.build(em, await this.newest(em, [...byArticle.keys()]));
     const complete = new Map(receipts.map((r) => [r.articleId, r.complete]));
     for (const [articleId, eventId] of byArticle)
@@ -221,17 +234,27 @@ export class DeliveryReceiptService {
       ...new Map(candidates.map((c) => [`${c.eventId} ${c.kind} ${c.target}`, c])).values(),
     ];
     if (steps.length === 0) return;
+    const eventIds = [...new Set(steps.map((step) => step.eventId))];
     await this.em.fork().transactional(async (em) => {
+      // The stories are locked before any step is written: the insert's rows depend on the count.
       const recorded = await em.execute<{ event_id: string; article_id: string }[]>(
-        `insert into delivery_steps (event_id, article_id, kind, target, done_at, detail)
+        `with locked as (
+           select count(*) as stories from (${STORY_LOCKS(
+             `select article_id::text from publication_events
+               where event_id in (${placeholders(eventIds)})`,
+           )}) l
+         )
+         insert into delivery_steps (event_id, article_id, kind, target, done_at, detail)
          select e.event_id, e.article_id, s.kind, s.target, ?::timestamptz, s.detail::jsonb
-           from (values ${steps.map(() => '(?::uuid, ?, ?, ?)').join(', ')})
+           from locked,
+                (values ${steps.map(() => '(?::uuid, ?, ?, ?)').join(', ')})
                   as s(event_id, kind, target, detail)
            join publication_events e on e.event_id = s.event_id
-          where s.kind <> 'listing' or s.target = any(e.listings)
+          where locked.stories >= 0 and (s.kind <> 'listing' or s.target = any(e.listings))
          on conflict (event_id, kind, target) do nothing
          returning event_id, article_id`,
         [
+          ...eventIds,
           this.clock.now(),
           ...steps.flatMap((r) => [
             r.eventId,
@@ -246,6 +269,7 @@ export class DeliveryReceiptService {
       await this.announce(
         em,
         recorded.map((r) => ({ eventId: r.event_id, articleId: r.article_id })),
+        { locked: true },
       );
     });
   }
