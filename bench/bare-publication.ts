@@ -11,8 +11,8 @@
  *      audit, and write `article.published` to the outbox and the story's
  *      event log, in one transaction;
  *   4. the relay sends the event to BullMQ;
- *   5. the event: read the section's newest teasers from one repeatable-read
- *      snapshot and store the listing in Redis.
+ *   5. the event: read the section's newest teasers and the snapshot's time
+ *      in one statement and store the listing in Redis.
  *
  * The tables are copies of the real ones (`like … including all`: the same
  * columns, indexes, defaults and generated columns) in a schema of their own,
@@ -37,14 +37,10 @@ export interface BareRun {
   published: number;
 }
 
-async function inTransaction<T>(
-  pool: Pool,
-  work: (client: PoolClient) => Promise<T>,
-  begin = 'begin',
-): Promise<T> {
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query(begin);
+    await client.query('begin');
     const result = await work(client);
     await client.query('commit');
     return result;
@@ -184,23 +180,19 @@ export async function runBarePublications(options: {
         'events',
         async (job) => {
           const { sectionId } = job.data as { sectionId: string };
-          const listing = await inTransaction(
-            pool,
-            async (client) => {
-              const {
-                rows: [{ now }],
-              } = await client.query<{ now: Date }>('select now() as now');
-              const { rows } = await client.query(
-                `select article_id, slug, section_slug, kicker, headline, teaser, format,
-                        published_at, teaser_image, home_pinned, home_priority, series, tags
-                   from bare.published_articles where section_id = $1
-                  order by published_at desc, article_id desc limit $2`,
-                [sectionId, LISTING_SIZE + 1],
-              );
-              return { builtFrom: now, items: rows.slice(0, LISTING_SIZE) };
-            },
-            'begin isolation level repeatable read',
+          // One statement, so one snapshot, stamped with its own time (as Newsdesk reads a round).
+          const {
+            rows: [{ now, items }],
+          } = await pool.query<{ now: Date; items: unknown[] }>(
+            `select now() as now,
+                    (select coalesce(json_agg(r order by r.published_at desc, r.article_id desc), '[]')
+                       from (select article_id, slug, section_slug, kicker, headline, teaser, format,
+                                    published_at, teaser_image, home_pinned, home_priority, series, tags
+                               from bare.published_articles where section_id = $1
+                              order by published_at desc, article_id desc limit $2) r) as items`,
+            [sectionId, LISTING_SIZE + 1],
           );
+          const listing = { builtFrom: now, items: items.slice(0, LISTING_SIZE) };
           await redis.set(`${prefix}:listing:${sectionId}`, JSON.stringify(listing));
           if (++published === options.articleIds.length) done();
         },
