@@ -66,7 +66,7 @@ export interface After {
   articleId: string;
 }
 
-/** One listing's read as SQL: alone, or beside others in {@link readTogether}. */
+/** One listing's read as SQL: alone, or beside others in {@link listingColumns}. */
 export interface ListingRead {
   sql: string;
   params: unknown[];
@@ -164,17 +164,6 @@ export function listingColumns(reads: ListingRead[]): { sql: string; params: unk
 /** The rows of each listing from a row selected with {@link listingColumns}. */
 export function listingsIn(row: Record<string, unknown>, count: number): ListingRow[][] {
   return Array.from({ length: count }, (_, i) => (row[`l${i}`] as Columns[]).map(rowOf));
-}
-
-/** Several listings in one statement (see {@link listingColumns}). */
-export async function readTogether(
-  em: EntityManager,
-  reads: ListingRead[],
-): Promise<ListingRow[][]> {
-  if (reads.length === 0) return [];
-  const { sql, params } = listingColumns(reads);
-  const [row] = await em.execute<Record<string, unknown>[]>(`select ${sql}`, params);
-  return listingsIn(row, reads.length);
 }
 
 /** `and (published_at, article_id) < (…)`: a row comparison, so that the index bounds the scan instead of filtering it. */
