@@ -23,9 +23,8 @@ export class NeverPublished extends NotFound {
   }
 }
 
-/** A step to record: which event, which kind, what (a listing ref or a purge batch). */
+/** A step to record for each of a round's events: which kind, what (a listing ref or a purge batch). */
 interface StepRow {
-  eventId: string;
   kind: DeliveryStepKind;
   target: string;
   keys?: string[];
@@ -156,9 +155,8 @@ export class DeliveryReceiptService {
    */
   async listingsRebuilt(eventIds: string[], refs: string[]): Promise<void> {
     await this.record(
-      eventIds.flatMap((eventId) =>
-        refs.map((ref) => ({ eventId, kind: 'listing' as const, target: ref })),
-      ),
+      eventIds,
+      refs.map((ref) => ({ kind: 'listing' as const, target: ref })),
     );
   }
 
@@ -219,45 +217,42 @@ export class DeliveryReceiptService {
     batches?: number,
   ) {
     const target = purgeTarget(keys);
-    return this.record(covers.map((c) => ({ eventId: c.eventId, kind, target, keys, batches })));
+    return this.record(
+      covers.map((c) => c.eventId),
+      [{ kind, target, keys, batches }],
+    );
   }
 
   /**
-   * Writes the steps once each (a step recorded again keeps its first time)
-   * and announces the new ones, in one transaction. The steps are written with
-   * a read of their events in one statement: steps of events that are not
-   * article events of a story are left out, and a listing's step is written
-   * only for the events that named that listing.
+   * Writes the steps for each of the events once (a step recorded again keeps
+   * its first time) and announces the new ones, in one transaction. The steps
+   * are paired with their events in one statement: events that are not article
+   * events of a story get none, and a listing's step goes only to the events
+   * that named that listing.
    */
-  private async record(candidates: StepRow[]): Promise<void> {
-    const steps = [
-      ...new Map(candidates.map((c) => [`${c.eventId} ${c.kind} ${c.target}`, c])).values(),
-    ];
-    if (steps.length === 0) return;
-    const eventIds = [...new Set(steps.map((step) => step.eventId))];
+  private async record(eventIds: string[], steps: StepRow[]): Promise<void> {
+    const events = [...new Set(eventIds)];
+    if (events.length === 0 || steps.length === 0) return;
     await this.em.fork().transactional(async (em) => {
       // The stories are locked before any step is written: the insert's rows depend on the count.
       const recorded = await em.execute<{ event_id: string; article_id: string }[]>(
-        `with locked as (
-           select count(*) as stories from (${STORY_LOCKS(
-             `select article_id::text from publication_events
-               where event_id in (${placeholders(eventIds)})`,
-           )}) l
+        `with events as (
+           select event_id, article_id, listings from publication_events
+            where event_id in (${placeholders(events)})
+         ), locked as (
+           select count(*) as stories from (${STORY_LOCKS('select article_id::text from events')}) l
          )
          insert into delivery_steps (event_id, article_id, kind, target, done_at, detail)
          select e.event_id, e.article_id, s.kind, s.target, ?::timestamptz, s.detail::jsonb
-           from locked,
-                (values ${steps.map(() => '(?::uuid, ?, ?, ?)').join(', ')})
-                  as s(event_id, kind, target, detail)
-           join publication_events e on e.event_id = s.event_id
+           from locked, events e,
+                (values ${steps.map(() => '(?, ?, ?)').join(', ')}) as s(kind, target, detail)
           where locked.stories >= 0 and (s.kind <> 'listing' or s.target = any(e.listings))
          on conflict (event_id, kind, target) do nothing
          returning event_id, article_id`,
         [
-          ...eventIds,
+          ...events,
           this.clock.now(),
           ...steps.flatMap((r) => [
-            r.eventId,
             r.kind,
             r.target,
             JSON.stringify(
