@@ -1,10 +1,11 @@
 # One image for every Newsdesk process. The default command runs the API; the
 # other apps and the database command are chosen by overriding the command:
 #   node --no-memory-reducer dist/apps/workflow/src/main.js
-#   node --no-memory-reducer dist/apps/media/src/main.js
+#   node --no-memory-reducer --max-semi-space-size=4 dist/apps/media/src/main.js
 #   node --no-memory-reducer dist/apps/projector/src/main.js
 #   node dist/libs/database/src/cli.js migrate
-# Every app runs with the Node.js options in apps/node-flags.json (why: there).
+# Every app runs with the Node.js options in apps/node-flags.json, every app's and
+# its own (why: there).
 # All configuration comes from environment variables (libs/config/src/config.ts).
 
 # ---------------------------------------------------------------------------

@@ -204,16 +204,17 @@ function mediaAllocatorEnv() {
 }
 
 const appMain = (name) => path.join('dist', 'apps', name, 'src', 'main.js');
-/** The Node.js options every app runs with (why: apps/node-flags.json). */
-const APP_NODE_FLAGS = JSON.parse(
+const NODE_FLAGS = JSON.parse(
   fs.readFileSync(path.join(REPO_ROOT, 'apps', 'node-flags.json'), 'utf8'),
-).flags;
+);
+/** The Node.js options an app runs with: every app's, then its own (why: apps/node-flags.json). */
+const appNodeFlags = (name) => [...NODE_FLAGS.flags, ...(NODE_FLAGS.apps?.[name]?.flags ?? [])];
 
 function startApp(name, env) {
   const main = appMain(name);
   const width = Math.max(...APPS.map((app) => app.length)) + 2;
   const tag = paint(APP_COLORS[name], `[${name}]`.padEnd(width));
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, main], {
+  const child = spawn(process.execPath, [...appNodeFlags(name), main], {
     cwd: REPO_ROOT,
     env: name === 'media' ? { ...mediaAllocatorEnv(), ...env } : env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 /**
  * Every way of running the apps gives them the Node.js options of
- * apps/node-flags.json: `npm start` and the tests read the file (checked on the
- * running processes in start-twice and the fault suite); the Dockerfile and
- * docker-compose.yml spell the options out, checked here.
+ * apps/node-flags.json, every app's and its own: `npm start` and the tests read
+ * the file (checked on the running processes in start-twice and the fault
+ * suite); the Dockerfile and docker-compose.yml spell the options out, checked here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,26 +12,51 @@ const ROOT = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 describe('the apps’ Node.js options', () => {
-  const flags = appNodeFlags();
+  it.each(['api', 'workflow', 'media', 'projector'] as const)(
+    'turn the memory reducer off for the %s app',
+    (app) => {
+      expect(appNodeFlags(app)).toContain('--no-memory-reducer');
+    },
+  );
 
-  it('are declared, and turn the memory reducer off', () => {
-    expect(flags).toContain('--no-memory-reducer');
+  it('keep the media app’s young generation small (its memory goes to images)', () => {
+    expect(appNodeFlags('media')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^--max-semi-space-size=\d+$/)]),
+    );
+    for (const app of ['api', 'workflow', 'projector'] as const)
+      expect(appNodeFlags(app).join(' ')).not.toContain('--max-semi-space-size');
   });
 
   it('are on the Dockerfile’s default command (the API)', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile'));
-    expect(JSON.parse(cmd![1])).toEqual(['node', ...flags, 'dist/apps/api/src/main.js']);
-  });
-
-  it.each(['workflow', 'media', 'projector'])('are on docker-compose.yml’s %s command', (app) => {
-    const command = new RegExp(
-      `^\\s+command: (\\[.*'dist/apps/${app}/src/main\\.js'\\])$`,
-      'm',
-    ).exec(read('docker-compose.yml'));
-    expect(JSON.parse(command![1].replaceAll("'", '"'))).toEqual([
+    expect(JSON.parse(cmd![1])).toEqual([
       'node',
-      ...flags,
-      `dist/apps/${app}/src/main.js`,
+      ...appNodeFlags('api'),
+      'dist/apps/api/src/main.js',
     ]);
   });
+
+  it.each(['workflow', 'media', 'projector'] as const)(
+    'are on docker-compose.yml’s %s command',
+    (app) => {
+      const command = new RegExp(
+        `^\\s+command: (\\[.*'dist/apps/${app}/src/main\\.js'\\])$`,
+        'm',
+      ).exec(read('docker-compose.yml'));
+      expect(JSON.parse(command![1].replaceAll("'", '"'))).toEqual([
+        'node',
+        ...appNodeFlags(app),
+        `dist/apps/${app}/src/main.js`,
+      ]);
+    },
+  );
+
+  it.each(['workflow', 'media', 'projector'] as const)(
+    'are in the Dockerfile’s note on how to run the %s app',
+    (app) => {
+      expect(read('Dockerfile')).toContain(
+        `#   node ${appNodeFlags(app).join(' ')} dist/apps/${app}/src/main.js`,
+      );
+    },
+  );
 });

@@ -208,11 +208,10 @@ describe('npm start twice in the same data folder', () => {
       );
       expect(await httpStatus(ports.api, '/health/ready')).toBe(200);
       // Each app runs with the Node.js options of apps/node-flags.json, before its main file.
-      const flags = appNodeFlags();
-      for (const app of ['api', 'workflow', 'media', 'projector'])
+      for (const app of ['api', 'workflow', 'media', 'projector'] as const)
         expect({ app, argv: commandLineOf(firstPids[app]).slice(1) }).toEqual({
           app,
-          argv: [...flags, `dist/apps/${app}/src/main.js`],
+          argv: [...appNodeFlags(app), `dist/apps/${app}/src/main.js`],
         });
     },
     START_TIMEOUT_MS + 30_000,

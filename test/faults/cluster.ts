@@ -21,10 +21,18 @@ import {
 export type AppName = 'api' | 'workflow' | 'media' | 'projector';
 export const APPS: readonly AppName[] = ['api', 'workflow', 'media', 'projector'];
 
-/** The Node.js options every app runs with, as `npm start` gives them (why: apps/node-flags.json). */
-export const appNodeFlags = (root = repoRoot()): string[] =>
-  (JSON.parse(readFileSync(join(root, 'apps', 'node-flags.json'), 'utf8')) as { flags: string[] })
-    .flags;
+interface NodeFlagsFile {
+  flags: string[];
+  apps?: Partial<Record<AppName, { flags: string[] }>>;
+}
+
+/** The Node.js options an app runs with, as `npm start` gives them: every app's, then its own (why: apps/node-flags.json). */
+export function appNodeFlags(app: AppName, root = repoRoot()): string[] {
+  const file = JSON.parse(
+    readFileSync(join(root, 'apps', 'node-flags.json'), 'utf8'),
+  ) as NodeFlagsFile;
+  return [...file.flags, ...(file.apps?.[app]?.flags ?? [])];
+}
 
 /** A running process's arguments, the program first (from `/proc`). */
 export const commandLineOf = (pid: number): string[] =>
@@ -169,7 +177,7 @@ export class Cluster {
     const started = Date.now();
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [...appNodeFlags(this.root), main], {
+      child = spawn(process.execPath, [...appNodeFlags(name, this.root), main], {
         cwd: this.root,
         // Each app its own free port: PORT for the API, WORKFLOW_PORT … for the workers' ops HTTP.
         env: {

@@ -78,12 +78,14 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
   }
 
   it('the apps run with the Node.js options of apps/node-flags.json', () => {
-    const flags = appNodeFlags();
     for (const app of ['api', 'workflow', 'media', 'projector'] as const) {
       const argv = commandLineOf(rig.cluster.pid(app)!);
       expect({ app, argv: argv.slice(1) }).toEqual({
         app,
-        argv: [...flags, expect.stringMatching(new RegExp(`dist/apps/${app}/src/main\\.js$`))],
+        argv: [
+          ...appNodeFlags(app),
+          expect.stringMatching(new RegExp(`dist/apps/${app}/src/main\\.js$`)),
+        ],
       });
     }
   });
