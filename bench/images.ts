@@ -75,7 +75,13 @@ const HEIGHT = 4000;
  */
 const BLOCK = 30;
 const SAMPLE_MS = 100;
-const SETTLE_MS = 2000;
+/**
+ * How long the worker rests before its idle RSS is read: longer than the
+ * `dirty_decay_ms` (5 s) `npm start` gives its allocator, after which jemalloc
+ * has handed the last job's freed pages back. Read sooner, the figure catches
+ * the allocator part-way and swings by a quarter from block to block.
+ */
+const SETTLE_MS = 8000;
 const MB = 1024 * 1024;
 /** Linux USER_HZ: the unit of utime/stime in /proc/<pid>/stat. */
 const CLOCK_TICKS = 100;
@@ -301,6 +307,19 @@ function findMediaWorker(): number | null {
     );
   }
   return candidates.length ? Math.max(...candidates) : null;
+}
+
+/** The Node.js options the worker runs with: its command line between the binary and the main file. */
+function workerNodeFlags(pid: number): string[] {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+    return argv.slice(
+      1,
+      argv.findIndex((arg) => arg.endsWith(MEDIA_MAIN)),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** What the worker was started with, as far as sharp and libuv care. */
@@ -732,6 +751,7 @@ function reportMemory(
   hwm: number | null,
   idleAfterEarly: number | null,
   idleAfterAll: number | null,
+  nodeFlags: string[],
 ): void {
   const mb = (bytes: number | null | undefined) =>
     bytes === null || bytes === undefined ? '?' : String(Math.round(bytes / MB));
@@ -744,7 +764,8 @@ function reportMemory(
   console.log(
     `memory only: ${ready}/${IMAGES} ready; media worker RSS (MB): at start ${mb(pipeline.rssAtStart)}, ` +
       `peak ${mb(peak)} (goal ≤ 512); idle after ${Math.min(BLOCK, IMAGES)} ${mb(idleAfterEarly)}, ` +
-      `after ${IMAGES} ${mb(idleAfterAll)} (growth ${growth}, goal < 10 %)`,
+      `after ${IMAGES} ${mb(idleAfterAll)} (growth ${growth}, goal < 10 %); ` +
+      `Node.js options ${nodeFlags.join(' ') || 'none'}`,
   );
 }
 
@@ -797,7 +818,13 @@ async function main(): Promise<void> {
   }
   const workerStatus = workerPid === null ? null : procStatus(workerPid);
   if (MEMORY_ONLY) {
-    reportMemory(pipeline, workerStatus?.hwm ?? null, idleAfterEarly, idleAfterAll);
+    reportMemory(
+      pipeline,
+      workerStatus?.hwm ?? null,
+      idleAfterEarly,
+      idleAfterAll,
+      workerPid === null ? [] : workerNodeFlags(workerPid),
+    );
     return;
   }
 
@@ -893,6 +920,7 @@ async function main(): Promise<void> {
         : {
             pid: workerPid,
             env: workerEnv(workerPid),
+            nodeFlags: workerNodeFlags(workerPid),
             threads: workerStatus.threads,
             rssAtStartMb: toMb(pipeline.rssAtStart),
             peakRssMb: toMb(peak),
@@ -963,7 +991,7 @@ async function main(): Promise<void> {
     console.log(
       `media worker RSS (MB): at start ${w.rssAtStartMb}, peak ${w.peakRssMb} (goal ≤ 512); ` +
         `idle ${after}after ${IMAGES} ${w.rssAfterAllMb} (growth ${percent(growth)}, goal < 10 %); ` +
-        `worker env ${JSON.stringify(w.env)}`,
+        `worker env ${JSON.stringify(w.env)}, Node.js options ${w.nodeFlags.join(' ') || 'none'}`,
     );
   }
   console.log(JSON.stringify(summary));
