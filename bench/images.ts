@@ -77,9 +77,11 @@ const BLOCK = 30;
 const SAMPLE_MS = 100;
 /**
  * How long the worker rests before its idle RSS is read: longer than the
- * `dirty_decay_ms` (5 s) `npm start` gives its allocator, after which jemalloc
- * has handed the last job's freed pages back. Read sooner, the figure catches
- * the allocator part-way and swings by a quarter from block to block.
+ * `dirty_decay_ms` (5 s) `npm start` gives its allocator, so that the last
+ * job's freed pages are past their decay time. jemalloc (without its
+ * background thread) hands them back on its next call, not on a clock, so the
+ * figure still moves from block to block; read after 2 s, it caught the
+ * allocator part-way and swung by a quarter.
  */
 const SETTLE_MS = 8000;
 const MB = 1024 * 1024;
@@ -313,10 +315,8 @@ function findMediaWorker(): number | null {
 function workerNodeFlags(pid: number): string[] {
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
-    return argv.slice(
-      1,
-      argv.findIndex((arg) => arg.endsWith(MEDIA_MAIN)),
-    );
+    const main = argv.findIndex((arg) => arg.endsWith(MEDIA_MAIN));
+    return main > 0 ? argv.slice(1, main) : [];
   } catch {
     return [];
   }
