@@ -54,6 +54,7 @@ import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsd
 import { seededRandom } from '@newsdesk/common';
 import type { paths } from '@newsdesk/api-client';
 import { BenchApi, positiveInt, inPool, type BenchImage } from './support';
+import { commandLineOf } from '../test/faults/cluster';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const api = new BenchApi(API);
@@ -314,7 +315,7 @@ function findMediaWorker(): number | null {
 /** The Node.js options the worker runs with: its command line between the binary and the main file. */
 function workerNodeFlags(pid: number): string[] {
   try {
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+    const argv = commandLineOf(pid);
     const main = argv.findIndex((arg) => arg.endsWith(MEDIA_MAIN));
     return main > 0 ? argv.slice(1, main) : [];
   } catch {

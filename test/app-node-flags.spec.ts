@@ -6,24 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appNodeFlags } from './faults/cluster';
+import { APPS, appNodeFlags } from './faults/cluster';
 
 const ROOT = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 describe('the apps’ Node.js options', () => {
-  it.each(['api', 'workflow', 'media', 'projector'] as const)(
-    'turn the memory reducer off for the %s app',
-    (app) => {
-      expect(appNodeFlags(app)).toContain('--no-memory-reducer');
-    },
-  );
+  it.each(APPS)('turn the memory reducer off for the %s app', (app) => {
+    expect(appNodeFlags(app)).toContain('--no-memory-reducer');
+  });
 
   it('keep the media app’s young generation small (its memory goes to images)', () => {
     expect(appNodeFlags('media')).toEqual(
       expect.arrayContaining([expect.stringMatching(/^--max-semi-space-size=\d+$/)]),
     );
-    for (const app of ['api', 'workflow', 'projector'] as const)
+    for (const app of APPS.filter((name) => name !== 'media'))
       expect(appNodeFlags(app).join(' ')).not.toContain('--max-semi-space-size');
   });
 
