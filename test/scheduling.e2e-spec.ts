@@ -288,6 +288,47 @@ describe('publishing at an exact time (end to end)', () => {
     expect((await reviewer.post(`/api/articles/${story.id}/schedule/cancel`)).status).toBe(409);
   });
 
+  it('racing publish requests for one story: each 202 writes one schedule, each 409 nothing', async () => {
+    const story = await driveToApproved(desk);
+    const at = isoWithOffset(secondsAhead(3_600_000), 60);
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => reviewer.post(`/api/articles/${story.id}/publish`, { at })),
+    );
+    const accepted = replies.filter((r) => r.status === 202);
+    expect(replies.map((r) => r.status).filter((s) => s !== 202 && s !== 409)).toEqual([]);
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const refused of replies.filter((r) => r.status === 409))
+      expect(refused.body).toMatchObject({
+        error: 'conflict',
+        message: expect.stringMatching(/meanwhile/),
+      });
+    // Each accepted request made the next version, and the story is at the last of them.
+    const versions = accepted.map((r) => r.body.version as number).sort((a, b) => a - b);
+    expect(versions).toEqual(versions.map((_, i) => story.version + 1 + i));
+    expect(await view(story.id)).toMatchObject({
+      status: 'scheduled',
+      version: story.version + accepted.length,
+    });
+    const [written] = await newsdesk.orm.em
+      .getConnection()
+      .execute<{ audits: number; jobs: number; changes: number }[]>(
+        `select (select count(*)::int from audit_log where article_id = ?
+                  and action in ('schedule', 'reschedule')) as audits,
+              (select count(*)::int from outbox where name = 'ArticlePublish'
+                  and payload->>'articleId' = ?) as jobs,
+              (select count(*)::int from outbox where name = 'story.changed'
+                  and payload->>'articleId' = ? and payload->>'transition' in ('schedule', 'reschedule')) as changes`,
+        [story.id, story.id, story.id],
+      );
+    expect(written).toEqual({
+      audits: accepted.length,
+      jobs: accepted.length,
+      changes: accepted.length,
+    });
+    // Leave no far-future schedule behind.
+    expect((await reviewer.post(`/api/articles/${story.id}/schedule/cancel`)).status).toBe(200);
+  });
+
   it('reschedules: publishes once, at the new time', async () => {
     const story = await driveToApproved(desk);
     const first = secondsAhead(60_000);

@@ -181,13 +181,24 @@ export class Checker {
       version: number;
       releases: number;
       published_events: number;
+      logged_events: number;
+      desk_releases: number;
+      takes_down: boolean;
+      takedown_jobs: number;
     }>(
       `select a.id, a.slug, a.status, a.version, s.slug as section,
               (select count(*)::int from published_articles p where p.article_id = a.id) as read_models,
               (select max(p.version) from published_articles p where p.article_id = a.id) as read_model_version,
               (select count(*)::int from audit_log l where l.article_id = a.id and l.action = 'release') as releases,
               (select count(*)::int from outbox o where o.name = 'article.published'
-                  and o.payload->>'articleId' = a.id::text) as published_events
+                  and o.payload->>'articleId' = a.id::text) as published_events,
+              (select count(*)::int from publication_events e join outbox o on o.message_id = e.event_id
+                where e.article_id = a.id and e.event = 'article.published') as logged_events,
+              (select count(*)::int from outbox o where o.name = 'story.changed'
+                  and o.payload->>'articleId' = a.id::text and o.payload->>'transition' = 'release') as desk_releases,
+              a.unpublish_at is not null as takes_down,
+              (select count(*)::int from outbox o where o.kind = 'job' and o.name = 'ArticleUnpublish'
+                  and o.payload->>'articleId' = a.id::text) as takedown_jobs
          from articles a join sections s on s.id = a.section_id
         where a.id = any($1::uuid[])`,
       [ids],
@@ -220,6 +231,24 @@ export class Checker {
         complete = false;
       } else if (story.published_events > 1) {
         report.doubled.push(`${where}: ${story.published_events} article.published events`);
+      }
+      // What the release writes beside the public version: each once, or the desk, the receipt or the take-down is off.
+      const once: [string, number][] = [
+        ['article.published entries in the event log', story.logged_events],
+        ['story.changed events of the release', story.desk_releases],
+        ...(story.takes_down ? [['take-down jobs', story.takedown_jobs] as [string, number]] : []),
+      ];
+      for (const [what, n] of once) {
+        if (n === 0) {
+          report.lost.push(`${where}: no ${what}`);
+          complete = false;
+        } else if (n > 1) report.doubled.push(`${where}: ${n} ${what}`);
+      }
+      if (story.status === 'published' && story.read_model_version !== story.version) {
+        report.lost.push(
+          `${where}: public version v${story.read_model_version}, the story is v${story.version}`,
+        );
+        complete = false;
       }
       if (complete) report.completed.stories++;
     }

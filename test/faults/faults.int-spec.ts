@@ -137,9 +137,13 @@ describeWithStack('faults: crashes, restarts and duplicate events lose and doubl
   it('kill -9 of the workflow app during publications: each published once, audited once, listed once', async () => {
     const desk = await rig.newsroom();
     const ids = await approvedStories(desk, 8);
+    // Every other story is to come down again in a day: its release queues the take-down, once.
+    const until = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
     for (let kill = 0; kill < 2; kill++) {
       const batch = ids.slice(kill * 4, kill * 4 + 4);
-      const publishing = Promise.all(batch.map((id) => desk.publish(id)));
+      const publishing = Promise.all(
+        batch.map((id, i) => desk.publish(id, i % 2 === 0 ? { until } : {})),
+      );
       const fault = await rig.inject('workflow', [JobQueue.Publication], { waitActiveMs: 5_000 });
       expect([...fault.failed, ...fault.unfinished]).toEqual([]);
       await publishing;

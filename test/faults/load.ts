@@ -123,9 +123,14 @@ export class Newsroom {
     }
   }
 
-  /** Publishes an approved story now; records it when the API accepts (202). */
-  async publish(id: string): Promise<boolean> {
-    const reply = await this.call('POST', `/api/articles/${id}/publish`, this.tokens.reviewer, {});
+  /** Publishes an approved story now (to come down at `until`, when given); records it when the API accepts (202). */
+  async publish(id: string, body: { until?: string } = {}): Promise<boolean> {
+    const reply = await this.call(
+      'POST',
+      `/api/articles/${id}/publish`,
+      this.tokens.reviewer,
+      body,
+    );
     if (reply.status === 202) {
       this.result.stories.add(id);
       return true;

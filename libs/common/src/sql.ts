@@ -5,3 +5,43 @@
 export function placeholders(values: readonly unknown[]): string {
   return values.length ? values.map(() => '?').join(', ') : 'null';
 }
+
+/** A statement in hand-written SQL with its `?` parameters. */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Inserts `rows` into `table`, in their order, from one JSON parameter: each
+ * row an object keyed by column name, converted to the table's row type by
+ * PostgreSQL (`jsonb_populate_recordset`: arrays, enums, timestamps in ISO
+ * form). One parameter however many rows, so a batch never runs into the
+ * protocol's limit on parameters.
+ */
+export function insertRows(
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): SqlStatement {
+  const list = columns.join(', ');
+  return {
+    sql: `insert into ${table} (${list})
+          select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb) with ordinality as r
+           order by r.ordinality`,
+    params: [JSON.stringify(rows)],
+  };
+}
+
+/**
+ * Several data-modifying statements as one (each a `with` part of it), so they
+ * cost one round trip. Each runs exactly once, all of them see the database as
+ * it was before the statement, and none may change a row another one changes.
+ * `last` reads their `returning` rows by the names `w0`, `w1`, … in the order given.
+ */
+export function asOneStatement(parts: readonly SqlStatement[], last: string): SqlStatement {
+  return {
+    sql: `with ${parts.map((p, i) => `w${i} as (${p.sql})`).join(',\n')}\n${last}`,
+    params: parts.flatMap((p) => p.params),
+  };
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RequestContext } from '@newsdesk/common';
+import { RequestContext, insertRows, type SqlStatement } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
@@ -62,6 +62,50 @@ export function recordAudit(
       createdAt: entry.at,
       requestId: RequestContext.requestId(),
     }),
+  );
+}
+
+/** {@link recordAudit} for hand-written SQL: the insert of a story's audit rows, the same as the entities'. */
+export function insertAudit(
+  entries: readonly {
+    articleId: string;
+    actor: Actor;
+    action: string;
+    from: ArticleStatus | null;
+    to: ArticleStatus | null;
+    version: number;
+    at: Date;
+    details?: Record<string, unknown>;
+    comment?: string;
+  }[],
+): SqlStatement {
+  const requestId = RequestContext.requestId();
+  return insertRows(
+    'audit_log',
+    [
+      'article_id',
+      'actor_id',
+      'action',
+      'from_status',
+      'to_status',
+      'article_version',
+      'comment',
+      'details',
+      'created_at',
+      'request_id',
+    ],
+    entries.map((e) => ({
+      article_id: e.articleId,
+      actor_id: e.actor.kind === 'user' ? e.actor.id : null,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      article_version: e.version,
+      comment: e.comment ?? null,
+      details: e.details ?? {},
+      created_at: e.at,
+      request_id: requestId,
+    })),
   );
 }
 

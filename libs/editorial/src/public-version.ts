@@ -8,7 +8,12 @@ import type { Article, ArticleSnapshot } from './article.entity';
  */
 export function freezePublicVersion(article: Article): void {
   article.publishedRevision = article.revision;
-  article.publishedSnapshot = {
+  article.publishedSnapshot = nextPublicVersionOf(article);
+}
+
+/** The story's working copy as the public version its next write (version + 1) makes. */
+export function nextPublicVersionOf(article: Article): ArticleSnapshot {
+  return {
     version: article.version + 1,
     kicker: article.kicker,
     headline: article.headline,

@@ -97,15 +97,17 @@ export class PublishingService {
     body: { at?: unknown; until?: unknown },
   ): Promise<ArticleView> {
     const { at, until } = this.publicationTimes(body);
-    const article = await this.store.transition(actor, id, scheduling, {
-      before: (_em, a) => {
-        const refusal = this.embargoRefusal(a, at);
-        if (refusal) throw refusal;
-        a.publishAt = at;
-        a.unpublishAt = until;
-      },
-      after: (em, a) => this.queuePublication(em, a, at),
-      details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
+    // Every publication goes through here: in plain SQL, one statement (see StoryStore.transitionInSql).
+    const article = await this.store.transitionInSql(actor, id, scheduling, (a) => {
+      const refusal = this.embargoRefusal(a, at);
+      if (refusal) throw refusal;
+      return {
+        changes: { publishAt: at, unpublishAt: until },
+        details: { publishAt: at.toISOString(), unpublishAt: until?.toISOString() ?? null },
+        // Keyed by the new version: a rescheduled or cancelled story's older job finds another version and does nothing.
+        messages: (outbox, version) =>
+          outbox.job(JobName.ArticlePublish, { articleId: a.id, version }, { runAt: at }),
+      };
     });
     return this.editorial.view(article);
   }
@@ -206,16 +208,6 @@ export class PublishingService {
         reason: `the story is under embargo until ${formatInZone(article.embargoUntil, this.config.timezone)}`,
       },
     ]);
-  }
-
-  // Keyed by the new version: a rescheduled or cancelled story's older job finds another version and does nothing.
-  private queuePublication(em: EntityManager, article: Article, at: Date): void {
-    Outbox.job(
-      em,
-      JobName.ArticlePublish,
-      { articleId: article.id, version: article.version },
-      { runAt: at },
-    );
   }
 
   /** Takes a story off the schedule; it stays approved. */

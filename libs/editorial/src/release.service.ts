@@ -1,13 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, PermanentJobError } from '@newsdesk/common';
+import { Clock, PermanentJobError, asOneStatement } from '@newsdesk/common';
 import { SYSTEM } from '@newsdesk/identity';
-import { JobName, Outbox, type JobOf } from '@newsdesk/messaging';
+import { JobName, Outbox, OutboxRows, type JobOf } from '@newsdesk/messaging';
 import { PublicationService } from '@newsdesk/publication';
 import { Article } from './article.entity';
-import { freezePublicVersion, publicStoryOf, storyRefOf } from './public-version';
+import { assertTransition } from './article-state-machine';
+import type { ArticleSnapshot } from './article.entity';
+import { nextPublicVersionOf, publicStoryOf, storyRefOf } from './public-version';
 import { publicationDueAt } from './schedule';
-import { StoryStore } from './story-store';
+import { StoryStore, subjectOf, type SqlMove } from './story-store';
 
 /** A publication more than this after its time counts as late in the audit log. */
 const LATE_AFTER_MS = 2000;
@@ -111,50 +113,83 @@ export class ReleaseService {
     return false;
   }
 
-  /** Releases due stories, locked by the caller, in step: the public versions, their events, their audit rows. */
+  /**
+   * Releases due stories, locked by the caller, in step: the transition each,
+   * the public versions and their events, the unpublish jobs, the desk's
+   * events and the audit rows. The job that every publication runs, so it is
+   * written in plain SQL rather than through entities: after the public
+   * versions' reads, every write of the release is one statement (see
+   * {@link StoryStore.transitionStatements}), the same rows a transition
+   * through {@link StoryStore.applyEach} writes. The loaded entities stay as
+   * they were, so the transaction's flush has nothing to write.
+   */
   private async releaseAll(
     em: EntityManager,
     articles: Article[],
     now: Date,
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.store.applyEach(
-      em,
-      articles.map((article) => ({ article, name: 'release' as const })),
-      SYSTEM,
-      {
-        before: (_em, a) => {
-          a.publishedAt = now;
-          a.firstPublishedAt ??= now;
-          freezePublicVersion(a);
+    if (articles.length === 0) return;
+    const moves = articles.map((article): SqlMove & { content: ArticleSnapshot } => {
+      const content = nextPublicVersionOf(article);
+      return {
+        article,
+        name: 'release',
+        to: assertTransition(subjectOf(article), 'release', SYSTEM),
+        content,
+        changes: {
+          publishedAt: now,
+          firstPublishedAt: article.firstPublishedAt ?? now,
+          publishedRevision: article.revision,
+          publishedSnapshot: content,
         },
-        afterAll: (em, released) =>
-          this.publication.releaseMany(
-            em,
-            released.map((a) => publicStoryOf(a, a.publishedSnapshot!)),
-          ),
-        after: (em, a) => {
-          if (a.unpublishAt) {
-            Outbox.job(
-              em,
+        details: this.releaseDetails(article, now, extra),
+        messages: (outbox, version) => {
+          if (article.unpublishAt)
+            outbox.job(
               JobName.ArticleUnpublish,
-              { articleId: a.id, version: a.version, scheduled: true },
-              { runAt: a.unpublishAt },
+              { articleId: article.id, version, scheduled: true },
+              { runAt: article.unpublishAt },
             );
-          }
         },
-        details: (a) => {
-          const lateMs = Math.max(0, a.publishAt ? now.getTime() - a.publishAt.getTime() : 0);
-          // Late: its time passed while nothing could publish it (everything down, Redis flushed).
-          return {
-            publishAt: a.publishAt?.toISOString(),
-            lateMs,
-            late: lateMs > LATE_AFTER_MS,
-            ...extra,
-          };
-        },
-      },
+      };
+    });
+    const outbox = new OutboxRows();
+    const publication = await this.publication.releaseWrites(
+      em,
+      moves.map(({ article, content, changes }) => ({
+        ...publicStoryOf(article, content),
+        version: content.version,
+        publishedAt: now,
+        firstPublishedAt: changes!.firstPublishedAt!,
+      })),
+      outbox,
     );
+    const { update, audit } = this.store.transitionStatements(em, moves, SYSTEM, outbox);
+    const { sql, params } = asOneStatement(
+      [update, ...publication, outbox.insert(), audit],
+      'select count(*)::int as released from w0',
+    );
+    const [{ released }] = await em.execute<{ released: number }[]>(sql, params);
+    // The stories are locked: their versions cannot have moved since they were read.
+    if (released !== articles.length)
+      throw new Error(`released ${released} of ${articles.length} stories; their versions moved`);
+  }
+
+  /** What a release's audit row records: when it was due, and how late it went out. */
+  private releaseDetails(
+    article: Article,
+    now: Date,
+    extra: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const lateMs = Math.max(0, article.publishAt ? now.getTime() - article.publishAt.getTime() : 0);
+    // Late: its time passed while nothing could publish it (everything down, Redis flushed).
+    return {
+      publishAt: article.publishAt?.toISOString(),
+      lateMs,
+      late: lateMs > LATE_AFTER_MS,
+      ...extra,
+    };
   }
 
   async handleUnpublish({

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { RequestContext, insertRows, type SqlStatement } from '@newsdesk/common';
 import { OutboxEntry } from './outbox-entry.entity';
 import { JobName, jobIdOf, type EventName, type EventPayloads, type JobPayloads } from './registry';
 
@@ -37,3 +39,73 @@ export const Outbox = {
     return entry;
   },
 };
+
+/** An outbox row as {@link OutboxRows} writes it: what an {@link OutboxEntry} holds before it is sent. */
+export interface OutboxRow {
+  messageId: string;
+  kind: 'event' | 'job';
+  name: string;
+  payload: Record<string, unknown>;
+  jobId: string | null;
+  runAt: Date | null;
+  requestId: string | null;
+  createdAt: Date;
+}
+
+/**
+ * {@link Outbox} for hand-written SQL: the messages of one transaction
+ * gathered in order and written by one insert ({@link OutboxRows.insert}),
+ * for a path that writes its rows without entities (the publication job). The
+ * rows are the ones {@link Outbox} writes: the same message ids, job ids,
+ * request id and times.
+ */
+export class OutboxRows {
+  readonly rows: OutboxRow[] = [];
+
+  event<N extends EventName>(name: N, payload: EventPayloads[N]): OutboxRow {
+    return this.add({ kind: 'event', name, payload: { ...payload }, jobId: null, runAt: null });
+  }
+
+  job<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: { runAt?: Date; again?: Date } = {},
+  ): OutboxRow {
+    return this.add({
+      kind: 'job',
+      name,
+      payload: { ...payload },
+      jobId: jobIdOf(name, payload, options.again),
+      runAt: options.runAt ?? null,
+    });
+  }
+
+  /** The insert of every row gathered, in order. */
+  insert(): SqlStatement {
+    return insertRows(
+      'outbox',
+      ['message_id', 'kind', 'name', 'payload', 'job_id', 'run_at', 'request_id', 'created_at'],
+      this.rows.map((r) => ({
+        message_id: r.messageId,
+        kind: r.kind,
+        name: r.name,
+        payload: r.payload,
+        job_id: r.jobId,
+        run_at: r.runAt,
+        request_id: r.requestId,
+        created_at: r.createdAt,
+      })),
+    );
+  }
+
+  private add(row: Omit<OutboxRow, 'messageId' | 'requestId' | 'createdAt'>): OutboxRow {
+    const full: OutboxRow = {
+      ...row,
+      messageId: randomUUID(),
+      requestId: RequestContext.requestId(),
+      createdAt: new Date(),
+    };
+    this.rows.push(full);
+    return full;
+  }
+}

@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Image, toPublicImage } from '@newsdesk/media';
-import { EventName, Outbox, type EventPayloads } from '@newsdesk/messaging';
+import { asOneStatement, insertRows, placeholders, type SqlStatement } from '@newsdesk/common';
+import { EventName, Outbox, OutboxRows, type EventPayloads } from '@newsdesk/messaging';
 import { listingRefsOf, seriesSlugOf, tagSlugsOf } from './listing-refs';
 import type { HomePlacement, PublicContent, PublicStory, StoryRef } from './public-story';
 import type { PublicArticle, PublicBodyBlock } from './public-types';
@@ -56,9 +57,67 @@ export class PublicationService {
 
   /** {@link release} for many stories at once (a bulk publish): two statements in all, not two per story. */
   async releaseMany(em: EntityManager, stories: readonly PublicStory[]): Promise<void> {
-    const previous = await this.write(em, stories);
-    for (const story of stories)
-      this.announce(em, EventName.ArticlePublished, story, previous.get(story.articleId) ?? null);
+    const outbox = new OutboxRows();
+    const writes = await this.releaseWrites(em, stories, outbox);
+    const { sql, params } = asOneStatement([...writes, outbox.insert()], 'select 1');
+    await em.execute(sql, params);
+  }
+
+  /**
+   * {@link releaseMany} as statements for the caller to run with its own
+   * writes in one statement (the publication job): reads where the versions
+   * it replaces were listed (and the stories' images) now, and returns the
+   * upsert of the public versions and the stories' event log; the
+   * `article.published` events go into `outbox`, in the order of `stories`.
+   */
+  async releaseWrites(
+    em: EntityManager,
+    stories: readonly PublicStory[],
+    outbox: OutboxRows,
+  ): Promise<SqlStatement[]> {
+    if (stories.length === 0) return [];
+    const ids = stories.map((s) => s.articleId);
+    const previous = await em.execute<
+      {
+        article_id: string;
+        section_id: string;
+        section_slug: string;
+        series: string | null;
+        tags: string[];
+      }[]
+    >(
+      `select article_id, section_id, section_slug, series, tags from published_articles
+        where article_id in (${placeholders(ids)})`,
+      ids,
+    );
+    const before = new Map(
+      previous.map((row) => [
+        row.article_id,
+        {
+          sectionId: row.section_id,
+          sectionSlug: row.section_slug,
+          series: row.series,
+          tags: row.tags,
+        },
+      ]),
+    );
+    const versions: Record<string, unknown>[] = [];
+    const events: Record<string, unknown>[] = [];
+    for (const story of stories) {
+      versions.push(versionRowOf(await this.versionOf(em, story)));
+      const payload = this.payloadOf(story, before.get(story.articleId) ?? null);
+      const entry = outbox.event(EventName.ArticlePublished, payload);
+      events.push(
+        eventRowOf(entry.messageId, EventName.ArticlePublished, payload, entry.createdAt),
+      );
+    }
+    const upsert = insertRows('published_articles', PUBLISHED_COLUMNS, versions);
+    upsert.sql += ` on conflict (article_id) do update set ${PUBLISHED_COLUMNS.filter(
+      (c) => c !== 'article_id',
+    )
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')}`;
+    return [upsert, insertRows('publication_events', EVENT_COLUMNS, events)];
   }
 
   /** A new public version of a live story (a correction, an approved update): `article.updated`. */
@@ -156,19 +215,24 @@ export class PublicationService {
     story: StoryRef,
     previous: ListedAs | null,
   ): void {
+    this.emit(em, name, this.payloadOf(story, previous));
+  }
+
+  /** An `article.*` event's payload: the story, and the sections and listings before and after. */
+  private payloadOf(story: StoryRef, previous: ListedAs | null): EventPayloads[ArticleEvent] {
     const now = listingRefsOf({
       sectionSlug: story.section.slug,
       series: story.series,
       tags: story.tags,
     });
     const before = previous ? listingRefsOf(previous) : [];
-    this.emit(em, name, {
+    return {
       articleId: story.articleId,
       slug: story.slug,
       version: story.version,
       sectionIds: [...new Set([story.section.id, ...(previous ? [previous.sectionId] : [])])],
       listings: [...new Set([...now, ...before])],
-    });
+    };
   }
 
   /** Writes an `article.*` event to the outbox and to the story's log of public events (its delivery receipt starts there). */
@@ -251,3 +315,78 @@ export class PublicationService {
     };
   }
 }
+
+/** The columns of a public version, as {@link versionRowOf} names them. */
+const PUBLISHED_COLUMNS = [
+  'article_id',
+  'slug',
+  'section_id',
+  'section_slug',
+  'section_name',
+  'kicker',
+  'headline',
+  'teaser',
+  'body',
+  'format',
+  'series',
+  'tags',
+  'series_slug',
+  'tag_slugs',
+  'home_pinned',
+  'home_priority',
+  'image',
+  'teaser_image',
+  'image_ids',
+  'author_name',
+  'content',
+  'corrections',
+  'version',
+  'first_published_at',
+  'published_at',
+];
+
+/** A public version as a row of `published_articles`, for {@link insertRows}. */
+const versionRowOf = (v: PublishedArticle): Record<string, unknown> => ({
+  article_id: v.articleId,
+  slug: v.slug,
+  section_id: v.sectionId,
+  section_slug: v.sectionSlug,
+  section_name: v.sectionName,
+  kicker: v.kicker,
+  headline: v.headline,
+  teaser: v.teaser,
+  body: v.body,
+  format: v.format,
+  series: v.series,
+  tags: v.tags,
+  series_slug: v.seriesSlug,
+  tag_slugs: v.tagSlugs,
+  home_pinned: v.homePinned,
+  home_priority: v.homePriority,
+  image: v.image,
+  teaser_image: v.teaserImage,
+  image_ids: v.imageIds,
+  author_name: v.authorName,
+  content: v.content,
+  corrections: v.corrections,
+  version: v.version,
+  first_published_at: v.firstPublishedAt,
+  published_at: v.publishedAt,
+});
+
+const EVENT_COLUMNS = ['event_id', 'article_id', 'event', 'version', 'listings', 'occurred_at'];
+
+/** A story's log entry of an `article.*` event (its delivery receipt starts there), for {@link insertRows}. */
+const eventRowOf = (
+  eventId: string,
+  name: ArticleEvent,
+  payload: EventPayloads[ArticleEvent],
+  at: Date,
+): Record<string, unknown> => ({
+  event_id: eventId,
+  article_id: payload.articleId,
+  event: name,
+  version: payload.version,
+  listings: payload.listings ?? [],
+  occurred_at: at,
+});
