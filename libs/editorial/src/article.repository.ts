@@ -1,5 +1,5 @@
 import { EntityRepository, LockMode, type FilterQuery } from '@mikro-orm/postgresql';
-import { trimText, type FieldProblem } from '@newsdesk/common';
+import { placeholders, trimText, type FieldProblem } from '@newsdesk/common';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
 import { Section } from './section.entity';
@@ -41,6 +41,126 @@ const STORY_ROW_LOCK = {
   lockMode: LockMode.PESSIMISTIC_WRITE as const,
   lockTableAliases: ['a0'],
 };
+
+/**
+ * A story as the publication job reads it: its own values, and its section,
+ * author, hero image and assignee as far as the job needs them, in the shape
+ * of the entity's (so the functions that take a story take either).
+ */
+export type ReleasableStory = Pick<
+  Article,
+  | 'id'
+  | 'slug'
+  | 'kicker'
+  | 'headline'
+  | 'teaser'
+  | 'body'
+  | 'format'
+  | 'series'
+  | 'tags'
+  | 'status'
+  | 'updateStatus'
+  | 'version'
+  | 'revision'
+  | 'publishAt'
+  | 'unpublishAt'
+  | 'embargoUntil'
+  | 'firstPublishedAt'
+  | 'publishedAt'
+  | 'updatedAt'
+  | 'homePinned'
+  | 'homePriority'
+  | 'corrections'
+> & {
+  section: { id: string; slug: string; name: string };
+  author: { id: string; name: string };
+  heroImage: { id: string } | null;
+  assignee: { id: string } | null;
+};
+
+/** A row of {@link LOCK_FOR_RELEASE}. Timestamps come as text: MikroORM leaves Postgres' dates unparsed. */
+interface ReleasableRow {
+  id: string;
+  slug: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  body: Article['body'];
+  format: Article['format'];
+  series: string | null;
+  tags: string[];
+  status: ArticleStatus;
+  update_status: Article['updateStatus'];
+  version: number;
+  revision: number;
+  publish_at: string | null;
+  unpublish_at: string | null;
+  embargo_until: string | null;
+  first_published_at: string | null;
+  published_at: string | null;
+  updated_at: string;
+  home_pinned: boolean;
+  home_priority: number;
+  corrections: Article['corrections'];
+  hero_image_id: string | null;
+  assignee_id: string | null;
+  author_id: string;
+  author_name: string;
+  section_id: string;
+  section_slug: string;
+  section_name: string;
+}
+
+/**
+ * The stories of a publication job, in one statement: each story's row
+ * locked for update and its section's for share, as {@link findForUpdate}
+ * and {@link shareSections} lock them, in the order of their ids.
+ */
+const LOCK_FOR_RELEASE = (ids: readonly string[]) => `
+  select a.id, a.slug, a.kicker, a.headline, a.teaser, a.body, a.format, a.series, a.tags,
+         a.status, a.update_status, a.version, a.revision, a.publish_at, a.unpublish_at,
+         a.embargo_until, a.first_published_at, a.published_at, a.updated_at, a.home_pinned,
+         a.home_priority, a.corrections, a.hero_image_id, a.assignee_id,
+         u.id as author_id, u.name as author_name,
+         s.id as section_id, s.slug as section_slug, s.name as section_name
+    from articles a
+    join sections s on s.id = a.section_id
+    join users u on u.id = a.author_id
+   where a.id in (${placeholders(ids)})
+   order by a.id
+     for update of a
+     for share of s`;
+
+const dateOf = (text: string | null) => (text === null ? null : new Date(text));
+
+const releasableOf = (row: ReleasableRow): ReleasableStory => ({
+  id: row.id,
+  slug: row.slug,
+  kicker: row.kicker,
+  headline: row.headline,
+  teaser: row.teaser,
+  body: row.body,
+  format: row.format,
+  series: row.series,
+  tags: row.tags,
+  status: row.status,
+  updateStatus: row.update_status,
+  version: row.version,
+  revision: row.revision,
+  publishAt: dateOf(row.publish_at),
+  unpublishAt: dateOf(row.unpublish_at),
+  embargoUntil: dateOf(row.embargo_until),
+  firstPublishedAt: dateOf(row.first_published_at),
+  publishedAt: dateOf(row.published_at),
+  updatedAt: new Date(row.updated_at),
+  homePinned: row.home_pinned,
+  homePriority: row.home_priority,
+  corrections: row.corrections,
+  section: { id: row.section_id, slug: row.section_slug, name: row.section_name },
+  author: { id: row.author_id, name: row.author_name },
+  heroImage: row.hero_image_id ? { id: row.hero_image_id } : null,
+  assignee: row.assignee_id ? { id: row.assignee_id } : null,
+});
 
 /**
  * A search text from a URL, checked: control characters become spaces,
@@ -120,14 +240,19 @@ export class ArticleRepository extends EntityRepository<Article> {
     return article;
   }
 
-  /** {@link findForUpdate} for several stories, locked in the order of their ids (no deadlock between two batches). */
-  async findManyForUpdate(ids: readonly string[]): Promise<Article[]> {
-    const articles = await this.find(
-      { id: { $in: [...ids] } },
-      { ...STORY_ROW_LOCK, populate: LOCKED_RELATIONS, orderBy: { id: 'asc' } },
-    );
-    await this.shareSections(articles);
-    return articles;
+  /**
+   * {@link findForUpdate} for the publication job, which every publication
+   * runs: one statement, plain rows rather than entities (nothing for a flush
+   * to look at), for any number of stories (a bulk publish). The stories of
+   * `ids` that exist, locked in the order of their ids (no deadlock between
+   * two batches).
+   */
+  async lockForRelease(ids: readonly string[]): Promise<ReleasableStory[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.getEntityManager().execute<ReleasableRow[]>(LOCK_FOR_RELEASE(ids), [
+      ...ids,
+    ]);
+    return rows.map(releasableOf);
   }
 
   /**

@@ -1,6 +1,31 @@
 import type { PublicStory, StoryRef } from '@newsdesk/publication';
 import type { Article, ArticleSnapshot } from './article.entity';
 
+/** What a public version is made from: a story entity, or a row shaped like one. */
+export type PublishableStory = Pick<
+  Article,
+  | 'id'
+  | 'slug'
+  | 'version'
+  | 'kicker'
+  | 'headline'
+  | 'teaser'
+  | 'body'
+  | 'format'
+  | 'series'
+  | 'tags'
+  | 'publishedAt'
+  | 'updatedAt'
+  | 'firstPublishedAt'
+  | 'homePinned'
+  | 'homePriority'
+  | 'corrections'
+> & {
+  section: { id: string; slug: string; name: string };
+  author: { name: string };
+  heroImage: { id: string } | null;
+};
+
 /**
  * Freezes the story's working copy as its next public version. Call it before
  * the transition writes the story: the snapshot names the version that write
@@ -12,7 +37,7 @@ export function freezePublicVersion(article: Article): void {
 }
 
 /** The story's working copy as the public version its next write (version + 1) makes. */
-export function nextPublicVersionOf(article: Article): ArticleSnapshot {
+export function nextPublicVersionOf(article: PublishableStory): ArticleSnapshot {
   return {
     version: article.version + 1,
     kicker: article.kicker,
@@ -29,7 +54,9 @@ export function nextPublicVersionOf(article: Article): ArticleSnapshot {
 }
 
 /** Which story a change of the public version is about, as the story stands now. */
-export function storyRefOf(article: Article): StoryRef {
+export function storyRefOf(
+  article: Pick<PublishableStory, 'id' | 'slug' | 'version' | 'section' | 'series' | 'tags'>,
+): StoryRef {
   return {
     articleId: article.id,
     slug: article.slug,
@@ -41,7 +68,7 @@ export function storyRefOf(article: Article): StoryRef {
 }
 
 /** The story's frozen snapshot as the publication service writes it. */
-export function publicStoryOf(article: Article, content: ArticleSnapshot): PublicStory {
+export function publicStoryOf(article: PublishableStory, content: ArticleSnapshot): PublicStory {
   const publishedAt = article.publishedAt ?? article.updatedAt;
   return {
     ...storyRefOf(article),

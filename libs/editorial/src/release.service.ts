@@ -5,6 +5,7 @@ import { SYSTEM } from '@newsdesk/identity';
 import { JobName, Outbox, OutboxRows, type JobOf } from '@newsdesk/messaging';
 import { PublicationService } from '@newsdesk/publication';
 import { Article } from './article.entity';
+import type { ReleasableStory } from './article.repository';
 import { assertTransition } from './article-state-machine';
 import type { ArticleSnapshot } from './article.entity';
 import { nextPublicVersionOf, publicStoryOf, storyRefOf } from './public-version';
@@ -18,7 +19,7 @@ const LATE_AFTER_MS = 2000;
 const EARLY_TOLERANCE_MS = 50;
 
 /** Whether a story is not due yet at `now` (beyond the tolerance). */
-const early = (article: Article, now: Date) =>
+const early = (article: ReleasableStory, now: Date) =>
   publicationDueAt(article).getTime() > now.getTime() + EARLY_TOLERANCE_MS;
 
 /**
@@ -49,7 +50,8 @@ export class ReleaseService {
     version,
   }: JobOf<JobName.ArticlePublish>): Promise<{ notBefore?: Date }> {
     return this.em.fork().transactional(async (em) => {
-      const article = await this.lockedArticle(em, articleId);
+      const [article] = await em.getRepository(Article).lockForRelease([articleId]);
+      if (!article) throw new PermanentJobError(`story ${articleId} does not exist`);
       const now = this.clock.now();
       if (!this.stillScheduled(article, version)) return {};
       if (early(article, now)) return { notBefore: publicationDueAt(article) };
@@ -73,10 +75,10 @@ export class ReleaseService {
     try {
       return await this.em.fork().transactional(async (em) => {
         const versions = new Map(items.map((i) => [i.articleId, i.version]));
-        const locked = await em.getRepository(Article).findManyForUpdate([...versions.keys()]);
+        const locked = await em.getRepository(Article).lockForRelease([...versions.keys()]);
         const now = this.clock.now();
-        const due: Article[] = [];
-        const notYet: Article[] = [];
+        const due: ReleasableStory[] = [];
+        const notYet: ReleasableStory[] = [];
         for (const a of locked)
           if (this.stillScheduled(a, versions.get(a.id)!)) (early(a, now) ? notYet : due).push(a);
         if (notYet.length > 0 && due.length === 0)
@@ -105,7 +107,7 @@ export class ReleaseService {
   }
 
   /** Whether a publication job for `version` still has work: the story is scheduled, at that version. */
-  private stillScheduled(article: Article, version: number): boolean {
+  private stillScheduled(article: ReleasableStory, version: number): boolean {
     if (article.status === 'scheduled' && article.version === version) return true;
     this.logger.log(
       `story ${article.id} is ${article.status} v${article.version}; job for v${version} has nothing to do`,
@@ -120,40 +122,43 @@ export class ReleaseService {
    * written in plain SQL rather than through entities: after the public
    * versions' reads, every write of the release is one statement (see
    * {@link StoryStore.transitionStatements}), the same rows a transition
-   * through {@link StoryStore.applyEach} writes. The loaded entities stay as
-   * they were, so the transaction's flush has nothing to write.
+   * through {@link StoryStore.applyEach} writes. The stories are plain rows
+   * (`ArticleRepository.lockForRelease`): nothing for the transaction's
+   * flush to look at.
    */
   private async releaseAll(
     em: EntityManager,
-    articles: Article[],
+    articles: ReleasableStory[],
     now: Date,
     extra: Record<string, unknown> = {},
   ): Promise<void> {
     if (articles.length === 0) return;
-    const moves = articles.map((article): SqlMove & { content: ArticleSnapshot } => {
-      const content = nextPublicVersionOf(article);
-      return {
-        article,
-        name: 'release',
-        to: assertTransition(subjectOf(article), 'release', SYSTEM),
-        content,
-        changes: {
-          publishedAt: now,
-          firstPublishedAt: article.firstPublishedAt ?? now,
-          publishedRevision: article.revision,
-          publishedSnapshot: content,
-        },
-        details: this.releaseDetails(article, now, extra),
-        messages: (outbox, version) => {
-          if (article.unpublishAt)
-            outbox.job(
-              JobName.ArticleUnpublish,
-              { articleId: article.id, version, scheduled: true },
-              { runAt: article.unpublishAt },
-            );
-        },
-      };
-    });
+    const moves = articles.map(
+      (article): SqlMove<ReleasableStory> & { content: ArticleSnapshot } => {
+        const content = nextPublicVersionOf(article);
+        return {
+          article,
+          name: 'release',
+          to: assertTransition(subjectOf(article), 'release', SYSTEM),
+          content,
+          changes: {
+            publishedAt: now,
+            firstPublishedAt: article.firstPublishedAt ?? now,
+            publishedRevision: article.revision,
+            publishedSnapshot: content,
+          },
+          details: this.releaseDetails(article, now, extra),
+          messages: (outbox, version) => {
+            if (article.unpublishAt)
+              outbox.job(
+                JobName.ArticleUnpublish,
+                { articleId: article.id, version, scheduled: true },
+                { runAt: article.unpublishAt },
+              );
+          },
+        };
+      },
+    );
     const outbox = new OutboxRows();
     const publication = await this.publication.releaseWrites(
       em,
@@ -178,7 +183,7 @@ export class ReleaseService {
 
   /** What a release's audit row records: when it was due, and how late it went out. */
   private releaseDetails(
-    article: Article,
+    article: ReleasableStory,
     now: Date,
     extra: Record<string, unknown>,
   ): Record<string, unknown> {

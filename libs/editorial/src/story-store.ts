@@ -64,9 +64,16 @@ export type StoryChanges = Partial<
   >
 >;
 
+/** What the transitions written in plain SQL read of a story: an entity, or a row shaped like one. */
+export type StoryState = Pick<Article, 'id' | 'version' | 'status' | 'updateStatus'> & {
+  section: { id: string };
+  author: { id: string };
+  assignee: { id: string } | null;
+};
+
 /** One story's transition as {@link StoryStore.transitionStatements} writes it. */
-export interface SqlMove {
-  article: Article;
+export interface SqlMove<S extends StoryState = StoryState> {
+  article: S;
   name: Transition;
   /** Where the state machine takes the story (`assertTransition`). */
   to: Position;
@@ -79,7 +86,7 @@ export interface SqlMove {
 }
 
 /** What every `story.*` event says about a story as it is now, and who changed it. */
-export function storyFactsOf(article: Article, actor: Actor): StoryFacts {
+export function storyFactsOf(article: StoryState, actor: Actor): StoryFacts {
   return {
     articleId: article.id,
     version: article.version,
@@ -93,7 +100,7 @@ export function storyFactsOf(article: Article, actor: Actor): StoryFacts {
 }
 
 /** What the state machine decides on: a story's states and its author. */
-export function subjectOf(article: Article): StorySubject {
+export function subjectOf(article: StoryState): StorySubject {
   return {
     status: article.status,
     updateStatus: article.updateStatus,

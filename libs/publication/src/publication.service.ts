@@ -111,13 +111,11 @@ export class PublicationService {
         eventRowOf(entry.messageId, EventName.ArticlePublished, payload, entry.createdAt),
       );
     }
-    const upsert = insertRows('published_articles', PUBLISHED_COLUMNS, versions);
-    upsert.sql += ` on conflict (article_id) do update set ${PUBLISHED_COLUMNS.filter(
-      (c) => c !== 'article_id',
-    )
-      .map((c) => `${c} = excluded.${c}`)
-      .join(', ')}`;
-    return [upsert, insertRows('publication_events', EVENT_COLUMNS, events)];
+    const insert = insertRows('published_articles', PUBLISHED_COLUMNS, versions);
+    return [
+      { ...insert, sql: `${insert.sql} ${REPLACE_PUBLISHED}` },
+      insertRows('publication_events', EVENT_COLUMNS, events),
+    ];
   }
 
   /** A new public version of a live story (a correction, an approved update): `article.updated`. */
@@ -316,7 +314,7 @@ export class PublicationService {
   }
 }
 
-/** The columns of a public version, as {@link versionRowOf} names them. */
+/** The columns of a public version, as {@link versionRowOf} names them; the story's id first. */
 const PUBLISHED_COLUMNS = [
   'article_id',
   'slug',
@@ -344,6 +342,11 @@ const PUBLISHED_COLUMNS = [
   'first_published_at',
   'published_at',
 ];
+
+/** A story's public version replaces the one it had: every column but the story's id. */
+const REPLACE_PUBLISHED = `on conflict (article_id) do update set ${PUBLISHED_COLUMNS.slice(1)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}`;
 
 /** A public version as a row of `published_articles`, for {@link insertRows}. */
 const versionRowOf = (v: PublishedArticle): Record<string, unknown> => ({
