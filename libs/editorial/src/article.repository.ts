@@ -2,6 +2,8 @@ import { EntityRepository, LockMode, type FilterQuery } from '@mikro-orm/postgre
 import { placeholders, trimText, type FieldProblem } from '@newsdesk/common';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
+import type { PublishableStory } from './public-version';
+import type { StoryState } from './story-store';
 import { Section } from './section.entity';
 
 export interface ArticleSearch {
@@ -47,36 +49,9 @@ const STORY_ROW_LOCK = {
  * author, hero image and assignee as far as the job needs them, in the shape
  * of the entity's (so the functions that take a story take either).
  */
-export type ReleasableStory = Pick<
-  Article,
-  | 'id'
-  | 'slug'
-  | 'kicker'
-  | 'headline'
-  | 'teaser'
-  | 'body'
-  | 'format'
-  | 'series'
-  | 'tags'
-  | 'status'
-  | 'updateStatus'
-  | 'version'
-  | 'revision'
-  | 'publishAt'
-  | 'unpublishAt'
-  | 'embargoUntil'
-  | 'firstPublishedAt'
-  | 'publishedAt'
-  | 'updatedAt'
-  | 'homePinned'
-  | 'homePriority'
-  | 'corrections'
-> & {
-  section: { id: string; slug: string; name: string };
-  author: { id: string; name: string };
-  heroImage: { id: string } | null;
-  assignee: { id: string } | null;
-};
+export type ReleasableStory = PublishableStory &
+  StoryState &
+  Pick<Article, 'revision' | 'publishAt' | 'unpublishAt' | 'embargoUntil'>;
 
 /** A row of {@link LOCK_FOR_RELEASE}. Timestamps come as text: MikroORM leaves Postgres' dates unparsed. */
 interface ReleasableRow {
