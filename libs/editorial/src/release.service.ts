@@ -4,10 +4,9 @@ import { Clock, PermanentJobError, asOneStatement } from '@newsdesk/common';
 import { SYSTEM } from '@newsdesk/identity';
 import { JobName, Outbox, OutboxRows, type JobOf } from '@newsdesk/messaging';
 import { PublicationService } from '@newsdesk/publication';
-import { Article } from './article.entity';
+import { Article, type ArticleSnapshot } from './article.entity';
 import type { ReleasableStory } from './article.repository';
 import { assertTransition } from './article-state-machine';
-import type { ArticleSnapshot } from './article.entity';
 import { nextPublicVersionOf, publicStoryOf, storyRefOf } from './public-version';
 import { publicationDueAt } from './schedule';
 import { StoryStore, subjectOf, type SqlMove } from './story-store';
@@ -134,16 +133,20 @@ export class ReleaseService {
   ): Promise<void> {
     if (articles.length === 0) return;
     const moves = articles.map(
-      (article): SqlMove<ReleasableStory> & { content: ArticleSnapshot } => {
+      (
+        article,
+      ): SqlMove<ReleasableStory> & { content: ArticleSnapshot; firstPublishedAt: Date } => {
         const content = nextPublicVersionOf(article);
+        const firstPublishedAt = article.firstPublishedAt ?? now;
         return {
           article,
           name: 'release',
           to: assertTransition(subjectOf(article), 'release', SYSTEM),
           content,
+          firstPublishedAt,
           changes: {
             publishedAt: now,
-            firstPublishedAt: article.firstPublishedAt ?? now,
+            firstPublishedAt,
             publishedRevision: article.revision,
             publishedSnapshot: content,
           },
@@ -162,11 +165,11 @@ export class ReleaseService {
     const outbox = new OutboxRows();
     const publication = await this.publication.releaseWrites(
       em,
-      moves.map(({ article, content, changes }) => ({
+      moves.map(({ article, content, firstPublishedAt }) => ({
         ...publicStoryOf(article, content),
         version: content.version,
         publishedAt: now,
-        firstPublishedAt: changes!.firstPublishedAt!,
+        firstPublishedAt,
       })),
       outbox,
     );
