@@ -28,11 +28,17 @@
  *
  *   npm run build && npm run bench:archive
  *
+ * BENCH_STATEMENT_TIMES=1 logs every statement's duration in both measured
+ * phases and prints PostgreSQL's time by statement shape beside each other:
+ * which statements take longer with the archive. Logging costs time, so such a
+ * run's latencies are not the ones to report.
+ *
  * Env: BENCH_ARCHIVE (1000000), BENCH_STORIES (200), BENCH_RATE (20),
- * BENCH_TIMEOUT_MS (30000), BENCH_IDLE_SECONDS (0).
+ * BENCH_TIMEOUT_MS (30000), BENCH_IDLE_SECONDS (0), BENCH_STATEMENT_TIMES.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
@@ -59,6 +65,7 @@ import {
 } from './support';
 import type { Cluster } from '../test/faults/cluster';
 import { SpeedProbe } from './speed';
+import { StatementTimes, type StatementTime } from './statement-log';
 import { measurePublishToListing } from './visibility';
 
 const ARCHIVE = positiveInt('BENCH_ARCHIVE', 1_000_000);
@@ -66,6 +73,7 @@ const STORIES = positiveInt('BENCH_STORIES', 200);
 const RATE = positiveInt('BENCH_RATE', 20);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
 const IDLE_SECONDS = nonNegativeInt('BENCH_IDLE_SECONDS', 0);
+const STATEMENT_TIMES = process.env.BENCH_STATEMENT_TIMES === '1';
 /** One approval step (Smart City needs two reviewers). */
 const SECTION = 'it-infrastruktur';
 const LISTING_SIZE = 51;
@@ -243,10 +251,15 @@ async function run(h: StackHarness): Promise<void> {
       const memoryBefore = await memoryOf(cluster);
       const before = cpuByProcess(processes);
       const from = probe.mark();
+      const statementTimes = STATEMENT_TIMES
+        ? new StatementTimes(h.env.DATABASE_URL ?? '', join(h.root, 'logs', 'postgres.log'))
+        : null;
+      await statementTimes?.start();
       const measured = await run(batch.slice(WARM_UP));
       await settled(cluster, sql, APPS);
       return {
         ...measured,
+        statements: await statementTimes?.stop(),
         cpu: cpuSince(cpuByProcess(processes), before),
         speed: probe.between(from),
         gc: gcPerStory(memoryBefore, await memoryOf(cluster), STORIES),
@@ -320,6 +333,7 @@ async function run(h: StackHarness): Promise<void> {
       `the machine's speed (the probe's reference work): empty archive ${probe.describe(empty.speed)}, ` +
         `${ARCHIVE} stories ${probe.describe(full.speed)}`,
     );
+    if (empty.statements && full.statements) printTimes(empty.statements, full.statements);
     console.log('\nlisting queries, median of 20 (ms), by stories in the archive');
     console.log(['query'.padEnd(24), ...times.map(([size]) => size.padStart(14))].join(''));
     for (const name of Object.keys(times[0][1])) {
@@ -343,6 +357,24 @@ async function run(h: StackHarness): Promise<void> {
   } finally {
     probe.stop();
     await orm.close(true);
+  }
+}
+
+/** PostgreSQL's time per publication by statement shape, both phases side by side. */
+function printTimes(empty: StatementTime[], full: StatementTime[]): void {
+  const fullByShape = new Map(full.map((t) => [t.shape, t]));
+  const per = (n: number | undefined) => (n === undefined ? '–' : (n / STORIES).toFixed(2));
+  console.log(
+    '\nPostgreSQL time per publication by statement (ms; BENCH_STATEMENT_TIMES=1), ' +
+      `empty archive → ${ARCHIVE} stories, and statements per publication`,
+  );
+  const shapes = [...new Set([...empty, ...full].sort((a, b) => b.ms - a.ms).map((t) => t.shape))];
+  const emptyByShape = new Map(empty.map((t) => [t.shape, t]));
+  for (const shape of shapes.slice(0, 20)) {
+    const [e, f] = [emptyByShape.get(shape), fullByShape.get(shape)];
+    console.log(
+      `  ${per(e?.ms).padStart(6)} → ${per(f?.ms).padStart(6)}  ×${per(f?.count ?? e?.count).padStart(5)}  ${shape}`,
+    );
   }
 }
 

@@ -27,6 +27,45 @@ export interface StatementCensus {
   byShape: [string, number][];
 }
 
+/** A shape's statements and the server's time in them (ms), as `log_min_duration_statement = 0` logs it. */
+export interface StatementTime {
+  shape: string;
+  count: number;
+  ms: number;
+}
+
+/**
+ * The server time of each statement shape in a log of `log_min_duration_statement = 0`,
+ * the most time first. Of the extended protocol's parse, bind and execute, only
+ * execute is counted: it is where a statement's rows are read and written.
+ */
+function timeStatements(log: string): StatementTime[] {
+  const byShape = new Map<string, StatementTime>();
+  let current: { sql: string; ms: number } | null = null;
+  const finish = () => {
+    if (current === null) return;
+    const shape = shapeOf(current.sql);
+    const entry = byShape.get(shape) ?? { shape, count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += current.ms;
+    byShape.set(shape, entry);
+    current = null;
+  };
+  for (const line of log.split('\n')) {
+    const start = /LOG:\s+duration: ([\d.]+) ms\s+(?:statement|execute [^:]*):\s(.*)$/.exec(line);
+    if (start) {
+      finish();
+      current = { ms: Number(start[1]), sql: start[2] };
+    } else if (current !== null && line.startsWith('\t')) {
+      current.sql += ` ${line}`;
+    } else {
+      finish();
+    }
+  }
+  finish();
+  return [...byShape.values()].sort((a, b) => b.ms - a.ms);
+}
+
 /** Counts the statements of a PostgreSQL log (default prefix, `log_statement = 'all'`). */
 function countStatements(log: string): StatementCensus {
   const byShape = new Map<string, number>();
@@ -54,28 +93,47 @@ function countStatements(log: string): StatementCensus {
   return { statements, byShape: [...byShape].sort((a, b) => b[1] - a[1]) };
 }
 
-/** Logs every statement from `start()` until `stop()`, which returns their census. */
-export class StatementLog {
+/**
+ * Sets a logging `setting` of PostgreSQL from `start()` until `stop()`, which
+ * reads back what the server logged meanwhile through `read`.
+ */
+class ServerLog<T> {
   private offset = 0;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly logFile: string,
+    private readonly setting: { name: string; value: string },
+    private readonly read: (log: string) => T,
   ) {}
 
   async start(): Promise<void> {
     await asSuperuser(this.databaseUrl, [
-      "alter system set log_statement = 'all'",
+      `alter system set ${this.setting.name} = ${this.setting.value}`,
       'select pg_reload_conf()',
     ]);
     this.offset = statSync(this.logFile).size;
   }
 
-  async stop(): Promise<StatementCensus> {
+  async stop(): Promise<T> {
     await asSuperuser(this.databaseUrl, [
-      'alter system reset log_statement',
+      `alter system reset ${this.setting.name}`,
       'select pg_reload_conf()',
     ]);
-    return countStatements(readFileSync(this.logFile).subarray(this.offset).toString('utf8'));
+    return this.read(readFileSync(this.logFile).subarray(this.offset).toString('utf8'));
+  }
+}
+
+/** Logs every statement from `start()` until `stop()`, which returns their census. */
+export class StatementLog extends ServerLog<StatementCensus> {
+  constructor(databaseUrl: string, logFile: string) {
+    super(databaseUrl, logFile, { name: 'log_statement', value: "'all'" }, countStatements);
+  }
+}
+
+/** Logs every statement's duration from `start()` until `stop()`, which returns the time by shape. */
+export class StatementTimes extends ServerLog<StatementTime[]> {
+  constructor(databaseUrl: string, logFile: string) {
+    super(databaseUrl, logFile, { name: 'log_min_duration_statement', value: '0' }, timeStatements);
   }
 }
