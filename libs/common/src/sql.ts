@@ -1,3 +1,4 @@
+import type { EntityKey, EntityManager, EntityName } from '@mikro-orm/postgresql';
 /**
  * The placeholders of an `in (…)` list for `values` in hand-written SQL:
  * `?, ?, ?`, or `null` when there are none (`in (null)` matches nothing).
@@ -31,6 +32,26 @@ export function insertRows(
            order by r.ordinality`,
     params: [JSON.stringify(rows)],
   };
+}
+
+/**
+ * {@link insertRows} for rows of `entity` keyed by property name, as
+ * `em.create` takes them: the table and the columns are the entity's own.
+ * Every row names the same properties as the first.
+ */
+export function insertEntities<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly Partial<Record<EntityKey<T>, unknown>>[],
+): SqlStatement {
+  const meta = em.getMetadata().get(entity);
+  const properties = Object.keys(rows[0] ?? {}) as EntityKey<T>[];
+  const columns = properties.map((property) => meta.properties[property].fieldNames[0]);
+  return insertRows(
+    meta.tableName,
+    columns,
+    rows.map((row) => Object.fromEntries(properties.map((p, i) => [columns[i], row[p]]))),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RequestContext, insertRows, type SqlStatement } from '@newsdesk/common';
+import { RequestContext, insertEntities, type SqlStatement } from '@newsdesk/common';
 import type { Actor } from '@newsdesk/identity';
 import type { Article } from './article.entity';
 import type { ArticleStatus } from './article-status';
@@ -35,78 +35,51 @@ export const toAuditEntryView = (e: AuditEntry): AuditEntryView => ({
   createdAt: e.createdAt.toISOString(),
 });
 
+/** What an audit row about a story says. */
+interface StoryAudit {
+  articleId: string;
+  actor: Actor;
+  action: string;
+  from: ArticleStatus | null;
+  to: ArticleStatus | null;
+  /** The story's version after the change. */
+  version: number;
+  at: Date;
+  details?: Record<string, unknown>;
+  comment?: string;
+}
+
+/** The values of a story's audit row, as the entity holds them. */
+const auditEntryOf = (entry: StoryAudit) => ({
+  articleId: entry.articleId,
+  actorId: entry.actor.kind === 'user' ? entry.actor.id : null,
+  action: entry.action,
+  fromStatus: entry.from,
+  toStatus: entry.to,
+  articleVersion: entry.version,
+  comment: entry.comment ?? null,
+  details: entry.details ?? {},
+  createdAt: entry.at,
+  requestId: RequestContext.requestId(),
+});
+
 /** Adds an audit row to the caller's transaction. */
 export function recordAudit(
   em: EntityManager,
-  entry: {
-    article: Article;
-    actor: Actor;
-    action: string;
-    from: ArticleStatus | null;
-    to: ArticleStatus | null;
-    at: Date;
-    details?: Record<string, unknown>;
-    comment?: string;
-  },
+  entry: Omit<StoryAudit, 'articleId' | 'version'> & { article: Article },
 ): void {
+  const { article, ...rest } = entry;
   em.persist(
-    em.create(AuditEntry, {
-      articleId: entry.article.id,
-      actorId: entry.actor.kind === 'user' ? entry.actor.id : null,
-      action: entry.action,
-      fromStatus: entry.from,
-      toStatus: entry.to,
-      articleVersion: entry.article.version,
-      comment: entry.comment ?? null,
-      details: entry.details ?? {},
-      createdAt: entry.at,
-      requestId: RequestContext.requestId(),
-    }),
+    em.create(
+      AuditEntry,
+      auditEntryOf({ ...rest, articleId: article.id, version: article.version }),
+    ),
   );
 }
 
-/** {@link recordAudit} for hand-written SQL: the insert of a story's audit rows, the same as the entities'. */
-export function insertAudit(
-  entries: readonly {
-    articleId: string;
-    actor: Actor;
-    action: string;
-    from: ArticleStatus | null;
-    to: ArticleStatus | null;
-    version: number;
-    at: Date;
-    details?: Record<string, unknown>;
-    comment?: string;
-  }[],
-): SqlStatement {
-  const requestId = RequestContext.requestId();
-  return insertRows(
-    'audit_log',
-    [
-      'article_id',
-      'actor_id',
-      'action',
-      'from_status',
-      'to_status',
-      'article_version',
-      'comment',
-      'details',
-      'created_at',
-      'request_id',
-    ],
-    entries.map((e) => ({
-      article_id: e.articleId,
-      actor_id: e.actor.kind === 'user' ? e.actor.id : null,
-      action: e.action,
-      from_status: e.from,
-      to_status: e.to,
-      article_version: e.version,
-      comment: e.comment ?? null,
-      details: e.details ?? {},
-      created_at: e.at,
-      request_id: requestId,
-    })),
-  );
+/** {@link recordAudit} for hand-written SQL: the insert of stories' audit rows, the same as the entities'. */
+export function insertAudit(em: EntityManager, entries: readonly StoryAudit[]): SqlStatement {
+  return insertEntities(em, AuditEntry, entries.map(auditEntryOf));
 }
 
 /**

@@ -175,7 +175,7 @@ export class ReleaseService {
     );
     const { update, audit } = this.store.transitionStatements(em, moves, SYSTEM, outbox);
     const { sql, params } = asOneStatement(
-      [update, ...publication, outbox.insert(), audit],
+      [update, ...publication, outbox.insert(em), audit],
       'select count(*)::int as released from w0',
     );
     const [{ released }] = await em.execute<{ released: number }[]>(sql, params);

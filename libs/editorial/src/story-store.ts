@@ -139,14 +139,30 @@ export class StoryStore {
     which: Transition | ((article: Article) => Transition),
     steps: TransitionSteps = {},
   ): Promise<Article> {
+    return this.inTransaction(actor, id, which, async (em, article, name) => {
+      await this.apply(em, article, name, actor, steps);
+      return article;
+    });
+  }
+
+  /**
+   * Runs `work` on story `id`, loaded in a transaction of its own, with the
+   * transition `which` names. A story changed meanwhile is a 409; a refused
+   * transition is audited once the transaction has rolled back.
+   */
+  private async inTransaction<T>(
+    actor: UserActor,
+    id: string,
+    which: Transition | ((article: Article) => Transition),
+    work: (em: EntityManager, article: Article, name: Transition) => Promise<T>,
+  ): Promise<T> {
     let attempted: string | null = typeof which === 'string' ? which : null;
     try {
       return await this.em.fork().transactional(async (em) => {
         const article = await this.load(em, id);
         const name: Transition = typeof which === 'string' ? which : which(article);
         attempted = name;
-        await this.apply(em, article, name, actor, steps);
-        return article;
+        return work(em, article, name);
       });
     } catch (error) {
       if (error instanceof OptimisticLockError)
@@ -219,32 +235,27 @@ export class StoryStore {
     which: Transition | ((article: Article) => Transition),
     prepare: (article: Article) => Omit<SqlMove, 'article' | 'name' | 'to'>,
   ): Promise<Article> {
-    let attempted: string | null = typeof which === 'string' ? which : null;
-    try {
-      const { article, changes } = await this.em.fork().transactional(async (em) => {
-        const article = await this.load(em, id);
-        const name: Transition = typeof which === 'string' ? which : which(article);
-        attempted = name;
+    const { article, changes } = await this.inTransaction(
+      actor,
+      id,
+      which,
+      async (em, article, name) => {
         const to = assertTransition(subjectOf(article), name, actor);
         const move: SqlMove = { article, name, to, ...prepare(article) };
         const outbox = new OutboxRows();
         const { update, audit, updatedAt } = this.transitionStatements(em, [move], actor, outbox);
         const { sql, params } = asOneStatement(
-          [update, outbox.insert(), audit],
+          [update, outbox.insert(em), audit],
           'select count(*)::int as changed from w0',
         );
         const [{ changed }] = await em.execute<{ changed: number }[]>(sql, params);
         if (changed !== 1) throw new ConflictError(`story ${id} changed meanwhile; try again`);
         return { article, changes: { ...move.changes, ...to, updatedAt } };
-      });
-      // After the commit, so that no flush writes it again: the story as written, for the caller's view.
-      Object.assign(article, changes, { version: article.version + 1 });
-      return article;
-    } catch (error) {
-      if (error instanceof ForbiddenTransition && attempted)
-        await this.auditRefusal(actor, id, attempted, error);
-      throw error;
-    }
+      },
+    );
+    // After the commit, so that no flush writes it again: the story as written, for the caller's view.
+    Object.assign(article, changes, { version: article.version + 1 });
+    return article;
   }
 
   /**
@@ -303,6 +314,7 @@ export class StoryStore {
         params: [JSON.stringify(rows)],
       },
       audit: insertAudit(
+        em,
         moves.map(({ article, name, to, details, comment }) => ({
           articleId: article.id,
           actor,

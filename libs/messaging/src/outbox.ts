@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { RequestContext, insertRows, type SqlStatement } from '@newsdesk/common';
+import { RequestContext, insertEntities, type SqlStatement } from '@newsdesk/common';
 import { OutboxEntry } from './outbox-entry.entity';
 import { JobName, jobIdOf, type EventName, type EventPayloads, type JobPayloads } from './registry';
 
@@ -11,7 +11,7 @@ import { JobName, jobIdOf, type EventName, type EventPayloads, type JobPayloads 
 export const Outbox = {
   /** Announces a change to every consumer of `name`. */
   event<N extends EventName>(em: EntityManager, name: N, payload: EventPayloads[N]): OutboxEntry {
-    const entry = em.create(OutboxEntry, { kind: 'event', name, payload: { ...payload } });
+    const entry = em.create(OutboxEntry, eventMessage(name, payload));
     em.persist(entry);
     return entry;
   },
@@ -28,17 +28,36 @@ export const Outbox = {
     payload: JobPayloads[N],
     options: { runAt?: Date; again?: Date } = {},
   ): OutboxEntry {
-    const entry = em.create(OutboxEntry, {
-      kind: 'job',
-      name,
-      payload: { ...payload },
-      jobId: jobIdOf(name, payload, options.again),
-      runAt: options.runAt ?? null,
-    });
+    const entry = em.create(OutboxEntry, jobMessage(name, payload, options));
     em.persist(entry);
     return entry;
   },
 };
+
+/** An outbox row's message: its kind, name and payload, and for a job its BullMQ id and due time. */
+type Message = Pick<OutboxRow, 'kind' | 'name' | 'payload' | 'jobId' | 'runAt'>;
+
+/** An event for every consumer of `name`. */
+const eventMessage = <N extends EventName>(name: N, payload: EventPayloads[N]): Message => ({
+  kind: 'event',
+  name,
+  payload: { ...payload },
+  jobId: null,
+  runAt: null,
+});
+
+/** A job, with the BullMQ id the registry derives from its payload (see {@link Outbox.job}). */
+const jobMessage = <N extends JobName>(
+  name: N,
+  payload: JobPayloads[N],
+  options: { runAt?: Date; again?: Date },
+): Message => ({
+  kind: 'job',
+  name,
+  payload: { ...payload },
+  jobId: jobIdOf(name, payload, options.again),
+  runAt: options.runAt ?? null,
+});
 
 /** An outbox row as {@link OutboxRows} writes it: what an {@link OutboxEntry} holds before it is sent. */
 export interface OutboxRow {
@@ -63,7 +82,7 @@ export class OutboxRows {
   readonly rows: OutboxRow[] = [];
 
   event<N extends EventName>(name: N, payload: EventPayloads[N]): OutboxRow {
-    return this.add({ kind: 'event', name, payload: { ...payload }, jobId: null, runAt: null });
+    return this.add(eventMessage(name, payload));
   }
 
   job<N extends JobName>(
@@ -71,34 +90,15 @@ export class OutboxRows {
     payload: JobPayloads[N],
     options: { runAt?: Date; again?: Date } = {},
   ): OutboxRow {
-    return this.add({
-      kind: 'job',
-      name,
-      payload: { ...payload },
-      jobId: jobIdOf(name, payload, options.again),
-      runAt: options.runAt ?? null,
-    });
+    return this.add(jobMessage(name, payload, options));
   }
 
   /** The insert of every row gathered, in order. */
-  insert(): SqlStatement {
-    return insertRows(
-      'outbox',
-      ['message_id', 'kind', 'name', 'payload', 'job_id', 'run_at', 'request_id', 'created_at'],
-      this.rows.map((r) => ({
-        message_id: r.messageId,
-        kind: r.kind,
-        name: r.name,
-        payload: r.payload,
-        job_id: r.jobId,
-        run_at: r.runAt,
-        request_id: r.requestId,
-        created_at: r.createdAt,
-      })),
-    );
+  insert(em: EntityManager): SqlStatement {
+    return insertEntities(em, OutboxEntry, this.rows);
   }
 
-  private add(row: Omit<OutboxRow, 'messageId' | 'requestId' | 'createdAt'>): OutboxRow {
+  private add(row: Message): OutboxRow {
     const full: OutboxRow = {
       ...row,
       messageId: randomUUID(),

@@ -59,7 +59,7 @@ export class PublicationService {
   async releaseMany(em: EntityManager, stories: readonly PublicStory[]): Promise<void> {
     const outbox = new OutboxRows();
     const writes = await this.releaseWrites(em, stories, outbox);
-    const { sql, params } = asOneStatement([...writes, outbox.insert()], 'select 1');
+    const { sql, params } = asOneStatement([...writes, outbox.insert(em)], 'select 1');
     await em.execute(sql, params);
   }
 
