@@ -2,45 +2,43 @@
  * Benchmark: does a publication cost the same with a newsroom's whole archive?
  *
  *   (a) Publish → visible in the section listing at BENCH_RATE (20) per
- *       second, BENCH_STORIES (200) stories, on the demo content alone (the
- *       baseline of this run) and again with BENCH_ARCHIVE (1,000,000)
- *       published stories in the archive: ten years, every section, two tags
- *       each, one in ten in a series. Goal: p99 ≤ 100 ms with the archive and
- *       ≤ 1.2× the empty archive's.
+ *       second, BENCH_STORIES (400) stories on each of two stacks side by
+ *       side: one with the demo content alone (the baseline of this run), one
+ *       with BENCH_ARCHIVE (1,000,000) published stories in its archive: ten
+ *       years, every section, two tags each, one in ten in a series. The two
+ *       take turns in BENCH_ROUNDS (10) rounds, so a slow stretch of the host
+ *       falls on both, not on one phase minutes apart from the other. Goal: p99
+ *       ≤ 100 ms with the archive and ≤ 1.2× the empty archive's.
  *   (b) Each listing query (the code the listings run: home, section, series,
  *       tag, the newest overall, and an older page five years deep) timed at
  *       0, 100,000 and BENCH_ARCHIVE stories: the median of 20 runs.
  *
- * Each phase also prints the mean publication job and event → listings rebuilt
- * (the apps' metrics), each process's CPU ms per publication (from /proc), each
- * app's garbage collection per publication and heap, how often the poller read
- * the listing, and how fast the machine itself ran (bench/speed.ts): the two
- * phases are minutes apart.
- *
- * The apps sit idle while the archive loads (about two minutes). BENCH_IDLE_SECONDS
- * adds more idleness before the second phase: with a small BENCH_ARCHIVE
- * (1000) it is the control that tells the archive's effect from the idleness's.
+ * For each stack it also prints the mean publication job and event → listings
+ * rebuilt (the apps' metrics), each process's CPU ms per publication (from
+ * /proc, each turn until settled), each app's garbage collection per
+ * publication and heap, and how often the poller read the listing; and how
+ * fast the machine itself ran while they took turns (bench/speed.ts).
  *
  * The archive is written inside Postgres (`INSERT … SELECT generate_series`,
  * see libs/testing/src/archive.ts), through the same trigger and indexes as
- * every publication. Starts its own throwaway stack and the api, workflow and
- * projector apps as processes (the build).
+ * every publication. Starts two throwaway stacks, each with the api, workflow
+ * and projector apps as processes (the build); both sit idle while the archive
+ * loads (about two minutes).
+ *
+ * BENCH_STATEMENT_TIMES=1 logs every statement's duration on both stacks while
+ * they take turns and prints PostgreSQL's time by statement shape beside each
+ * other: which statements take longer with the archive. Logging costs time, so
+ * such a run's latencies are not the ones to report.
  *
  *   npm run build && npm run bench:archive
  *
- * BENCH_STATEMENT_TIMES=1 logs every statement's duration in both measured
- * phases and prints PostgreSQL's time by statement shape beside each other:
- * which statements take longer with the archive. Logging costs time, so such a
- * run's latencies are not the ones to report.
- *
- * Env: BENCH_ARCHIVE (1000000), BENCH_STORIES (200), BENCH_RATE (20),
- * BENCH_TIMEOUT_MS (30000), BENCH_IDLE_SECONDS (0), BENCH_STATEMENT_TIMES.
+ * Env: BENCH_ARCHIVE (1000000), BENCH_STORIES (400), BENCH_RATE (20),
+ * BENCH_ROUNDS (10), BENCH_TIMEOUT_MS (30000), BENCH_STATEMENT_TIMES.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '@newsdesk/config';
 import { ormConfig } from '@newsdesk/database';
@@ -52,10 +50,9 @@ import {
   cpuByProcess,
   cpuSince,
   metricsOf,
-  nonNegativeInt,
   positiveInt,
   printStatsTable,
-  runOnStack,
+  runOnStacks,
   settled,
   stackProcesses,
   stats,
@@ -69,17 +66,21 @@ import { StatementTimes, type StatementTime } from './statement-log';
 import { measurePublishToListing } from './visibility';
 
 const ARCHIVE = positiveInt('BENCH_ARCHIVE', 1_000_000);
-const STORIES = positiveInt('BENCH_STORIES', 200);
+const STORIES = positiveInt('BENCH_STORIES', 400);
 const RATE = positiveInt('BENCH_RATE', 20);
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 30_000);
-const IDLE_SECONDS = nonNegativeInt('BENCH_IDLE_SECONDS', 0);
+const ROUNDS = positiveInt('BENCH_ROUNDS', 10);
 const STATEMENT_TIMES = process.env.BENCH_STATEMENT_TIMES === '1';
 /** One approval step (Smart City needs two reviewers). */
 const SECTION = 'it-infrastruktur';
 const LISTING_SIZE = 51;
 const QUERY_RUNS = 20;
-/** Publications before each measured phase, not measured: the apps' code paths warm. */
-const WARM_UP = 20;
+/**
+ * Publications of each stack before the turns, not measured: a turn's worth, so
+ * that the apps' code paths and PostgreSQL's buffers are warm again (the load
+ * of the archive pushes the other stack's hot pages out; the other idled).
+ */
+const WARM_UP = 40;
 const APPS = ['api', 'workflow', 'projector'] as const;
 
 /** The most used series and tag right now, so each size times a listing that has stories. */
@@ -125,7 +126,7 @@ async function memoryOf(cluster: Cluster): Promise<Record<string, Record<string,
 const gcPerStory = (
   before: Record<string, Record<string, number>>,
   after: Record<string, Record<string, number>>,
-  stories: number,
+  stories = STORIES,
 ) =>
   APPS.map(
     (app) =>
@@ -207,78 +208,115 @@ async function queryTimes(orm: MikroORM, section: ArchiveSection): Promise<Recor
   return medians;
 }
 
-async function run(h: StackHarness): Promise<void> {
+/** One of the two stacks, ready to publish: its approved stories and what to measure it by. */
+interface Side {
+  label: string;
+  h: StackHarness;
+  cluster: Cluster;
+  api: BenchApi;
+  orm: MikroORM;
+  sql: Sql;
+  reviewer: string;
+  stories: BenchArticle[];
+  processes: Record<string, number | undefined>;
+  statementTimes: StatementTimes | null;
+}
+
+/** What one stack's turns added up to. */
+interface Turns {
+  latencies: number[];
+  notVisible: number;
+  publishErrors: string[];
+  rates: number[];
+  polls: number;
+  pollPeriods: number[];
+  /** Each turn's slowest publication (ms), in order. */
+  slowest: number[];
+  cpu: Cpu;
+}
+
+/** Starts a stack's apps, signs in and approves the stories it will publish. */
+async function prepare(h: StackHarness, label: string): Promise<Side> {
   const cluster = await h.start();
   const api = new BenchApi(cluster.apiUrl, TIMEOUT_MS);
-  const config = loadConfig(h.env);
-  const orm = await MikroORM.init(ormConfig(config));
-  const sql = sqlOf(orm);
+  const orm = await MikroORM.init(ormConfig(loadConfig(h.env)));
+  const [editor, reviewer] = await Promise.all([
+    api.login('editor@newsdesk.test'),
+    api.login('reviewer@newsdesk.test'),
+  ]);
+  const started = performance.now();
+  const stories = await api.approvedStories(STORIES + WARM_UP, editor, [reviewer], (i) => ({
+    section: SECTION,
+    kicker: 'Archiv',
+    headline: `Kreistag beschließt Glasfaserplan Nr. ${i + 1}`,
+    teaser: 'Der Kreistag hat den Ausbau beschlossen; die Gemeinden erhalten Fördergeld vom Land.',
+    body: [{ type: 'paragraph', text: 'Die Verwaltung legt den Plan im Frühjahr vor.' }],
+    format: 'news',
+  }));
+  console.log(
+    `${label}: prepared ${stories.length} approved stories in ${Math.round(performance.now() - started)} ms`,
+  );
+  return {
+    label,
+    h,
+    cluster,
+    api,
+    orm,
+    sql: sqlOf(orm),
+    reviewer,
+    stories,
+    processes: stackProcesses(h, cluster),
+    statementTimes: STATEMENT_TIMES
+      ? new StatementTimes(h.env.DATABASE_URL ?? '', join(h.root, 'logs', 'postgres.log'))
+      : null,
+  };
+}
+
+/** Publishes `batch` on a side at the rate, until its stack has settled again. */
+async function turn(side: Side, batch: BenchArticle[], into?: Turns): Promise<void> {
+  const before = cpuByProcess(side.processes);
+  const run = await measurePublishToListing(side.api, side.reviewer, batch, {
+    rate: RATE,
+    listingUrl: `${side.cluster.apiUrl}/public/sections/${SECTION}/teasers?limit=50`,
+    timeoutMs: TIMEOUT_MS,
+  });
+  await settled(side.cluster, side.sql, APPS);
+  if (!into) return;
+  into.latencies.push(...run.latencies);
+  into.notVisible += run.notVisible;
+  into.publishErrors.push(...run.publishErrors);
+  into.rates.push(run.achievedRate);
+  into.polls += run.polls;
+  into.pollPeriods.push(run.pollPeriodMs);
+  into.slowest.push(Math.round(Math.max(...run.latencies)));
+  for (const [name, seconds] of Object.entries(cpuSince(cpuByProcess(side.processes), before)))
+    into.cpu[name] = (into.cpu[name] ?? 0) + seconds;
+}
+
+async function run([emptyStack, fullStack]: StackHarness[]): Promise<void> {
+  console.log(
+    `archive benchmark: ${ARCHIVE} stories, ${STORIES} publications per stack in ${ROUNDS} turns each`,
+  );
+  const sides = [
+    await prepare(emptyStack, 'empty archive'),
+    await prepare(fullStack, `${ARCHIVE} stories`),
+  ];
+  const full = sides[1];
   const probe = new SpeedProbe();
   try {
-    const sections = await sql<ArchiveSection>('select id, slug, name from sections');
+    const sections = await full.sql<ArchiveSection>('select id, slug, name from sections');
     const section = sections.find((s) => s.slug === SECTION);
     if (!section) throw new Error(`the demo content has no section ${SECTION}`);
-    const [editor, reviewer] = await Promise.all([
-      api.login('editor@newsdesk.test'),
-      api.login('reviewer@newsdesk.test'),
-    ]);
-    console.log(`archive benchmark: ${ARCHIVE} stories, ${STORIES} publications per phase`);
-    let started = performance.now();
-    const stories = await api.approvedStories((STORIES + WARM_UP) * 2, editor, [reviewer], (i) => ({
-      section: SECTION,
-      kicker: 'Archiv',
-      headline: `Kreistag beschließt Glasfaserplan Nr. ${i + 1}`,
-      teaser:
-        'Der Kreistag hat den Ausbau beschlossen; die Gemeinden erhalten Fördergeld vom Land.',
-      body: [{ type: 'paragraph', text: 'Die Verwaltung legt den Plan im Frühjahr vor.' }],
-      format: 'news',
-    }));
-    console.log(
-      `prepared ${stories.length} approved stories in ${Math.round(performance.now() - started)} ms`,
-    );
-    const processes = stackProcesses(h, cluster);
-    // Each phase starts on a settled stack, after a warm-up of its own.
-    const publish = async (batch: BenchArticle[]) => {
-      const run = (slice: BenchArticle[]) =>
-        measurePublishToListing(api, reviewer, slice, {
-          rate: RATE,
-          listingUrl: `${cluster.apiUrl}/public/sections/${SECTION}/teasers?limit=50`,
-          timeoutMs: TIMEOUT_MS,
-        });
-      await settled(cluster, sql, APPS);
-      await run(batch.slice(0, WARM_UP));
-      await settled(cluster, sql, APPS);
-      const memoryBefore = await memoryOf(cluster);
-      const before = cpuByProcess(processes);
-      const from = probe.mark();
-      const statementTimes = STATEMENT_TIMES
-        ? new StatementTimes(h.env.DATABASE_URL ?? '', join(h.root, 'logs', 'postgres.log'))
-        : null;
-      await statementTimes?.start();
-      const measured = await run(batch.slice(WARM_UP));
-      await settled(cluster, sql, APPS);
-      return {
-        ...measured,
-        statements: await statementTimes?.stop(),
-        cpu: cpuSince(cpuByProcess(processes), before),
-        speed: probe.between(from),
-        gc: gcPerStory(memoryBefore, await memoryOf(cluster), STORIES),
-      };
-    };
 
     const times: [string, Record<string, number>][] = [];
-    const [{ count }] = await sql<{ count: string }>(
+    const [{ count }] = await full.sql<{ count: string }>(
       'select count(*)::text as count from published_articles',
     );
-    times.push([`${count} (demo)`, await queryTimes(orm, section)]);
-    const beforeEmpty = await stages(cluster);
-    const empty = await publish(stories.slice(0, STORIES + WARM_UP));
-    const afterEmpty = await stages(cluster);
-
+    times.push([`${count} (demo)`, await queryTimes(full.orm, section)]);
     let loaded = 0;
     for (const size of [...new Set([Math.min(100_000, ARCHIVE), ARCHIVE])]) {
-      started = performance.now();
-      await loadArchive(sql, {
+      const started = performance.now();
+      await loadArchive(full.sql, {
         stories: size - loaded,
         sections,
         prefix: `archiv-${size}-`,
@@ -287,53 +325,88 @@ async function run(h: StackHarness): Promise<void> {
       loaded = size;
       console.log(`in ${Math.round((performance.now() - started) / 1000)} s`);
       // As a newsroom's archive would be: vacuumed and analysed, not just bulk-loaded.
-      await sql('vacuum analyze published_articles, published_tags');
-      times.push([String(size), await queryTimes(orm, section)]);
+      await full.sql('vacuum analyze published_articles, published_tags');
+      times.push([String(size), await queryTimes(full.orm, section)]);
     }
     console.log(
-      `written out (checkpoint, sync) in ${Math.round(await writeOut(config.databaseUrl))} ms`,
+      `written out (checkpoint, sync) in ${Math.round(await writeOut(full.h.env.DATABASE_URL ?? ''))} ms`,
     );
-    if (IDLE_SECONDS) {
-      console.log(`idle for ${IDLE_SECONDS} s`);
-      await sleep(IDLE_SECONDS * 1000);
-    }
-    const beforeFull = await stages(cluster);
-    const full = await publish(stories.slice(STORIES + WARM_UP));
-    const afterFull = await stages(cluster);
 
-    const emptyStats = stats(empty.latencies);
-    const fullStats = stats(full.latencies);
+    // Each stack warms up on its own, then the two take turns.
+    for (const side of sides) {
+      await settled(side.cluster, side.sql, APPS);
+      await turn(side, side.stories.slice(0, WARM_UP));
+    }
+    const before = await Promise.all(
+      sides.map(async (side) => ({
+        memory: await memoryOf(side.cluster),
+        stages: await stages(side.cluster),
+      })),
+    );
+    const turns: Turns[] = sides.map(() => ({
+      latencies: [],
+      notVisible: 0,
+      publishErrors: [],
+      rates: [],
+      polls: 0,
+      pollPeriods: [],
+      slowest: [],
+      cpu: {},
+    }));
+    for (const side of sides) await side.statementTimes?.start();
+    const from = probe.mark();
+    const perTurn = Math.ceil(STORIES / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Each goes first in every other round.
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) {
+        const start = WARM_UP + round * perTurn;
+        const batch = sides[i].stories.slice(start, Math.min(start + perTurn, WARM_UP + STORIES));
+        await turn(sides[i], batch, turns[i]);
+      }
+    }
+    const speed = probe.between(from);
+    const statements = await Promise.all(sides.map(async (side) => side.statementTimes?.stop()));
+    const after = await Promise.all(
+      sides.map(async (side) => ({
+        memory: await memoryOf(side.cluster),
+        stages: await stages(side.cluster),
+      })),
+    );
+
+    const [emptyStats, fullStats] = turns.map((t) => stats(t.latencies));
     console.log('');
     printStatsTable('publish → visible (ms)', [
       ['empty archive (demo content)', emptyStats],
       [`${ARCHIVE} stories`, fullStats],
     ]);
+    const meanRate = (t: Turns) =>
+      (t.rates.reduce((a, b) => a + b, 0) / Math.max(1, t.rates.length)).toFixed(2);
     console.log(
       `p99 ${fullStats.p99} ms with the archive, ${emptyStats.p99} ms without: ` +
         `${(fullStats.p99 / emptyStats.p99).toFixed(2)}× (goal ≤ 100 ms and ≤ 1.2×); ` +
-        `not visible: ${empty.notVisible} + ${full.notVisible}; ` +
-        `publish errors: ${empty.publishErrors.length + full.publishErrors.length}; ` +
-        `rates ${empty.achievedRate}/s and ${full.achievedRate}/s`,
+        `not visible: ${turns[0].notVisible} + ${turns[1].notVisible}; ` +
+        `publish errors: ${turns[0].publishErrors.length + turns[1].publishErrors.length}; ` +
+        `rates ${meanRate(turns[0])}/s and ${meanRate(turns[1])}/s (mean of the turns)`,
     );
-    console.log(`means, empty archive: ${meanMs(beforeEmpty, afterEmpty)}`);
-    console.log(`means, ${ARCHIVE} stories: ${meanMs(beforeFull, afterFull)}`);
-    // Which processes work harder with the archive: CPU ms per publication, until settled.
     const perStory = (cpu: Cpu) =>
       Object.entries(cpu)
         .map(([name, seconds]) => `${name} ${((seconds * 1000) / STORIES).toFixed(1)}`)
         .join(', ');
+    for (const [i, side] of sides.entries()) {
+      const t = turns[i];
+      const period = Math.max(...t.pollPeriods);
+      console.log(`\n${side.label}:`);
+      console.log(`  means: ${meanMs(before[i].stages, after[i].stages)}`);
+      console.log(`  slowest publication of each turn: ${t.slowest.join(', ')} ms`);
+      console.log(`  listing polls: ${t.polls} (every ${period} ms at the slowest turn)`);
+      console.log(`  CPU ms per publication: ${perStory(t.cpu)}`);
+      console.log(`  GC ms per publication: ${gcPerStory(before[i].memory, after[i].memory)}`);
+    }
     console.log(
-      `listing polls: ${empty.polls} (every ${empty.pollPeriodMs} ms) and ${full.polls} (every ${full.pollPeriodMs} ms)`,
+      `\nthe machine's speed (the probe's reference work) while the stacks took turns: ${probe.describe(speed)}`,
     );
-    console.log(`CPU ms per publication, empty archive: ${perStory(empty.cpu)}`);
-    console.log(`CPU ms per publication, ${ARCHIVE} stories: ${perStory(full.cpu)}`);
-    console.log(`GC ms per publication, empty archive: ${empty.gc}`);
-    console.log(`GC ms per publication, ${ARCHIVE} stories: ${full.gc}`);
-    console.log(
-      `the machine's speed (the probe's reference work): empty archive ${probe.describe(empty.speed)}, ` +
-        `${ARCHIVE} stories ${probe.describe(full.speed)}`,
-    );
-    if (empty.statements && full.statements) printTimes(empty.statements, full.statements);
+    if (statements[0] && statements[1]) printTimes(statements[0], statements[1]);
     console.log('\nlisting queries, median of 20 (ms), by stories in the archive');
     console.log(['query'.padEnd(24), ...times.map(([size]) => size.padStart(14))].join(''));
     for (const name of Object.keys(times[0][1])) {
@@ -356,20 +429,20 @@ async function run(h: StackHarness): Promise<void> {
     );
   } finally {
     probe.stop();
-    await orm.close(true);
+    await Promise.all(sides.map((side) => side.orm.close(true)));
   }
 }
 
-/** PostgreSQL's time per publication by statement shape, both phases side by side. */
+/** PostgreSQL's time per publication by statement shape, both stacks side by side. */
 function printTimes(empty: StatementTime[], full: StatementTime[]): void {
-  const fullByShape = new Map(full.map((t) => [t.shape, t]));
   const per = (n: number | undefined) => (n === undefined ? '–' : (n / STORIES).toFixed(2));
   console.log(
     '\nPostgreSQL time per publication by statement (ms; BENCH_STATEMENT_TIMES=1), ' +
       `empty archive → ${ARCHIVE} stories, and statements per publication`,
   );
-  const shapes = [...new Set([...empty, ...full].sort((a, b) => b.ms - a.ms).map((t) => t.shape))];
   const emptyByShape = new Map(empty.map((t) => [t.shape, t]));
+  const fullByShape = new Map(full.map((t) => [t.shape, t]));
+  const shapes = [...new Set([...empty, ...full].sort((a, b) => b.ms - a.ms).map((t) => t.shape))];
   for (const shape of shapes.slice(0, 20)) {
     const [e, f] = [emptyByShape.get(shape), fullByShape.get(shape)];
     console.log(
@@ -378,4 +451,4 @@ function printTimes(empty: StatementTime[], full: StatementTime[]): void {
   }
 }
 
-runOnStack('archive', APPS, run);
+runOnStacks(['archive-empty', 'archive-full'], APPS, run);

@@ -163,7 +163,7 @@ export class StackHarness {
   constructor(
     readonly lib: StackModule,
     /** Names the temp folder: `newsdesk-bench-<name>-…`. */
-    private readonly name: string,
+    readonly name: string,
     readonly apps: readonly AppName[],
   ) {}
 
@@ -246,26 +246,38 @@ export function runOnStack(
   apps: readonly AppName[],
   run: (h: StackHarness) => Promise<void>,
 ): void {
+  runOnStacks([name], apps, ([h]) => run(h));
+}
+
+/** {@link runOnStack} on several stacks side by side, one per name, each with the same apps. */
+export function runOnStacks(
+  names: readonly string[],
+  apps: readonly AppName[],
+  run: (hs: StackHarness[]) => Promise<void>,
+): void {
   const main = async () => {
     const lib = await loadStackModule();
-    const h = new StackHarness(lib, name, apps);
+    const hs = names.map((name) => new StackHarness(lib, name, apps));
+    const stopAll = () => Promise.all(hs.map((h) => h.stop().catch(() => undefined)));
     let interrupted = false;
     const onSignal = (signal: NodeJS.Signals) => {
       if (interrupted) process.exit(130);
       interrupted = true;
       console.error(`${signal}: stopping the apps and the stack …`);
-      void h.stop().finally(() => process.exit(130));
+      void stopAll().finally(() => process.exit(130));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      await run(h);
+      await run(hs);
     } catch (error) {
       console.error(lib.describeError(error));
-      for (const app of apps) console.error(`--- ${app} ---\n${h.cluster?.logTail(app) ?? ''}`);
+      for (const h of hs)
+        for (const app of apps)
+          console.error(`--- ${h.name} ${app} ---\n${h.cluster?.logTail(app) ?? ''}`);
       throw new Error('benchmark failed', { cause: error });
     } finally {
-      await h.stop();
+      await stopAll();
     }
   };
   main().then(
