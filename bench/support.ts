@@ -258,7 +258,12 @@ export function runOnStacks(
   const main = async () => {
     const lib = await loadStackModule();
     const hs = names.map((name) => new StackHarness(lib, name, apps));
-    const stopAll = () => Promise.all(hs.map((h) => h.stop().catch(() => undefined)));
+    // Every stack is stopped even when one fails to; the failures are reported, not lost.
+    const stopAll = async () => {
+      const stopped = await Promise.allSettled(hs.map((h) => h.stop()));
+      for (const result of stopped)
+        if (result.status === 'rejected') console.error(lib.describeError(result.reason));
+    };
     let interrupted = false;
     const onSignal = (signal: NodeJS.Signals) => {
       if (interrupted) process.exit(130);
