@@ -337,12 +337,15 @@ async function run([emptyStack, fullStack]: StackHarness[]): Promise<void> {
       await settled(side.cluster, side.sql, APPS);
       await turn(side, side.stories.slice(0, WARM_UP));
     }
-    const before = await Promise.all(
-      sides.map(async (side) => ({
-        memory: await memoryOf(side.cluster),
-        stages: await stages(side.cluster),
-      })),
-    );
+    // Each stack's collections, heap and stage histograms, before and after the turns.
+    const readings = () =>
+      Promise.all(
+        sides.map(async (side) => ({
+          memory: await memoryOf(side.cluster),
+          stages: await stages(side.cluster),
+        })),
+      );
+    const before = await readings();
     const turns: Turns[] = sides.map(() => ({
       latencies: [],
       notVisible: 0,
@@ -367,12 +370,7 @@ async function run([emptyStack, fullStack]: StackHarness[]): Promise<void> {
     }
     const speed = probe.between(from);
     const statements = await Promise.all(sides.map(async (side) => side.statementTimes?.stop()));
-    const after = await Promise.all(
-      sides.map(async (side) => ({
-        memory: await memoryOf(side.cluster),
-        stages: await stages(side.cluster),
-      })),
-    );
+    const after = await readings();
 
     const [emptyStats, fullStats] = turns.map((t) => stats(t.latencies));
     console.log('');

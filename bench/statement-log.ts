@@ -1,9 +1,9 @@
 /**
  * What PostgreSQL ran during a stretch of a benchmark, statement by statement:
- * `log_statement = 'all'` (set as the throwaway stack's superuser) for the
- * stretch, then the server's log of it read back and counted by statement
- * shape. Logging every statement costs PostgreSQL CPU, so a run that takes a
- * census is not one to read CPU figures from.
+ * `log_statement = 'all'` (or `log_min_duration_statement = 0` for the time
+ * each took), set as the throwaway stack's superuser for the stretch, then the
+ * server's log of it read back and summed by statement shape. Logging every
+ * statement costs PostgreSQL CPU, so such a run is not one to read CPU figures from.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { asSuperuser } from './support';
@@ -35,62 +35,56 @@ export interface StatementTime {
 }
 
 /**
- * The server time of each statement shape in a log of `log_min_duration_statement = 0`,
- * the most time first. Of the extended protocol's parse, bind and execute, only
- * execute is counted: it is where a statement's rows are read and written.
+ * The statements of a PostgreSQL log (default prefix) written with
+ * `log_statement = 'all'` or with `log_min_duration_statement = 0` (then with
+ * their server time in ms, otherwise 0), each with its continuation lines. Of
+ * the extended protocol's parse, bind and execute only execute is taken: it is
+ * where a statement's rows are read and written.
  */
-function timeStatements(log: string): StatementTime[] {
-  const byShape = new Map<string, StatementTime>();
+function loggedStatements(log: string): { sql: string; ms: number }[] {
+  const found: { sql: string; ms: number }[] = [];
   let current: { sql: string; ms: number } | null = null;
-  const finish = () => {
-    if (current === null) return;
-    const shape = shapeOf(current.sql);
-    const entry = byShape.get(shape) ?? { shape, count: 0, ms: 0 };
-    entry.count++;
-    entry.ms += current.ms;
-    byShape.set(shape, entry);
-    current = null;
-  };
   for (const line of log.split('\n')) {
-    const start = /LOG:\s+duration: ([\d.]+) ms\s+(?:statement|execute [^:]*):\s(.*)$/.exec(line);
+    const start = /LOG:\s+(?:duration: ([\d.]+) ms\s+)?(?:statement|execute [^:]*):\s(.*)$/.exec(
+      line,
+    );
     if (start) {
-      finish();
-      current = { ms: Number(start[1]), sql: start[2] };
+      current = { ms: Number(start[1] ?? 0), sql: start[2] };
+      found.push(current);
     } else if (current !== null && line.startsWith('\t')) {
       current.sql += ` ${line}`;
     } else {
-      finish();
+      current = null;
     }
   }
-  finish();
+  return found;
+}
+
+/** The server time of each statement shape in a log of `log_min_duration_statement = 0`, the most time first. */
+function timeStatements(log: string): StatementTime[] {
+  const byShape = new Map<string, StatementTime>();
+  for (const { sql, ms } of loggedStatements(log)) {
+    const shape = shapeOf(sql);
+    const entry = byShape.get(shape) ?? { shape, count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += ms;
+    byShape.set(shape, entry);
+  }
   return [...byShape.values()].sort((a, b) => b.ms - a.ms);
 }
 
-/** Counts the statements of a PostgreSQL log (default prefix, `log_statement = 'all'`). */
+/** Counts the statements of a PostgreSQL log written with `log_statement = 'all'`. */
 function countStatements(log: string): StatementCensus {
   const byShape = new Map<string, number>();
-  let statements = 0;
-  let current: string | null = null;
-  const finish = () => {
-    if (current === null) return;
-    const shape = shapeOf(current);
+  const statements = loggedStatements(log);
+  for (const { sql } of statements) {
+    const shape = shapeOf(sql);
     byShape.set(shape, (byShape.get(shape) ?? 0) + 1);
-    statements++;
-    current = null;
-  };
-  for (const line of log.split('\n')) {
-    const start = /LOG:\s+(?:statement|execute [^:]*):\s(.*)$/.exec(line);
-    if (start) {
-      finish();
-      current = start[1];
-    } else if (current !== null && line.startsWith('\t')) {
-      current += ` ${line}`;
-    } else {
-      finish();
-    }
   }
-  finish();
-  return { statements, byShape: [...byShape].sort((a, b) => b[1] - a[1]) };
+  return {
+    statements: statements.length,
+    byShape: [...byShape].sort((a, b) => b[1] - a[1]),
+  };
 }
 
 /**
