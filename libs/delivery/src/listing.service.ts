@@ -59,16 +59,26 @@ export function parseListingRef(text: string): ListingRef | null {
     : null;
 }
 
-/** Writes a listing unless Redis holds one built from a newer snapshot (an old event arriving late never wins). */
+/**
+ * Writes a listing unless Redis holds one built from a newer snapshot (an old
+ * event arriving late never wins). The snapshot time is compared with the small
+ * version key the two are written with; a listing without one is decoded.
+ */
 const WRITE_IF_NEWER = `
-local current = redis.call('GET', KEYS[1])
-if current then
-  local ok, decoded = pcall(cjson.decode, current)
-  if ok and decoded.builtFrom and decoded.builtFrom > ARGV[2] then return 0 end
+local newest = redis.call('GET', KEYS[2])
+if not newest then
+  local current = redis.call('GET', KEYS[1])
+  if current then
+    local ok, decoded = pcall(cjson.decode, current)
+    if ok then newest = decoded.builtFrom end
+  end
 end
+if type(newest) == 'string' and newest > ARGV[2] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('SET', KEYS[2], ARGV[2])
 return 1`;
+const WRITE_IF_NEWER_COMMAND = 'listingWriteIfNewer';
+type WriteIfNewer = (...args: string[]) => unknown;
 
 const compare = (a: SortKey, b: SortKey): number => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
@@ -112,7 +122,13 @@ export class ListingService {
     private readonly em: EntityManager,
     private readonly redisClient: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Sent by its hash (EVALSHA), not as text with every listing; ioredis loads it again when Redis lost it.
+    redisClient.redis.defineCommand(WRITE_IF_NEWER_COMMAND, {
+      numberOfKeys: 2,
+      lua: WRITE_IF_NEWER,
+    });
+  }
 
   /** Rebuilds one listing from Postgres and stores it. Null (and no listing) for an unknown section. */
   async rebuild(ref: ListingRef): Promise<Listing | null> {
@@ -213,9 +229,7 @@ export class ListingService {
     for (const [ref, listing] of built) {
       const key = listingKey(ref);
       if (listing)
-        pipeline.eval(
-          WRITE_IF_NEWER,
-          2,
+        (pipeline as unknown as Record<string, WriteIfNewer>)[WRITE_IF_NEWER_COMMAND](
           key,
           `${key}:v`,
           JSON.stringify(listing),
