@@ -46,7 +46,11 @@ export function insertEntities<T extends object>(
 ): SqlStatement {
   const meta = em.getMetadata().get(entity);
   const properties = Object.keys(rows[0] ?? {}) as EntityKey<T>[];
-  const columns = properties.map((property) => meta.properties[property].fieldNames[0]);
+  const columns = properties.map((property) => {
+    const column = meta.properties[property]?.fieldNames[0];
+    if (!column) throw new Error(`${meta.className} has no property "${property}"`);
+    return column;
+  });
   return insertRows(
     meta.tableName,
     columns,
