@@ -230,8 +230,8 @@ interface Turns {
   rates: number[];
   polls: number;
   pollPeriods: number[];
-  /** Each turn's slowest publication (ms), in order. */
-  slowest: number[];
+  /** Each turn's slowest publication (ms), in order; null for a turn in which none became visible. */
+  slowest: (number | null)[];
   cpu: Cpu;
 }
 
@@ -288,7 +288,7 @@ async function turn(side: Side, batch: BenchArticle[], into?: Turns): Promise<vo
   into.rates.push(run.achievedRate);
   into.polls += run.polls;
   into.pollPeriods.push(run.pollPeriodMs);
-  into.slowest.push(Math.round(Math.max(...run.latencies)));
+  into.slowest.push(run.latencies.length ? Math.round(Math.max(...run.latencies)) : null);
   for (const [name, seconds] of Object.entries(cpuSince(cpuByProcess(side.processes), before)))
     into.cpu[name] = (into.cpu[name] ?? 0) + seconds;
 }
@@ -396,7 +396,9 @@ async function run([emptyStack, fullStack]: StackHarness[]): Promise<void> {
       const period = Math.max(...t.pollPeriods);
       console.log(`\n${side.label}:`);
       console.log(`  means: ${meanMs(before[i].stages, after[i].stages)}`);
-      console.log(`  slowest publication of each turn: ${t.slowest.join(', ')} ms`);
+      console.log(
+        `  slowest publication of each turn: ${t.slowest.map((ms) => ms ?? 'none visible').join(', ')} ms`,
+      );
       console.log(`  listing polls: ${t.polls} (every ${period} ms at the slowest turn)`);
       console.log(`  CPU ms per publication: ${perStory(t.cpu)}`);
       console.log(`  GC ms per publication: ${gcPerStory(before[i].memory, after[i].memory)}`);
