@@ -141,7 +141,8 @@ const releasableOf = (row: ReleasableRow): ReleasableStory => ({
  * A search text from a URL, checked: control characters become spaces,
  * surrounding whitespace goes; empty, repeated or longer than 200 characters is
  * a problem. Anything else is fine, operators and quotes included: the query is
- * read by `websearch_to_tsquery`, which never fails on user input.
+ * read by `websearch_to_tsquery` (through {@link websearchText}, which keeps it
+ * from the one input that function fails on).
  */
 export function parseSearchQuery(raw: unknown): { q: string } | { problem: FieldProblem } {
   if (raw === undefined) return { problem: { field: 'q', reason: 'is required' } };
@@ -166,9 +167,28 @@ export class SqlParams {
   }
 }
 
+/** More `-` than a search text may hold with each still able to exclude a word. */
+const MAX_SEARCH_DASHES = 16;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The search text as `websearch_to_tsquery` may read it. That function does
+ * fail on one kind of input: more than 32 exclusions in a row (`-` before `-`,
+ * with only spaces, quotes or operators between) overflow its stack, an error
+ * instead of a query. A text with more than {@link MAX_SEARCH_DASHES} dashes
+ * keeps only those inside a word ("E-Government"); the others become spaces,
+ * so they exclude nothing. Any other text is left as typed.
+ */
+export function websearchText(q: string): string {
+  if (q.split('-').length - 1 <= MAX_SEARCH_DASHES) return q;
+  return q.replace(/-/g, (dash, at: number) =>
+    LETTER_OR_DIGIT.test(q[at - 1] ?? '') && LETTER_OR_DIGIT.test(q[at + 1] ?? '') ? dash : ' ',
+  );
+}
+
 /** The tsquery that `search_vector` is matched and ranked with. */
 export function searchQuerySql(params: SqlParams, q: string): string {
-  return `websearch_to_tsquery('german', newsdesk_search_text(${params.bind(q)}))`;
+  return `websearch_to_tsquery('german', newsdesk_search_text(${params.bind(websearchText(q))}))`;
 }
 
 /** Characters of snippet source text that are searched for and highlighted. */
@@ -196,10 +216,11 @@ export function snippetSql(params: SqlParams, q: string, source: string): string
     (sql, [from, to]) => `replace(${sql}, '${from}', '${to}')`,
     `left(${source}, ${SNIPPET_SOURCE_MAX})`,
   );
+  const text = websearchText(q);
   const highlight = [
-    `websearch_to_tsquery('german', ${params.bind(q)})`,
-    `websearch_to_tsquery('german', newsdesk_search_text(${params.bind(q)}))`,
-    `websearch_to_tsquery('german', ${params.bind(q.toLowerCase().replace(/[äöüß]/g, (c) => spelledOut[c] ?? c))})`,
+    `websearch_to_tsquery('german', ${params.bind(text)})`,
+    `websearch_to_tsquery('german', newsdesk_search_text(${params.bind(text)}))`,
+    `websearch_to_tsquery('german', ${params.bind(text.toLowerCase().replace(/[äöüß]/g, (c) => spelledOut[c] ?? c))})`,
   ].join(' || ');
   return `ts_headline('german', ${escaped}, ${highlight}, '${SNIPPET_OPTIONS}')`;
 }
