@@ -1,4 +1,10 @@
-import type { EntityKey, EntityManager, EntityName } from '@mikro-orm/postgresql';
+import {
+  ReferenceKind,
+  type EntityKey,
+  type EntityManager,
+  type EntityMetadata,
+  type EntityName,
+} from '@mikro-orm/postgresql';
 /**
  * The placeholders of an `in (…)` list for `values` in hand-written SQL:
  * `?, ?, ?`, or `null` when there are none (`in (null)` matches nothing).
@@ -46,16 +52,63 @@ export function insertEntities<T extends object>(
 ): SqlStatement {
   const meta = em.getMetadata().get(entity);
   const properties = Object.keys(rows[0] ?? {}) as EntityKey<T>[];
-  const columns = properties.map((property) => {
-    const column = meta.properties[property]?.fieldNames[0];
-    if (!column) throw new Error(`${meta.className} has no property "${property}"`);
-    return column;
-  });
+  const columns = columnsOf(meta, properties);
   return insertRows(
     meta.tableName,
     columns,
     rows.map((row) => Object.fromEntries(properties.map((p, i) => [columns[i], row[p]]))),
   );
+}
+
+/**
+ * {@link insertEntities}, and a row whose `key` is taken already is replaced:
+ * every property the rows name but the key is set to the new row's.
+ */
+export function upsertEntities<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly Partial<Record<EntityKey<T>, unknown>>[],
+  key: EntityKey<T>,
+): SqlStatement {
+  const meta = em.getMetadata().get(entity);
+  const [keyColumn] = columnsOf(meta, [key]);
+  const replaced = columnsOf(
+    meta,
+    (Object.keys(rows[0] ?? {}) as EntityKey<T>[]).filter((property) => property !== key),
+  );
+  const insert = insertEntities(em, entity, rows);
+  return {
+    ...insert,
+    sql: `${insert.sql}
+          on conflict (${keyColumn}) do update set ${replaced.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  };
+}
+
+/**
+ * What a write of `entity` stores, as its properties: every column of its own
+ * but those the database generates, as a flush of the entity would write.
+ */
+export function storedProperties<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+): EntityKey<T>[] {
+  return em
+    .getMetadata()
+    .get(entity)
+    .props.filter((p) => p.kind === ReferenceKind.SCALAR && p.persist !== false && !p.generated)
+    .map((p) => p.name);
+}
+
+/** The columns of `properties`; an error names a property the entity lacks. */
+function columnsOf<T extends object>(
+  meta: EntityMetadata<T>,
+  properties: EntityKey<T>[],
+): string[] {
+  return properties.map((property) => {
+    const column = meta.properties[property]?.fieldNames[0];
+    if (!column) throw new Error(`${meta.className} has no property "${property}"`);
+    return column;
+  });
 }
 
 /**

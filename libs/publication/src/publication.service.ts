@@ -2,7 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { Image, toPublicImage } from '@newsdesk/media';
-import { asOneStatement, insertRows, placeholders, type SqlStatement } from '@newsdesk/common';
+import {
+  asOneStatement,
+  insertEntities,
+  placeholders,
+  storedProperties,
+  upsertEntities,
+  type SqlStatement,
+} from '@newsdesk/common';
 import { EventName, Outbox, OutboxRows, type EventPayloads } from '@newsdesk/messaging';
 import { listingRefsOf, seriesSlugOf, tagSlugsOf } from './listing-refs';
 import type { HomePlacement, PublicContent, PublicStory, StoryRef } from './public-story';
@@ -101,20 +108,22 @@ export class PublicationService {
         },
       ]),
     );
-    const versions: Record<string, unknown>[] = [];
-    const events: Record<string, unknown>[] = [];
+    // Every column of a public version but the search vector, which Postgres keeps.
+    const stored = storedProperties(em, PublishedArticle);
+    const versions: Partial<PublishedArticle>[] = [];
+    const events: Omit<PublicationEvent, 'seq'>[] = [];
     for (const story of stories) {
-      versions.push(versionRowOf(await this.versionOf(em, story)));
+      const version = await this.versionOf(em, story);
+      versions.push(Object.fromEntries(stored.map((property) => [property, version[property]])));
       const payload = this.payloadOf(story, before.get(story.articleId) ?? null);
       const entry = outbox.event(EventName.ArticlePublished, payload);
       events.push(
-        eventRowOf(entry.messageId, EventName.ArticlePublished, payload, entry.createdAt),
+        eventEntryOf(entry.messageId, EventName.ArticlePublished, payload, entry.createdAt),
       );
     }
-    const insert = insertRows('published_articles', PUBLISHED_COLUMNS, versions);
     return [
-      { ...insert, sql: `${insert.sql} ${REPLACE_PUBLISHED}` },
-      insertRows('publication_events', EVENT_COLUMNS, events),
+      upsertEntities(em, PublishedArticle, versions, 'articleId'),
+      insertEntities(em, PublicationEvent, events),
     ];
   }
 
@@ -236,14 +245,7 @@ export class PublicationService {
   /** Writes an `article.*` event to the outbox and to the story's log of public events (its delivery receipt starts there). */
   private emit(em: EntityManager, name: ArticleEvent, payload: EventPayloads[ArticleEvent]): void {
     const entry = Outbox.event(em, name, payload);
-    em.create(PublicationEvent, {
-      eventId: entry.messageId,
-      articleId: payload.articleId,
-      event: name,
-      version: payload.version,
-      listings: payload.listings ?? [],
-      occurredAt: entry.createdAt,
-    });
+    em.create(PublicationEvent, eventEntryOf(entry.messageId, name, payload, entry.createdAt));
   }
 
   /** The public version of a story, images resolved to public URLs (not persisted). */
@@ -314,82 +316,17 @@ export class PublicationService {
   }
 }
 
-/** The columns of a public version, as {@link versionRowOf} names them; the story's id first. */
-const PUBLISHED_COLUMNS = [
-  'article_id',
-  'slug',
-  'section_id',
-  'section_slug',
-  'section_name',
-  'kicker',
-  'headline',
-  'teaser',
-  'body',
-  'format',
-  'series',
-  'tags',
-  'series_slug',
-  'tag_slugs',
-  'home_pinned',
-  'home_priority',
-  'image',
-  'teaser_image',
-  'image_ids',
-  'author_name',
-  'content',
-  'corrections',
-  'version',
-  'first_published_at',
-  'published_at',
-];
-
-/** A story's public version replaces the one it had: every column but the story's id. */
-const REPLACE_PUBLISHED = `on conflict (article_id) do update set ${PUBLISHED_COLUMNS.slice(1)
-  .map((c) => `${c} = excluded.${c}`)
-  .join(', ')}`;
-
-/** A public version as a row of `published_articles`, for {@link insertRows}. */
-const versionRowOf = (v: PublishedArticle): Record<string, unknown> => ({
-  article_id: v.articleId,
-  slug: v.slug,
-  section_id: v.sectionId,
-  section_slug: v.sectionSlug,
-  section_name: v.sectionName,
-  kicker: v.kicker,
-  headline: v.headline,
-  teaser: v.teaser,
-  body: v.body,
-  format: v.format,
-  series: v.series,
-  tags: v.tags,
-  series_slug: v.seriesSlug,
-  tag_slugs: v.tagSlugs,
-  home_pinned: v.homePinned,
-  home_priority: v.homePriority,
-  image: v.image,
-  teaser_image: v.teaserImage,
-  image_ids: v.imageIds,
-  author_name: v.authorName,
-  content: v.content,
-  corrections: v.corrections,
-  version: v.version,
-  first_published_at: v.firstPublishedAt,
-  published_at: v.publishedAt,
-});
-
-const EVENT_COLUMNS = ['event_id', 'article_id', 'event', 'version', 'listings', 'occurred_at'];
-
-/** A story's log entry of an `article.*` event (its delivery receipt starts there), for {@link insertRows}. */
-const eventRowOf = (
+/** A story's log entry of an `article.*` event (its delivery receipt starts there). */
+const eventEntryOf = (
   eventId: string,
   name: ArticleEvent,
   payload: EventPayloads[ArticleEvent],
   at: Date,
-): Record<string, unknown> => ({
-  event_id: eventId,
-  article_id: payload.articleId,
+): Omit<PublicationEvent, 'seq'> => ({
+  eventId,
+  articleId: payload.articleId,
   event: name,
   version: payload.version,
   listings: payload.listings ?? [],
-  occurred_at: at,
+  occurredAt: at,
 });
