@@ -9,7 +9,8 @@
  * Env: BENCH_API_URL (http://127.0.0.1:3000), BENCH_IMAGES (300),
  * BENCH_IN_FLIGHT (images uploaded but not yet ready, at most; 4),
  * BENCH_BASELINE_CONCURRENCY (images at once in the baseline; the cores),
- * BENCH_SHARP_CONCURRENCY (libvips threads per baseline image; the cores),
+ * BENCH_SHARP_CONCURRENCY (libvips threads per baseline image; the cores shared
+ * among the images at once, as the media worker shares them among its jobs),
  * BENCH_IMAGE_DIR (cache of the generated JPEGs; <tmpdir>/newsdesk-bench-24mp-v2),
  * BENCH_POLL_MS (how often each image's status is read; 2000: faster polling
  * measures the API answering the bench more than the pipeline), BENCH_TIMEOUT_MS (per image, 300000),
@@ -19,8 +20,9 @@
  * throughput figures, so a busy machine does not matter).
  *
  * House rule: every benchmark prints a baseline measured in the same run.
- * Here that is bare sharp on the same files, tuned as a standalone script
- * would be (libvips threads = cores, one image per core at once), doing what
+ * Here that is bare sharp on the same files, tuned as the worker is (one
+ * image per core at once, the cores shared among them as libvips threads;
+ * AVIF's bytes depend on the thread count, so both sides use the same), doing what
  * ImageRenderer does and nothing else: one shrink-on-load decode to the
  * widest rendition, one attention crop per cropped preset, every preset ×
  * width scaled once and encoded in each format with the same settings,
@@ -62,7 +64,10 @@ const CORES = availableParallelism();
 const IMAGES = positiveInt('BENCH_IMAGES', 300);
 const IN_FLIGHT = positiveInt('BENCH_IN_FLIGHT', 4);
 const BASELINE_CONCURRENCY = positiveInt('BENCH_BASELINE_CONCURRENCY', CORES);
-const SHARP_CONCURRENCY = positiveInt('BENCH_SHARP_CONCURRENCY', CORES);
+const SHARP_CONCURRENCY = positiveInt(
+  'BENCH_SHARP_CONCURRENCY',
+  Math.max(1, Math.floor(CORES / BASELINE_CONCURRENCY)),
+);
 const POLL_MS = positiveInt('BENCH_POLL_MS', 2000);
 const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === '1';
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 300_000);

@@ -195,8 +195,9 @@ const MEDIA_MALLOC_CONF = 'narenas:2,oversize_threshold:0,dirty_decay_ms:5000';
 /**
  * The media app's allocator. sharp's image buffers fragment glibc's heap, so a
  * long-running worker's resident memory creeps up; jemalloc (what sharp's
- * documentation recommends) returns it, and with it sharp uses every core. Without
- * jemalloc, two malloc arenas keep libvips multi-threaded and bound the growth.
+ * documentation recommends) returns it. Without jemalloc, two malloc arenas bound
+ * the growth (sharp itself would run libvips on one thread on plain glibc; the worker
+ * sets the threads per job, MEDIA_THREADS_PER_JOB).
  */
 function mediaAllocatorEnv() {
   if (JEMALLOC) return { LD_PRELOAD: JEMALLOC, MALLOC_CONF: MEDIA_MALLOC_CONF };

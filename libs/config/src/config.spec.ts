@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { MINIMAL_ENV } from '@newsdesk/testing';
 import { ConfigError, loadConfig } from './config';
 
@@ -29,6 +30,19 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).opsPorts).toEqual({ workflow: 3001, media: 3002, projector: 3003 });
     expect(loadConfig({ ...valid, MEDIA_PORT: '0' }).opsPorts.media).toBe(0);
     expect(() => loadConfig({ ...valid, PROJECTOR_PORT: '70000' })).toThrow(/PROJECTOR_PORT/);
+  });
+
+  it('shares the cores among the image jobs as libvips threads, unless told otherwise', () => {
+    const cores = availableParallelism();
+    expect(loadConfig(valid).images).toMatchObject({ concurrency: cores, threadsPerJob: 1 });
+    expect(loadConfig({ ...valid, MEDIA_CONCURRENCY: '1' }).images.threadsPerJob).toBe(cores);
+    expect(
+      loadConfig({ ...valid, MEDIA_CONCURRENCY: '1', MEDIA_THREADS_PER_JOB: '3' }).images
+        .threadsPerJob,
+    ).toBe(3);
+    expect(() => loadConfig({ ...valid, MEDIA_THREADS_PER_JOB: '0' })).toThrow(
+      /MEDIA_THREADS_PER_JOB/,
+    );
   });
 
   it('refuses an unknown time zone', () => {

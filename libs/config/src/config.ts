@@ -62,13 +62,15 @@ const schema = z.object({
     .default(50 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(100_000_000),
   IMAGE_PRESETS: z.string().optional(),
-  // One image job per core: sharp runs a job's libvips work on few threads (one on glibc without MALLOC_ARENA_MAX).
+  // One image job per core.
   MEDIA_CONCURRENCY: z.coerce
     .number()
     .int()
     .min(1)
     .max(16)
     .default(Math.max(1, availableParallelism())),
+  // By default the cores shared among the jobs: all of them together run one libvips thread per core.
+  MEDIA_THREADS_PER_JOB: z.coerce.number().int().min(1).max(64).optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
@@ -176,8 +178,10 @@ export interface AppConfig {
     maxBytes: number;
     maxPixels: number;
     presets: Preset[];
-    /** Image jobs one media process runs at once; sharp parallelises inside each. */
+    /** Image jobs one media process runs at once. */
     concurrency: number;
+    /** libvips threads each image job runs on. */
+    threadsPerJob: number;
   };
 }
 
@@ -299,6 +303,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPixels: c.IMAGE_MAX_PIXELS,
       presets,
       concurrency: c.MEDIA_CONCURRENCY,
+      threadsPerJob:
+        c.MEDIA_THREADS_PER_JOB ??
+        Math.max(1, Math.floor(availableParallelism() / c.MEDIA_CONCURRENCY)),
     },
   };
 }

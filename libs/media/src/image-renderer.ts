@@ -56,6 +56,9 @@ export class ImageRenderer {
     // Every pipeline here starts from a new buffer, so libvips' operation cache never
     // serves one again; it would only keep up to 50 MB of finished work alive per process.
     sharp.cache(false);
+    // Jobs run side by side, each on its own threads; more threads than cores only make them
+    // take turns (and AVIF's bytes depend on the thread count, so it is set, not left to libvips).
+    sharp.concurrency(config.images.threadsPerJob);
   }
 
   /** Decodes the original; throws {@link ImageRejected} for files that are corrupt, truncated or too large. */
