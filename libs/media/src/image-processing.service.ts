@@ -15,6 +15,7 @@ import {
 } from './image-renderer';
 import { ObjectStorage } from './object-storage';
 import { Rendition } from './rendition.entity';
+import { releaseBuffer } from './release-buffer';
 
 type RenditionRow = Omit<RenderedFile, 'body' | 'contentType'> & { bytes: number };
 
@@ -47,33 +48,14 @@ export class ImageProcessingService {
       return;
     }
     const { decoded, metadata } = read;
-    const placeholder = await this.renderer.placeholder(decoded);
-
-    const rows: RenditionRow[] = [];
-    // The next rendition encodes while the previous one uploads: S3 round trips do not
-    // leave the cores idle, and at most two encoded files are held at once.
-    let uploading: Promise<void> = Promise.resolve();
-    for await (const file of this.renderer.render(
-      decoded,
-      image.contentHash,
-      presets,
-      image.focalPoint,
-    )) {
-      await uploading;
-      uploading = this.storage.put(file.key, file.body, file.contentType);
-      // A failed upload is awaited (and thrown) at the next file or after the last one.
-      uploading.catch(() => undefined);
-      rows.push({
-        preset: file.preset,
-        format: file.format,
-        width: file.width,
-        actualWidth: file.actualWidth,
-        height: file.height,
-        key: file.key,
-        bytes: file.body.length,
-      });
+    let placeholder: { blurhash: string; dominantColor: string };
+    let rows: RenditionRow[];
+    try {
+      placeholder = await this.renderer.placeholder(decoded);
+      rows = await this.writeRenditions(image, decoded, presets);
+    } finally {
+      releaseBuffer(decoded.base.data);
     }
-    await uploading;
 
     const replaced = await this.em.fork().transactional(async (em) => {
       const current = await em.findOneOrFail(Image, { id: imageId }, { populate: ['renditions'] });
@@ -124,6 +106,44 @@ export class ImageProcessingService {
     this.logger.log(`image ${imageId}: ${rows.length} renditions`);
   }
 
+  /** Renders every rendition of the presets and writes each to S3; returns their rows. */
+  private async writeRenditions(
+    image: Image,
+    decoded: DecodedImage,
+    presets: Preset[],
+  ): Promise<RenditionRow[]> {
+    const rows: RenditionRow[] = [];
+    // The next rendition encodes while the previous one uploads: S3 round trips do not
+    // leave the cores idle, and at most two encoded files are held at once.
+    let uploading: Promise<void> = Promise.resolve();
+    for await (const file of this.renderer.render(
+      decoded,
+      image.contentHash,
+      presets,
+      image.focalPoint,
+    )) {
+      await uploading;
+      // Written means sent whole: its bytes can go. A failed upload leaves them to the
+      // collector, as a socket being torn down may still hold them.
+      uploading = this.storage
+        .put(file.key, file.body, file.contentType)
+        .then(() => releaseBuffer(file.body));
+      // A failed upload is awaited (and thrown) at the next file or after the last one.
+      uploading.catch(() => undefined);
+      rows.push({
+        preset: file.preset,
+        format: file.format,
+        width: file.width,
+        actualWidth: file.actualWidth,
+        height: file.height,
+        key: file.key,
+        bytes: file.body.length,
+      });
+    }
+    await uploading;
+    return rows;
+  }
+
   /**
    * Downloads and decodes the original, and reads its embedded metadata on first
    * processing. The original's bytes are let go when this returns: only the decode
@@ -134,20 +154,24 @@ export class ImageProcessingService {
     presets: Preset[],
   ): Promise<{ decoded: DecodedImage; metadata: EmbeddedMetadata | null } | { rejected: string }> {
     const original = await this.storage.getBuffer(image.originalKey); // S3 trouble: thrown, retried
-    let decoded: DecodedImage;
     try {
-      decoded = await this.renderer.decode(original, presets);
-    } catch (error) {
-      if (!(error instanceof ImageRejected)) throw error;
-      // sharp's bundled libvips reads HEIF only with AV1 inside (AVIF); HEVC needs a licensed decoder.
-      const hint =
-        image.mimeType === 'image/heic'
-          ? ' (HEIC pictures with HEVC compression cannot be decoded here; export the picture as JPEG or AVIF)'
-          : '';
-      return { rejected: `${error.message}${hint}` };
+      let decoded: DecodedImage;
+      try {
+        decoded = await this.renderer.decode(original, presets);
+      } catch (error) {
+        if (!(error instanceof ImageRejected)) throw error;
+        // sharp's bundled libvips reads HEIF only with AV1 inside (AVIF); HEVC needs a licensed decoder.
+        const hint =
+          image.mimeType === 'image/heic'
+            ? ' (HEIC pictures with HEVC compression cannot be decoded here; export the picture as JPEG or AVIF)'
+            : '';
+        return { rejected: `${error.message}${hint}` };
+      }
+      const metadata = image.processedAt ? null : await readEmbeddedMetadata(original);
+      return { decoded, metadata };
+    } finally {
+      releaseBuffer(original);
     }
-    const metadata = image.processedAt ? null : await readEmbeddedMetadata(original);
-    return { decoded, metadata };
   }
 
   private async fail(imageId: string, reason: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from '@newsdesk/config';
 import { cropAround, widthsWithoutUpscaling, type Box } from './crop';
 import type { FocalPoint } from './image.entity';
+import { releaseBuffer } from './release-buffer';
 
 /** Why an original cannot be processed at all; retrying would not help. */
 export class ImageRejected extends Error {}
@@ -165,6 +166,7 @@ export class ImageRenderer {
             contentType: FORMAT_MIME[format],
           };
         }
+        releaseBuffer(sized.data);
       }
     }
   }
