@@ -240,10 +240,9 @@ export const QUEUES: QueueTable = {
   // Several publications at once: each job locks its own story row, so they never collide.
   [JobQueue.Publication]: { concurrency: 8, ...RECOVERY, ...KEEP },
   /**
-   * MEDIA_CONCURRENCY, default one per core. sharp gives each job few libvips
-   * threads — one on plain glibc; every core with jemalloc, which `npm start`
-   * and docker-compose preload (or MALLOC_ARENA_MAX=2) — so parallel jobs keep
-   * the cores busy.
+   * MEDIA_CONCURRENCY, default one per core: each job runs on its share of the
+   * cores as libvips threads (MEDIA_THREADS_PER_JOB), so parallel jobs keep the
+   * cores busy without taking turns.
    */
   [JobQueue.Media]: { concurrency: (config) => config.images.concurrency, ...RECOVERY, ...KEEP },
   // Subscribers answer slowly; several deliveries wait on the network at once.
