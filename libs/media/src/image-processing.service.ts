@@ -122,14 +122,6 @@ export class ImageProcessingService {
       presets,
       image.focalPoint,
     )) {
-      await uploading;
-      // Written means sent whole: its bytes can go. A failed upload leaves them to the
-      // collector, as a socket being torn down may still hold them.
-      uploading = this.storage
-        .put(file.key, file.body, file.contentType)
-        .then(() => releaseBuffer(file.body));
-      // A failed upload is awaited (and thrown) at the next file or after the last one.
-      uploading.catch(() => undefined);
       rows.push({
         preset: file.preset,
         format: file.format,
@@ -139,6 +131,14 @@ export class ImageProcessingService {
         key: file.key,
         bytes: file.body.length,
       });
+      await uploading;
+      // Written means sent whole: its bytes can go. A failed upload leaves them to the
+      // collector, as a socket being torn down may still hold them.
+      uploading = this.storage
+        .put(file.key, file.body, file.contentType)
+        .then(() => releaseBuffer(file.body));
+      // A failed upload is awaited (and thrown) at the next file or after the last one.
+      uploading.catch(() => undefined);
     }
     await uploading;
     return rows;
