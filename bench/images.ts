@@ -12,8 +12,8 @@
  * BENCH_SHARP_CONCURRENCY (libvips threads per baseline image; the cores shared
  * among the images at once, as the media worker shares them among its jobs),
  * BENCH_IMAGE_DIR (cache of the generated JPEGs; <tmpdir>/newsdesk-bench-24mp-v2),
- * BENCH_POLL_MS (how often each image's status is read; 2000: faster polling
- * measures the API answering the bench more than the pipeline), BENCH_TIMEOUT_MS (per image, 300000),
+ * BENCH_POLL_MS (how often an image's status is read when the desk's stream has not
+ * said it is processed; 10000), BENCH_TIMEOUT_MS (per image, 300000),
  * BENCH_MEDIA_PID (the media worker; found with pgrep otherwise),
  * BENCH_PREPARE_ONLY=1 (only generate the JPEGs, e.g. ahead of a run; needs no stack),
  * BENCH_MEMORY_ONLY=1 (the pipeline alone, for the worker's RSS over a long run: no
@@ -51,6 +51,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { seededRandom } from '@newsdesk/common';
@@ -68,7 +69,7 @@ const SHARP_CONCURRENCY = positiveInt(
   'BENCH_SHARP_CONCURRENCY',
   Math.max(1, Math.floor(CORES / BASELINE_CONCURRENCY)),
 );
-const POLL_MS = positiveInt('BENCH_POLL_MS', 2000);
+const POLL_MS = positiveInt('BENCH_POLL_MS', 10_000);
 const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === '1';
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 300_000);
 const IMAGE_DIR = process.env.BENCH_IMAGE_DIR ?? join(tmpdir(), 'newsdesk-bench-24mp-v2');
@@ -83,7 +84,7 @@ const BLOCK = 30;
 const SAMPLE_MS = 100;
 /**
  * How long the worker rests before its idle RSS is read: longer than the
- * `dirty_decay_ms` (5 s) `npm start` gives its allocator, so that the last
+ * `dirty_decay_ms` (2 s) `npm start` gives its allocator, so that the last
  * job's freed pages are past their decay time. jemalloc (without its
  * background thread) hands them back on its next call, not on a clock, so the
  * figure still moves from block to block; read after 2 s, it caught the
@@ -221,17 +222,28 @@ function procStatus(pid: number): { rss: number; hwm: number; threads: number } 
 }
 
 /** utime + stime in seconds and the parent pid, from /proc/<pid>/stat. */
-function procCpu(pid: number): { seconds: number; ppid: number } | null {
+function procCpu(pid: number): { seconds: number; ppid: number; minorFaults: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may contain spaces and parentheses: split after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
       ppid: Number(fields[1]),
+      minorFaults: Number(fields[7]),
       seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
     };
   } catch {
     return null;
+  }
+}
+
+/** The kernel's transparent huge page mode (`always`, `madvise` or `never`), as /sys names it. */
+function hugePageMode(): string {
+  try {
+    const text = readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8');
+    return /\[(\w+)\]/.exec(text)?.[1] ?? 'unknown';
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -627,6 +639,7 @@ async function uploadAndWait(token: string, index: number, runId: string): Promi
   if (!created) deduped++;
   const deadline = started + TIMEOUT_MS;
   for (;;) {
+    await processed.wait(id, POLL_MS);
     const view = await api.image(id, token);
     if (view.status !== 'processing') {
       if (index === 0) firstImage = view;
@@ -642,9 +655,85 @@ async function uploadAndWait(token: string, index: number, runId: string): Promi
     if (performance.now() > deadline) {
       return { index, id, status: 'timeout', uploadMs, totalMs: performance.now() - started };
     }
-    await sleep(POLL_MS);
   }
 }
+
+/**
+ * The desk's live stream (`GET /api/stream`) as the photo desk's screen reads it: its
+ * `image.processed` says when an image is done, so the bench asks for the image once,
+ * when it is, instead of every image in flight every few seconds. Polling counted the
+ * API answering the bench as pipeline work and let a slot idle until the next poll.
+ * A missed event (a reconnect) costs a wait of POLL_MS, after which the status is read.
+ */
+class ProcessedEvents {
+  private readonly waiting = new Map<string, () => void>();
+  /** Images whose event came before anyone waited for it. */
+  private readonly early = new Set<string>();
+  private buffer = '';
+  private request: http.ClientRequest | null = null;
+
+  /** Opens the stream; resolves once it is live (`event: ready`). */
+  open(token: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.request = http.get(
+        `${API}/api/stream`,
+        { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` } },
+        (response) => {
+          if (response.statusCode !== 200) {
+            response.resume();
+            reject(new Error(`GET /api/stream: ${response.statusCode}`));
+            return;
+          }
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            if (this.take(chunk)) resolve();
+          });
+        },
+      );
+      this.request.on('error', reject);
+    });
+  }
+
+  /** Resolves when the image's processing ended, or after `ms` without word of it. */
+  wait(imageId: string, ms: number): Promise<void> {
+    if (this.early.delete(imageId)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiting.set(imageId, () => {
+        this.waiting.delete(imageId);
+        done();
+      });
+    });
+  }
+
+  close(): void {
+    this.request?.destroy();
+  }
+
+  /** Takes a chunk of the stream; true once the stream is live. */
+  private take(chunk: string): boolean {
+    this.buffer += chunk;
+    let live = false;
+    let at: number;
+    while ((at = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, at);
+      this.buffer = this.buffer.slice(at + 2);
+      if (block.includes('\nevent: ready\n')) live = true;
+      if (!block.includes('\nevent: image.processed\n')) continue;
+      const data = block.slice(block.indexOf('\ndata: ') + 7).split('\n')[0];
+      const { imageId } = JSON.parse(data) as { imageId: string };
+      const waiter = this.waiting.get(imageId);
+      if (waiter) waiter();
+      else this.early.add(imageId);
+    }
+    return live;
+  }
+}
+const processed = new ProcessedEvents();
 
 /**
  * The pipeline side: keeps IN_FLIGHT images in the system (uploading, or
@@ -655,6 +744,8 @@ class Pipeline {
   readonly meter = new Meter();
   /** The media worker's own CPU seconds. */
   workerCpuSeconds = 0;
+  /** The media worker's page faults (minor: memory it touched for the first time, or again). */
+  workerFaults = 0;
   clientCpuSeconds = 0;
   /** CPU seconds by part of the stack (api, media, s3rver, postgres …). */
   readonly cpuByRole = new Map<string, number>();
@@ -698,6 +789,7 @@ class Pipeline {
       return stackCpu;
     };
     const workerBefore = pid === null ? 0 : (procCpu(pid)?.seconds ?? 0);
+    const faultsBefore = pid === null ? 0 : (procCpu(pid)?.minorFaults ?? 0);
     const clientBefore = processCpuSeconds();
     await this.meter.measure(
       () =>
@@ -708,7 +800,10 @@ class Pipeline {
       processCpuSeconds,
     );
     this.clientCpuSeconds += processCpuSeconds() - clientBefore;
-    if (pid !== null) this.workerCpuSeconds += (procCpu(pid)?.seconds ?? 0) - workerBefore;
+    if (pid !== null) {
+      this.workerCpuSeconds += (procCpu(pid)?.seconds ?? 0) - workerBefore;
+      this.workerFaults += (procCpu(pid)?.minorFaults ?? 0) - faultsBefore;
+    }
   }
 
   /** The worker's RSS once the queue is empty and it has settled. */
@@ -788,6 +883,7 @@ async function main(): Promise<void> {
       `pipeline ${IN_FLIGHT} images in flight; in blocks of ${BLOCK}, bare then pipeline`,
   );
   const token = await api.login('photo@newsdesk.test'); // fails fast when the stack is not running
+  await processed.open(token);
   const prepared = await prepareImages(IMAGES);
   const meanMb = prepared.bytes.reduce((a, b) => a + b, 0) / prepared.bytes.length / 1e6;
 
@@ -820,6 +916,7 @@ async function main(): Promise<void> {
     }
   } finally {
     pipeline.stop();
+    processed.close();
     await rm(outRoot, { recursive: true, force: true });
   }
   const workerStatus = workerPid === null ? null : procStatus(workerPid);
@@ -897,6 +994,10 @@ async function main(): Promise<void> {
       cpuSecondsPerImage: pipelineCpu === null ? null : round(pipelineCpu),
       workerCpuSecondsPerImage:
         workerPid === null ? null : round(pipeline.workerCpuSeconds / ready),
+      workerPageFaultsPerImage:
+        workerPid === null ? null : Math.round(pipeline.workerFaults / ready),
+      /** Whether the kernel gives huge pages (the worker's allocator asks for them). */
+      hugePages: hugePageMode(),
       clientCpuSecondsPerImage: round(pipeline.clientCpuSeconds / IMAGES),
       otherBusyCores: pipeline.measuresStackCpu ? round(pipeline.meter.otherBusyCores) : null,
       cpuSecondsPerImageBy: Object.fromEntries(
@@ -975,7 +1076,8 @@ async function main(): Promise<void> {
       `${percent(freeCoreRatio)} per core free of other load, ${percent(summary.cpuRatio)} by CPU time`,
   );
   console.log(
-    `pipeline: media worker ${summary.pipeline.workerCpuSecondsPerImage ?? '?'} CPU s/img; ` +
+    `pipeline: media worker ${summary.pipeline.workerCpuSecondsPerImage ?? '?'} CPU s/img, ` +
+      `${summary.pipeline.workerPageFaultsPerImage ?? '?'} page faults/img (huge pages: ${summary.pipeline.hugePages}); ` +
       `upload p50 ${summary.pipeline.uploadMsP50} ms; upload → ready p50 ${summary.pipeline.uploadToReadyMsP50} ms, ` +
       `p95 ${summary.pipeline.uploadToReadyMsP95} ms; failed ${failed.length}, timed out ${timedOut}, ` +
       `deduped ${deduped}; image 0's renditions of the same byte size on both sides: ${summary.renditionsIdentical}`,
