@@ -51,13 +51,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { seededRandom } from '@newsdesk/common';
 import type { paths } from '@newsdesk/api-client';
 import { BenchApi, positiveInt, inPool, type BenchImage } from './support';
 import { commandLineOf } from '../test/faults/cluster';
+import { SseStream } from '../test/support/sse';
 
 const API = (process.env.BENCH_API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const api = new BenchApi(API);
@@ -620,7 +620,12 @@ let deduped = 0;
 /** Image 0 as the API shows it when ready, to compare its renditions with the baseline's. */
 let firstImage: ImageView | null = null;
 
-async function uploadAndWait(token: string, index: number, runId: string): Promise<Upload> {
+async function uploadAndWait(
+  token: string,
+  stream: SseStream,
+  index: number,
+  runId: string,
+): Promise<Upload> {
   const form = new FormData();
   form.append('file', await uniqueUpload(index, runId), `bench-${runId}-${index}.jpg`);
   form.append('alt', `Benchmark ${runId} image ${index}`);
@@ -639,7 +644,7 @@ async function uploadAndWait(token: string, index: number, runId: string): Promi
   if (!created) deduped++;
   const deadline = started + TIMEOUT_MS;
   for (;;) {
-    await processed.wait(id, POLL_MS);
+    await processedOrPollDue(stream, id);
     const view = await api.image(id, token);
     if (view.status !== 'processing') {
       if (index === 0) firstImage = view;
@@ -659,81 +664,21 @@ async function uploadAndWait(token: string, index: number, runId: string): Promi
 }
 
 /**
- * The desk's live stream (`GET /api/stream`) as the photo desk's screen reads it: its
- * `image.processed` says when an image is done, so the bench asks for the image once,
- * when it is, instead of every image in flight every few seconds. Polling counted the
- * API answering the bench as pipeline work and let a slot idle until the next poll.
- * A missed event (a reconnect) costs a wait of POLL_MS, after which the status is read.
+ * Until the desk's live stream (`GET /api/stream`, read as the photo desk's screen reads
+ * it) says the image's processing ended, or POLL_MS without word of it (a missed event,
+ * a stream that ended): then the caller reads the image's status.
  */
-class ProcessedEvents {
-  private readonly waiting = new Map<string, () => void>();
-  /** Images whose event came before anyone waited for it. */
-  private readonly early = new Set<string>();
-  private buffer = '';
-  private request: http.ClientRequest | null = null;
-
-  /** Opens the stream; resolves once it is live (`event: ready`). */
-  open(token: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.request = http.get(
-        `${API}/api/stream`,
-        { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` } },
-        (response) => {
-          if (response.statusCode !== 200) {
-            response.resume();
-            reject(new Error(`GET /api/stream: ${response.statusCode}`));
-            return;
-          }
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => {
-            if (this.take(chunk)) resolve();
-          });
-        },
-      );
-      this.request.on('error', reject);
-    });
-  }
-
-  /** Resolves when the image's processing ended, or after `ms` without word of it. */
-  wait(imageId: string, ms: number): Promise<void> {
-    if (this.early.delete(imageId)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.waiting.set(imageId, () => {
-        this.waiting.delete(imageId);
-        done();
-      });
-    });
-  }
-
-  close(): void {
-    this.request?.destroy();
-  }
-
-  /** Takes a chunk of the stream; true once the stream is live. */
-  private take(chunk: string): boolean {
-    this.buffer += chunk;
-    let live = false;
-    let at: number;
-    while ((at = this.buffer.indexOf('\n\n')) >= 0) {
-      const block = this.buffer.slice(0, at);
-      this.buffer = this.buffer.slice(at + 2);
-      if (block.includes('\nevent: ready\n')) live = true;
-      if (!block.includes('\nevent: image.processed\n')) continue;
-      const data = block.slice(block.indexOf('\ndata: ') + 7).split('\n')[0];
-      const { imageId } = JSON.parse(data) as { imageId: string };
-      const waiter = this.waiting.get(imageId);
-      if (waiter) waiter();
-      else this.early.add(imageId);
-    }
-    return live;
-  }
+async function processedOrPollDue(stream: SseStream, imageId: string): Promise<void> {
+  if (stream.isEnded) return sleep(POLL_MS);
+  await stream
+    .waitFor(
+      (m) =>
+        m.event === 'image.processed' &&
+        (m.json as { imageId?: string } | null)?.imageId === imageId,
+      POLL_MS,
+    )
+    .catch(() => undefined);
 }
-const processed = new ProcessedEvents();
 
 /**
  * The pipeline side: keeps IN_FLIGHT images in the system (uploading, or
@@ -757,6 +702,8 @@ class Pipeline {
 
   constructor(
     private readonly token: string,
+    /** The desk's stream, which says when each image is processed. */
+    private readonly stream: SseStream,
     private readonly runId: string,
     readonly workerPid: number | null,
   ) {
@@ -788,21 +735,21 @@ class Pipeline {
       tree = now;
       return stackCpu;
     };
-    const workerBefore = pid === null ? 0 : (procCpu(pid)?.seconds ?? 0);
-    const faultsBefore = pid === null ? 0 : (procCpu(pid)?.minorFaults ?? 0);
+    const workerBefore = pid === null ? null : procCpu(pid);
     const clientBefore = processCpuSeconds();
     await this.meter.measure(
       () =>
         inPool(to - from, IN_FLIGHT, async (k) => {
-          this.uploads.push(await uploadAndWait(this.token, from + k, this.runId));
+          this.uploads.push(await uploadAndWait(this.token, this.stream, from + k, this.runId));
         }),
       ownCpu,
       processCpuSeconds,
     );
     this.clientCpuSeconds += processCpuSeconds() - clientBefore;
-    if (pid !== null) {
-      this.workerCpuSeconds += (procCpu(pid)?.seconds ?? 0) - workerBefore;
-      this.workerFaults += (procCpu(pid)?.minorFaults ?? 0) - faultsBefore;
+    const workerAfter = pid === null ? null : procCpu(pid);
+    if (workerBefore && workerAfter) {
+      this.workerCpuSeconds += workerAfter.seconds - workerBefore.seconds;
+      this.workerFaults += workerAfter.minorFaults - workerBefore.minorFaults;
     }
   }
 
@@ -883,7 +830,8 @@ async function main(): Promise<void> {
       `pipeline ${IN_FLIGHT} images in flight; in blocks of ${BLOCK}, bare then pipeline`,
   );
   const token = await api.login('photo@newsdesk.test'); // fails fast when the stack is not running
-  await processed.open(token);
+  const stream = await SseStream.open(`${API}/api/stream`, { authorization: `Bearer ${token}` });
+  await stream.waitFor((m) => m.event === 'ready');
   const prepared = await prepareImages(IMAGES);
   const meanMb = prepared.bytes.reduce((a, b) => a + b, 0) / prepared.bytes.length / 1e6;
 
@@ -893,7 +841,7 @@ async function main(): Promise<void> {
   }
   const outRoot = join(tmpdir(), `newsdesk-bench-out-${runId}`);
   const baseline = new Baseline(outRoot);
-  const pipeline = new Pipeline(token, runId, workerPid);
+  const pipeline = new Pipeline(token, stream, runId, workerPid);
   let idleAfterEarly: number | null = null;
   let idleAfterAll: number | null = null;
   try {
@@ -916,7 +864,7 @@ async function main(): Promise<void> {
     }
   } finally {
     pipeline.stop();
-    processed.close();
+    await stream.close();
     await rm(outRoot, { recursive: true, force: true });
   }
   const workerStatus = workerPid === null ? null : procStatus(workerPid);
