@@ -1,4 +1,9 @@
-import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { presetsHash, s3ClientSettings } from '@newsdesk/config';
@@ -359,6 +364,11 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     expect(image.alt).toBe('Erstes Hochladen');
     const originalKey = `originals/${sha256(file)}.jpg`;
     expect(image.original).toBe(`${publicUrl}/${originalKey}`);
+    // Stored whole before the API let go of its bytes.
+    const original = await s3.send(
+      new GetObjectCommand({ Bucket: newsdesk.config.s3.bucket, Key: originalKey }),
+    );
+    expect(sha256(Buffer.from(await original.Body!.transformToByteArray()))).toBe(sha256(file));
     expect(await newsdesk.orm.em.fork().count(Image, { contentHash: sha256(file) })).toBe(1);
     const after = await uploadArea();
     expect(after.uploads).toEqual(before.uploads);

@@ -9,6 +9,7 @@ import { ORIGINAL_MIME, SNIFF_BYTES, sniffImageFormat, type OriginalFormat } fro
 import { Image } from './image.entity';
 import { cleanImageText, type ImageText } from './image-text';
 import { ObjectStorage } from './object-storage';
+import { releaseBuffer } from './release-buffer';
 
 export interface UploadResult {
   image: Image;
@@ -109,6 +110,8 @@ export class ImageUploadService {
     if (file.errored) throw file.errored;
     if (file.readableEnded) {
       const body = Buffer.concat(head);
+      // Copied: the parser's chunks can go now, not at V8's next full collection.
+      head.forEach(releaseBuffer);
       if (isTooLarge() || body.length > this.config.images.maxBytes) throw this.tooLarge();
       const hash = createHash('sha256').update(body).digest('hex');
       return { body, tempKey: null, hash, format, bytes: body.length };
@@ -163,11 +166,21 @@ export class ImageUploadService {
     const existing = await this.em.fork().findOne(Image, { contentHash: received.hash });
     if (existing) {
       await this.discard(received);
+      if (received.body) releaseBuffer(received.body); // sent nowhere
       return { image: existing, created: false };
     }
     const originalKey = `originals/${received.hash}.${EXTENSIONS[received.format]}`;
     if (received.body) {
-      await this.storage.put(originalKey, received.body, ORIGINAL_MIME[received.format]);
+      // Hashed on the way in already: the request is signed with that hash.
+      await this.storage.put(
+        originalKey,
+        received.body,
+        ORIGINAL_MIME[received.format],
+        received.hash,
+      );
+      // Stored means sent whole. A failed PUT leaves the bytes to the collector, as a
+      // socket being torn down may still hold them.
+      releaseBuffer(received.body);
     } else {
       await this.storage.copy(received.tempKey, originalKey, ORIGINAL_MIME[received.format]);
       await this.discard(received);

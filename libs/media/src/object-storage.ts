@@ -12,9 +12,25 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
+import { releaseBuffer } from './release-buffer';
 
 /** Every stored key names its content (a hash, or a rendition of one): it never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The header SigV4 signs the payload's SHA-256 in; the signer hashes the body only when it is missing. */
+export const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
+
+/** Lets `command` be signed with a payload hash computed before, instead of hashing its body again. */
+function signWithPayloadHash(command: PutObjectCommand, sha256: string): void {
+  command.middlewareStack.add(
+    (next) => (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) request.headers[PAYLOAD_HASH_HEADER] = sha256;
+      return next(args);
+    },
+    { step: 'build', name: 'knownPayloadHash' },
+  );
+}
 
 /** The S3 adapter: everything Newsdesk keeps in object storage goes through here. */
 @Injectable()
@@ -29,20 +45,28 @@ export class ObjectStorage implements OnModuleDestroy {
 
   /**
    * Stores a body under `key`. A buffer goes in one request; a stream is
-   * uploaded in parts, never buffered whole.
+   * uploaded in parts, never buffered whole. `sha256` (hex), when the caller
+   * has hashed the buffer already, is the payload hash the request is signed
+   * with: the client does not hash the bytes a second time, and S3 still
+   * refuses a body that does not match it.
    */
-  async put(key: string, body: Buffer | Readable, contentType: string): Promise<void> {
+  async put(
+    key: string,
+    body: Buffer | Readable,
+    contentType: string,
+    sha256?: string,
+  ): Promise<void> {
     if (Buffer.isBuffer(body)) {
-      await this.s3.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: body,
-          ContentLength: body.length,
-          ContentType: contentType,
-          CacheControl: IMMUTABLE,
-        }),
-      );
+      const command = new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentLength: body.length,
+        ContentType: contentType,
+        CacheControl: IMMUTABLE,
+      });
+      if (sha256) signWithPayloadHash(command, sha256);
+      await this.s3.send(command);
       return;
     }
     await new Upload({
@@ -108,6 +132,7 @@ export class ObjectStorage implements OnModuleDestroy {
         throw new Error(`object ${key} is longer than its ${size} bytes`);
       }
       filled += bytes.copy(buffer, filled);
+      releaseBuffer(bytes); // copied: its memory goes now, not at V8's next full collection
     }
     if (filled !== size) throw new Error(`object ${key}: ${filled} of ${size} bytes arrived`);
     return buffer;
