@@ -190,9 +190,11 @@ const JEMALLOC = [
  * programs that ask on most distributions), so that a block is faulted in 2 MB at a
  * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips:
  * about 38,000 per 24 MP image without huge pages, about 7,500 with them, and the
- * worker's CPU per image fell by about 0.3 s; peak RSS 444–498 MB in 18 of 19 runs
+ * worker's CPU per image fell by about 0.3 s; peak RSS 444–498 MB in 20 of 21 runs
  * (three of 300 images among them) and 520 MB in one of 60 images (README, Images).
- * Kept 5 s the pages saved a little more but peaked at 505 MB over 60.
+ * Kept 5 s the pages saved a little more but peaked at 505 MB over 60; kept 10 s with
+ * jemalloc's background thread, 58–60 % fewer faults, no saving beyond the runs'
+ * swings, and 501 and 532 MB over 60.
  */
 const MEDIA_MALLOC_CONF = 'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,thp:always';
 
