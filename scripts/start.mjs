@@ -188,13 +188,11 @@ const JEMALLOC = [
  * back to the kernel as soon as it is freed; freed pages kept 2 s, across a job's
  * renditions; and transparent huge pages (where the kernel offers them, as it does to
  * programs that ask on most distributions), so that a block is faulted in 2 MB at a
- * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips:
- * about 38,000 per 24 MP image without huge pages, about 7,500 with them, and the
- * worker's CPU per image fell by about 0.3 s; peak RSS 444–498 MB in 20 of 21 runs
- * (three of 300 images among them) and 520 MB in one of 60 images (README, Images).
- * Kept 5 s the pages saved a little more but peaked at 505 MB over 60; kept 10 s with
- * jemalloc's background thread, 58–60 % fewer faults, no saving beyond the runs'
- * swings, and 501 and 532 MB over 60.
+ * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips; huge
+ * pages cut them to about a fifth. Kept 2 s, the worker's peak stayed within 512 MB in
+ * all but one of the runs; kept longer, they saved nothing beyond the runs' swings and
+ * the peak came close to 512 MB or went over.
+ * The README (Images) has every run, on two hosts.
  */
 const MEDIA_MALLOC_CONF = 'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,thp:always';
 
