@@ -24,6 +24,7 @@ import { prepareRuntime } from './lib/runtime.mjs';
 import {
   REPO_ROOT,
   describeError,
+  ensureJemalloc,
   exitCodeOf,
   killGroup,
   killOnExit,
@@ -174,14 +175,6 @@ function prefixLines(stream, out, tag) {
     .on('line', (line) => out.write(`${tag} ${line}\n`));
 }
 
-/** Where distributions put jemalloc (Debian/Ubuntu `libjemalloc2`, Fedora/RHEL `jemalloc`). */
-const JEMALLOC = [
-  '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2',
-  '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2',
-  '/usr/lib64/libjemalloc.so.2',
-  '/usr/lib/libjemalloc.so.2',
-].find((file) => fs.existsSync(file));
-
 /**
  * jemalloc for image jobs: two arenas; large blocks (decoded frames, encoder buffers)
  * from those arenas too, not from the separate one that hands every block above 8 MB
@@ -203,8 +196,8 @@ const MEDIA_MALLOC_CONF = 'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,th
  * the growth (sharp itself would run libvips on one thread on plain glibc; the worker
  * sets the threads per job, MEDIA_THREADS_PER_JOB).
  */
-function mediaAllocatorEnv() {
-  if (JEMALLOC) return { LD_PRELOAD: JEMALLOC, MALLOC_CONF: MEDIA_MALLOC_CONF };
+function mediaAllocatorEnv(jemalloc) {
+  if (jemalloc) return { LD_PRELOAD: jemalloc, MALLOC_CONF: MEDIA_MALLOC_CONF };
   return { MALLOC_ARENA_MAX: '2' };
 }
 
@@ -221,7 +214,7 @@ function startApp(name, env) {
   const tag = paint(APP_COLORS[name], `[${name}]`.padEnd(width));
   const child = spawn(process.execPath, [...appNodeFlags(name), main], {
     cwd: REPO_ROOT,
-    env: name === 'media' ? { ...mediaAllocatorEnv(), ...env } : env,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -400,8 +393,13 @@ const env = {
 await step('database migrations', process.execPath, [CLI, 'migrate'], env);
 await step('demo data (seed)', process.execPath, [CLI, 'seed'], env);
 
-console.log(`▶ starting ${APPS.join(', ')}`);
-for (const name of APPS) startApp(name, env);
+// Looked up only now: on Debian, redis-server (installed above when it was missing) brings it.
+const jemalloc = ensureJemalloc();
+const mediaAllocator = jemalloc ? 'jemalloc' : "glibc's allocator with two arenas";
+console.log(`▶ starting ${APPS.join(', ')} (the media app on ${mediaAllocator})`);
+// The environment's own settings win over the media app's allocator settings.
+const appEnv = { media: { ...mediaAllocatorEnv(jemalloc), ...env } };
+for (const name of APPS) startApp(name, appEnv[name] ?? env);
 
 await waitForHealth();
 if (!shuttingDown) {

@@ -213,6 +213,18 @@ describe('npm start twice in the same data folder', () => {
           app,
           argv: [...appNodeFlags(app), `dist/apps/${app}/src/main.js`],
         });
+      // The media app runs on jemalloc wherever the machine has it (the start installs it as
+      // root): the start says so, and the running worker has it loaded.
+      const onMachine = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64']
+        .map((dir) => path.join(dir, 'libjemalloc.so.2'))
+        .some((file) => fs.existsSync(file));
+      const loaded = fs
+        .readFileSync(`/proc/${firstPids.media}/maps`, 'utf8')
+        .includes('libjemalloc');
+      const said = /the media app on (jemalloc|glibc)/.exec(first.output())?.[1];
+      expect({ said, loaded }).toEqual(
+        onMachine ? { said: 'jemalloc', loaded: true } : { said: 'glibc', loaded: false },
+      );
     },
     START_TIMEOUT_MS + 30_000,
   );

@@ -466,6 +466,36 @@ export function ensureRedis() {
   });
 }
 
+/** Where distributions put jemalloc (Debian/Ubuntu `libjemalloc2`, Fedora/RHEL `jemalloc`). */
+const JEMALLOC = [
+  '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2',
+  '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2',
+  '/usr/lib64/libjemalloc.so.2',
+  '/usr/lib/libjemalloc.so.2',
+];
+
+/**
+ * Path of jemalloc's library, which `npm start` preloads into the media app;
+ * installs Debian's `libjemalloc2` via apt when root. Looked up when the apps
+ * start, not before: on Debian it often arrives with redis-server. The stack runs
+ * without it (the media app then stays on glibc's allocator), so a missing
+ * library is logged and answered with null, not thrown.
+ */
+export function ensureJemalloc() {
+  try {
+    return ensureProgram({
+      find: () => JEMALLOC.find((file) => fs.existsSync(file)) ?? null,
+      packages: ['libjemalloc2'],
+      what: "jemalloc (the media app's allocator)",
+      missing:
+        'jemalloc not found. Install it, e.g. `sudo apt-get install libjemalloc2` (Debian/Ubuntu).',
+    });
+  } catch (error) {
+    log(describeError(error));
+    return null;
+  }
+}
+
 /** Where Debian's `chromium` package puts the browser; the desk's browser tests drive it. */
 export const CHROMIUM = '/usr/bin/chromium';
 
