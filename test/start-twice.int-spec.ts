@@ -8,16 +8,18 @@
  * dist/) with its own data folder and free ports, so it never meets the servers
  * of the test run itself or a developer's `npm start`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { appNodeFlags, commandLineOf } from './faults/cluster';
 
 const ROOT = path.resolve(__dirname, '..');
 const START = path.join(ROOT, 'scripts', 'start.mjs');
+const STACK = path.join(ROOT, 'scripts', 'lib', 'stack.mjs');
 const READY = /Newsdesk is running/;
 const START_TIMEOUT_MS = 150_000;
 
@@ -214,10 +216,20 @@ describe('npm start twice in the same data folder', () => {
           argv: [...appNodeFlags(app), `dist/apps/${app}/src/main.js`],
         });
       // The media app runs on jemalloc wherever the machine has it (the start installs it as
-      // root): the start says so, and the running worker has it loaded.
-      const onMachine = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64']
-        .map((dir) => path.join(dir, 'libjemalloc.so.2'))
-        .some((file) => fs.existsSync(file));
+      // root): the start says so, and the running worker has it loaded. Where the library
+      // is, the stack scripts' own lookup says (an ES module, so asked in a child process).
+      const onMachine = Boolean(
+        execFileSync(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `import { findJemalloc } from ${JSON.stringify(pathToFileURL(STACK).href)};` +
+              'process.stdout.write(findJemalloc() ?? "");',
+          ],
+          { encoding: 'utf8' },
+        ),
+      );
       const loaded = fs
         .readFileSync(`/proc/${firstPids.media}/maps`, 'utf8')
         .includes('libjemalloc');

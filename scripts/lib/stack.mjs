@@ -474,6 +474,11 @@ const JEMALLOC = [
   '/usr/lib/libjemalloc.so.2',
 ];
 
+/** Path of jemalloc's library where the machine has it, or null (the start-twice test asks too). */
+export function findJemalloc() {
+  return JEMALLOC.find((file) => fs.existsSync(file)) ?? null;
+}
+
 /**
  * Path of jemalloc's library, which `npm start` preloads into the media app;
  * installs Debian's `libjemalloc2` via apt when root. Looked up when the apps
@@ -484,7 +489,7 @@ const JEMALLOC = [
 export function ensureJemalloc() {
   try {
     return ensureProgram({
-      find: () => JEMALLOC.find((file) => fs.existsSync(file)) ?? null,
+      find: findJemalloc,
       packages: ['libjemalloc2'],
       what: "jemalloc (the media app's allocator)",
       missing:
