@@ -184,10 +184,13 @@ function prefixLines(stream, out, tag) {
  * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips; huge
  * pages cut them to about a fifth. Kept 2 s, the worker's peak stayed within 512 MB in
  * all but one of the runs; kept longer, they saved nothing beyond the runs' swings and
- * the peak came close to 512 MB or went over.
- * The README (Images) has every run, on two hosts.
+ * the peak came close to 512 MB or went over. jemalloc's background thread hands the
+ * pages back once their 2 s are up, also while the worker is idle (without it, only
+ * the worker's next allocation does, and an idle worker kept up to 150 MB more).
+ * The README (Images) has every run, on three hosts.
  */
-const MEDIA_MALLOC_CONF = 'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,thp:always';
+const MEDIA_MALLOC_CONF =
+  'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,thp:always,background_thread:true';
 
 /**
  * The media app's allocator. sharp's image buffers fragment glibc's heap, so a

@@ -216,8 +216,10 @@ describe('npm start twice in the same data folder', () => {
           argv: [...appNodeFlags(app), `dist/apps/${app}/src/main.js`],
         });
       // The media app runs on jemalloc wherever the machine has it (the start installs it as
-      // root): the start says so, and the running worker has it loaded. Where the library
-      // is, the stack scripts' own lookup says (an ES module, so asked in a child process).
+      // root): the start says so, the running worker has it loaded, and jemalloc's
+      // background thread (which hands freed pages back while the worker is idle) runs.
+      // Where the library is, the stack scripts' own lookup says (an ES module, so asked
+      // in a child process).
       const onMachine = Boolean(
         execFileSync(
           process.execPath,
@@ -233,9 +235,15 @@ describe('npm start twice in the same data folder', () => {
       const loaded = fs
         .readFileSync(`/proc/${firstPids.media}/maps`, 'utf8')
         .includes('libjemalloc');
+      const threads = fs
+        .readdirSync(`/proc/${firstPids.media}/task`)
+        .map((tid) => fs.readFileSync(`/proc/${firstPids.media}/task/${tid}/comm`, 'utf8').trim());
+      const purging = threads.includes('jemalloc_bg_thd');
       const said = /the media app on (jemalloc|glibc)/.exec(first.output())?.[1];
-      expect({ said, loaded }).toEqual(
-        onMachine ? { said: 'jemalloc', loaded: true } : { said: 'glibc', loaded: false },
+      expect({ said, loaded, purging }).toEqual(
+        onMachine
+          ? { said: 'jemalloc', loaded: true, purging: true }
+          : { said: 'glibc', loaded: false, purging: false },
       );
     },
     START_TIMEOUT_MS + 30_000,
