@@ -84,7 +84,7 @@ describe('the media app’s allocator', () => {
     expect(options.get('oversize_threshold')).toBe('0');
     expect(Number(options.get('dirty_decay_ms'))).toBeGreaterThan(0);
     // Without its background thread, jemalloc purges only when the worker next allocates:
-    // an idle worker held 267–396 MB instead of 229–259 (README, Images).
+    // an idle worker held 267–396 MB instead of 228–259 (README, Images).
     expect(options.get('background_thread')).toBe('true');
   });
 });
