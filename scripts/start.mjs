@@ -186,7 +186,7 @@ function prefixLines(stream, out, tag) {
  * all but one of the runs; kept longer, they saved nothing beyond the runs' swings and
  * the peak came close to 512 MB or went over. jemalloc's background thread hands the
  * pages back once their 2 s are up, also while the worker is idle (without it, only
- * the worker's next allocation does, and an idle worker kept up to 150 MB more).
+ * the worker's next allocation does: an idle worker held 267–396 MB, against 228–259).
  * The README (Images) has every run, on three hosts.
  */
 const MEDIA_MALLOC_CONF =
