@@ -187,7 +187,7 @@ function prefixLines(stream, out, tag) {
  * the peak came close to 512 MB or went over. jemalloc's background thread hands the
  * pages back once their 2 s are up, also while the worker is idle (without it, only
  * the worker's next allocation does: an idle worker held 267–396 MB, against 228–259).
- * The README (Images) has every run, on three hosts.
+ * docs/benchmarks/images.md has every run, on three hosts.
  */
 const MEDIA_MALLOC_CONF =
   'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,thp:always,background_thread:true';

@@ -74,7 +74,7 @@ describe('the media app’s allocator', () => {
   });
 
   // With pages handed back at once (0), huge pages are split and faulted in again: the
-  // renderer took 4.2 CPU s per image against 2.6 (README, Images).
+  // renderer took 4.2 CPU s per image against 2.6 (docs/benchmarks/images.md).
   it('asks for huge pages, keeps large blocks in its two arenas for a while, and hands them back in the background', () => {
     const options = new Map(
       startConf!.split(',').map((pair) => pair.split(':') as [string, string]),
