@@ -5,11 +5,20 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
 import sharp from 'sharp';
 import { presetsHash, s3ClientSettings } from '@newsdesk/config';
 import type { Section } from '@newsdesk/editorial';
 import type { Role } from '@newsdesk/identity';
-import { Image, ImageProcessingService, Rendition, WHOLE_UPLOAD_BYTES } from '@newsdesk/media';
+import { Clock } from '@newsdesk/common';
+import {
+  Image,
+  ImageProcessingService,
+  ImageRenderer,
+  ObjectStorage,
+  Rendition,
+  WHOLE_UPLOAD_BYTES,
+} from '@newsdesk/media';
 import { hugeBlankPng, oversizedJpeg, photoJpeg, sidewaysJpeg, withIptc } from '@newsdesk/testing';
 import { ApiClient, type Reply } from './support/http';
 import {
@@ -21,6 +30,7 @@ import {
 } from './support/drive';
 import { makeSection, makeUser, PASSWORD } from './support/factories';
 import { Newsdesk } from './support/newsdesk';
+import { S3Proxy } from './support/s3-proxy';
 
 interface RenditionView {
   preset: string;
@@ -540,6 +550,59 @@ describe('images: upload, renditions in S3, editing, and their way into stories'
     await newsdesk.settle();
 
     expect(await state()).toEqual(before);
+  });
+
+  it('fails the job when S3 refuses a rendition, keeps the rows as they were, and the retry writes them all', async () => {
+    const file = await freshPhoto(1000, 750);
+    const image = await readyImage(file, { alt: 'Neu zugeschnitten' });
+    const rowKeys = async () =>
+      (await newsdesk.orm.em.fork().find(Rendition, { image: image.id })).map((r) => r.key).sort();
+    const before = await rowKeys();
+    // A new focal point without the job the API would queue for it: the test runs that job.
+    await newsdesk.orm.em
+      .fork()
+      .nativeUpdate(Image, { id: image.id }, { focalPoint: { x: 0.25, y: 0.3 } });
+    const proxy = new S3Proxy(new URL(newsdesk.config.s3.endpoint!));
+    const endpoint = await proxy.start();
+    const storage = new ObjectStorage({
+      ...newsdesk.config,
+      s3: { ...newsdesk.config.s3, endpoint },
+    });
+    const media = newsdesk.media!;
+    const job = new ImageProcessingService(
+      media.get(EntityManager),
+      storage,
+      media.get(ImageRenderer),
+      media.get(Clock),
+      newsdesk.config,
+    );
+    const changeId = randomUUID();
+    const recrop = () =>
+      job.handleImageProcess({
+        imageId: image.id,
+        scope: 'crops',
+        changeId,
+      });
+    try {
+      proxy.refusePuts = /-640\.webp$/;
+      await expect(recrop()).rejects.toThrow();
+      expect(proxy.refused).toBeGreaterThan(0);
+      // The rows still name the old crops, every one of them in the bucket.
+      expect(await rowKeys()).toEqual(before);
+      expect((await getImage(image.id)).status).toBe('ready');
+
+      proxy.refusePuts = null;
+      await recrop(); // BullMQ's retry
+    } finally {
+      storage.onModuleDestroy();
+      await proxy.stop();
+    }
+    await newsdesk.settle();
+
+    const after = await rowKeys();
+    expect(after.filter((key) => key.includes('-f0.250x0.300-'))).toHaveLength(9);
+    expect(after).toHaveLength(before.length);
+    expect(await keysUnder(`renditions/${sha256(file)}/`)).toEqual(expect.arrayContaining(after));
   });
 
   it('the ops re-render counts the images made with other presets, for ops only', async () => {

