@@ -12,6 +12,7 @@
  * BENCH_SHARP_CONCURRENCY (libvips threads per baseline image; the cores shared
  * among the images at once, as the media worker shares them among its jobs),
  * BENCH_IMAGE_DIR (cache of the generated JPEGs; <tmpdir>/newsdesk-bench-24mp-v2),
+ * BENCH_WARM_IMAGES (made by each side before the first block, not counted; 4),
  * BENCH_POLL_MS (how often an image's status is read when the desk's stream has not
  * said it is processed; 10000), BENCH_TIMEOUT_MS (per image, 300000),
  * BENCH_MEDIA_PID (the media worker; found with pgrep otherwise),
@@ -33,8 +34,9 @@
  *
  * The two sides alternate in blocks of 30 images (bare, then pipeline, on
  * the same files), so that both see the same share of whatever else the
- * machine is doing. "Per core" divides by os.availableParallelism(), the
- * same for both, so the ratio is the ratio of throughputs. Two more views
+ * machine is doing, after a warm-up of a few images each that is not
+ * counted. "Per core" divides by os.availableParallelism(), the same for
+ * both, so the ratio is the ratio of throughputs. Two more views
  * of it: per core not busy with other work (from /proc/stat), and by CPU
  * seconds per image (the bench process for bare sharp; every process of the
  * `npm start` tree for the pipeline), which other load hardly changes but
@@ -44,7 +46,16 @@
  * idle RSS (queue empty, 2 s settled) after the first block and at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, openAsBlob, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { once } from 'node:events';
+import {
+  createReadStream,
+  existsSync,
+  openAsBlob,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+} from 'node:fs';
+import http from 'node:http';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +66,7 @@ import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { seededRandom } from '@newsdesk/common';
 import type { paths } from '@newsdesk/api-client';
-import { BenchApi, positiveInt, inPool, type BenchImage } from './support';
+import { BenchApi, positiveInt, nonNegativeInt, inPool, type BenchImage } from './support';
 import { commandLineOf } from '../test/faults/cluster';
 import { SseStream } from '../test/support/sse';
 
@@ -70,6 +81,15 @@ const SHARP_CONCURRENCY = positiveInt(
   Math.max(1, Math.floor(CORES / BASELINE_CONCURRENCY)),
 );
 const POLL_MS = positiveInt('BENCH_POLL_MS', 10_000);
+/**
+ * Images each side makes before the first block, printed but not counted: the first
+ * images after a start pay for JIT compilation, the worker's first allocations and the
+ * stack's first connections, which the pipeline would carry into its first block and
+ * the baseline, one process, hardly at all (the delivery bench warms up likewise).
+ */
+const WARM_IMAGES = nonNegativeInt('BENCH_WARM_IMAGES', 4);
+/** How the bench uploads: streamed with `node:http` (the default), or `fetch`. */
+const UPLOAD = process.env.BENCH_UPLOAD === 'fetch' ? 'fetch' : 'stream';
 const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === '1';
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 300_000);
 const IMAGE_DIR = process.env.BENCH_IMAGE_DIR ?? join(tmpdir(), 'newsdesk-bench-24mp-v2');
@@ -597,12 +617,86 @@ type Uploaded = paths['/api/images']['post']['responses'][202]['content']['appli
  */
 async function uniqueUpload(index: number, runId: string): Promise<Blob> {
   const file = await openAsBlob(fileOf(index), { type: 'image/jpeg' });
+  return new Blob([uniqueHead(index, runId), file.slice(2)], { type: 'image/jpeg' });
+}
+
+/** SOI and the COM segment naming the run: what {@link uniqueUpload} puts before the file's rest. */
+function uniqueHead(index: number, runId: string): Buffer {
   const text = Buffer.from(`newsdesk bench ${runId} image ${index}`, 'latin1');
-  const comment = Buffer.alloc(4 + text.length);
-  comment.writeUInt16BE(0xfffe, 0);
-  comment.writeUInt16BE(text.length + 2, 2);
-  text.copy(comment, 4);
-  return new Blob([new Uint8Array([0xff, 0xd8]), comment, file.slice(2)], { type: 'image/jpeg' });
+  const head = Buffer.alloc(6 + text.length);
+  head.writeUInt16BE(0xffd8, 0);
+  head.writeUInt16BE(0xfffe, 2);
+  head.writeUInt16BE(text.length + 2, 4);
+  text.copy(head, 6);
+  return head;
+}
+
+const uploadAgent = new http.Agent({ keepAlive: true });
+
+/**
+ * `POST /api/images` with the same form `fetch` sends (the file, then the alt text), the
+ * file streamed from the cache in 1 MiB reads. The bench shares the cores with the stack;
+ * `fetch` with a `FormData` over a `Blob` moves each file through web streams in 64 KiB
+ * pieces and took 0.08–0.12 CPU s per image of them, this 0.05 (BENCH_UPLOAD=fetch for
+ * the other).
+ */
+async function postStreamed(
+  token: string,
+  index: number,
+  runId: string,
+): Promise<{ status: number; text: string }> {
+  const boundary = `newsdesk-bench-${randomUUID()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench-${runId}-${index}.jpg"\r\n` +
+      `Content-Type: image/jpeg\r\n\r\n`,
+    'latin1',
+  );
+  const jpegHead = uniqueHead(index, runId);
+  const tail = Buffer.from(
+    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n` +
+      `Benchmark ${runId} image ${index}\r\n--${boundary}--\r\n`,
+    'latin1',
+  );
+  const rest = (await stat(fileOf(index))).size - 2;
+  const request = http.request(`${API}/api/images`, {
+    method: 'POST',
+    agent: uploadAgent,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': head.length + jpegHead.length + rest + tail.length,
+    },
+  });
+  const answered = new Promise<http.IncomingMessage>((resolve, reject) =>
+    request.once('response', resolve).once('error', reject),
+  );
+  request.write(head);
+  request.write(jpegHead);
+  for await (const chunk of createReadStream(fileOf(index), { start: 2, highWaterMark: MB })) {
+    if (!request.write(chunk)) await once(request, 'drain');
+  }
+  request.end(tail);
+  const response = await answered;
+  let text = '';
+  for await (const chunk of response) text += String(chunk);
+  return { status: response.statusCode ?? 0, text };
+}
+
+/** The upload as `fetch` with a `FormData` sends it (BENCH_UPLOAD=fetch). */
+async function postFetched(
+  token: string,
+  index: number,
+  runId: string,
+): Promise<{ status: number; text: string }> {
+  const form = new FormData();
+  form.append('file', await uniqueUpload(index, runId), `bench-${runId}-${index}.jpg`);
+  form.append('alt', `Benchmark ${runId} image ${index}`);
+  const response = await fetch(`${API}/api/images`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: response.status, text: await response.text() };
 }
 
 interface Upload {
@@ -626,18 +720,14 @@ async function uploadAndWait(
   index: number,
   runId: string,
 ): Promise<Upload> {
-  const form = new FormData();
-  form.append('file', await uniqueUpload(index, runId), `bench-${runId}-${index}.jpg`);
-  form.append('alt', `Benchmark ${runId} image ${index}`);
   const started = performance.now();
-  const response = await fetch(`${API}/api/images`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  const text = await response.text();
-  if (response.status !== 202 && response.status !== 200) {
-    throw new Error(`POST /api/images (image ${index}): ${response.status} ${text}`);
+  const { status, text } = await (UPLOAD === 'fetch' ? postFetched : postStreamed)(
+    token,
+    index,
+    runId,
+  );
+  if (status !== 202 && status !== 200) {
+    throw new Error(`POST /api/images (image ${index}): ${status} ${text}`);
   }
   const uploadMs = performance.now() - started;
   const { id, created } = JSON.parse(text) as Uploaded;
@@ -764,6 +854,51 @@ class Pipeline {
   }
 }
 
+/** What the warm-up cost each side, per image: to compare with the counted blocks. */
+interface WarmUp {
+  images: number;
+  bareCpuSecondsPerImage: number;
+  pipelineCpuSecondsPerImage: number | null;
+  workerCpuSecondsPerImage: number | null;
+}
+
+/**
+ * The first WARM_IMAGES images through both sides, on meters of their own. The
+ * pipeline's uploads carry their own tag in the JPEG comment, so the counted uploads of
+ * the same files are not taken for duplicates.
+ */
+async function warmBothSides(
+  outRoot: string,
+  token: string,
+  stream: SseStream,
+  tag: string,
+  workerPid: number | null,
+): Promise<WarmUp> {
+  const images = Math.min(WARM_IMAGES, IMAGES);
+  const bare = new Baseline(join(outRoot, 'warm'));
+  const pipeline = new Pipeline(token, stream, tag, workerPid);
+  try {
+    await bare.block(0, images);
+    await pipeline.block(0, images);
+  } finally {
+    pipeline.stop();
+  }
+  const warm: WarmUp = {
+    images,
+    bareCpuSecondsPerImage: round(bare.meter.cpuSeconds / images),
+    pipelineCpuSecondsPerImage: pipeline.measuresStackCpu
+      ? round(pipeline.meter.cpuSeconds / images)
+      : null,
+    workerCpuSecondsPerImage: workerPid === null ? null : round(pipeline.workerCpuSeconds / images),
+  };
+  console.log(
+    `  warm-up, ${images} images (not counted): bare ${warm.bareCpuSecondsPerImage} CPU s/img; ` +
+      `pipeline ${warm.pipelineCpuSecondsPerImage ?? '?'} CPU s/img ` +
+      `(media worker ${warm.workerCpuSecondsPerImage ?? '?'})`,
+  );
+  return warm;
+}
+
 // ---------------------------------------------------------------------------
 // 4: report
 // ---------------------------------------------------------------------------
@@ -844,21 +979,30 @@ async function main(): Promise<void> {
   const pipeline = new Pipeline(token, stream, runId, workerPid);
   let idleAfterEarly: number | null = null;
   let idleAfterAll: number | null = null;
+  let warmUp: WarmUp | null = null;
   try {
+    if (!MEMORY_ONLY && WARM_IMAGES > 0) {
+      warmUp = await warmBothSides(outRoot, token, stream, `${runId}-warm`, workerPid);
+    }
     // Alternating blocks, so that both sides see the same share of whatever
     // else the machine is doing; the first block is the early RSS checkpoint.
     for (let from = 0; from < IMAGES; from += BLOCK) {
       const to = Math.min(IMAGES, from + BLOCK);
-      const [bareBefore, pipeBefore] = [baseline.meter.seconds, pipeline.meter.seconds];
+      const bare = { ...baseline.meter };
+      const pipe = { ...pipeline.meter };
+      const workerBefore = pipeline.workerCpuSeconds;
       if (!MEMORY_ONLY) await baseline.block(from, to);
       await pipeline.block(from, to);
       idleAfterAll = await pipeline.idleRss();
       if (from === 0 && to < IMAGES) idleAfterEarly = idleAfterAll;
-      const rate = (seconds: number) => round((to - from) / seconds, 3);
+      const side = (now: Meter, before: Pick<Meter, 'seconds' | 'cpuSeconds'>) =>
+        `${round((to - from) / (now.seconds - before.seconds), 3)} img/s, ` +
+        `${round((now.cpuSeconds - before.cpuSeconds) / (to - from))} CPU s/img`;
       console.log(
         `  images ${from + 1}–${to}: ` +
-          (MEMORY_ONLY ? '' : `bare ${rate(baseline.meter.seconds - bareBefore)} img/s, `) +
-          `pipeline ${rate(pipeline.meter.seconds - pipeBefore)} img/s, ` +
+          (MEMORY_ONLY ? '' : `bare ${side(baseline.meter, bare)}; `) +
+          `pipeline ${side(pipeline.meter, pipe)} ` +
+          `(media worker ${round((pipeline.workerCpuSeconds - workerBefore) / (to - from))}); ` +
           `worker RSS ${idleAfterAll === null ? '?' : Math.round(idleAfterAll / MB)} MB idle`,
       );
     }
@@ -968,6 +1112,7 @@ async function main(): Promise<void> {
     freeCoreRatio,
     /** Bare CPU s per image over the pipeline's: blind to other load, and to idle cores. */
     cpuRatio: pipelineCpu === null ? null : round(baselineCpu / pipelineCpu, 3),
+    warmUp,
     renditionsIdentical: `${same.same}/${same.of}`,
     worker:
       workerPid === null || workerStatus === null
