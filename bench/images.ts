@@ -631,6 +631,11 @@ function uniqueHead(index: number, runId: string): Buffer {
   return head;
 }
 
+/** The form's file name and alt text: both upload paths send the same form. */
+function uploadFields(index: number, runId: string): { filename: string; alt: string } {
+  return { filename: `bench-${runId}-${index}.jpg`, alt: `Benchmark ${runId} image ${index}` };
+}
+
 const uploadAgent = new http.Agent({ keepAlive: true });
 
 /**
@@ -645,16 +650,17 @@ async function postStreamed(
   index: number,
   runId: string,
 ): Promise<{ status: number; text: string }> {
+  const { filename, alt } = uploadFields(index, runId);
   const boundary = `newsdesk-bench-${randomUUID()}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench-${runId}-${index}.jpg"\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
       `Content-Type: image/jpeg\r\n\r\n`,
     'latin1',
   );
   const jpegHead = uniqueHead(index, runId);
   const tail = Buffer.from(
     `\r\n--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n` +
-      `Benchmark ${runId} image ${index}\r\n--${boundary}--\r\n`,
+      `${alt}\r\n--${boundary}--\r\n`,
     'latin1',
   );
   const rest = (await stat(fileOf(index))).size - 2;
@@ -688,9 +694,10 @@ async function postFetched(
   index: number,
   runId: string,
 ): Promise<{ status: number; text: string }> {
+  const { filename, alt } = uploadFields(index, runId);
   const form = new FormData();
-  form.append('file', await uniqueUpload(index, runId), `bench-${runId}-${index}.jpg`);
-  form.append('alt', `Benchmark ${runId} image ${index}`);
+  form.append('file', await uniqueUpload(index, runId), filename);
+  form.append('alt', alt);
   const response = await fetch(`${API}/api/images`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
