@@ -176,21 +176,22 @@ function prefixLines(stream, out, tag) {
 }
 
 /**
- * jemalloc for image jobs: two arenas; large blocks (decoded frames, encoder buffers)
- * from those arenas too, not from the separate one that hands every block above 8 MB
- * back to the kernel as soon as it is freed; freed pages kept 2 s, across a job's
- * renditions; and transparent huge pages (where the kernel offers them, as it does to
- * programs that ask on most distributions), so that a block is faulted in 2 MB at a
+ * jemalloc for image jobs: one arena, so that a block one job frees serves the other
+ * job's next rendition (with two arenas, each kept freed pages of its own: peaks of
+ * 452–462 MB over 30 images against 407–408 with one); large blocks (decoded frames,
+ * encoder buffers) from that arena too, not from the separate one that hands every block
+ * above 8 MB back to the kernel as soon as it is freed; freed pages kept 2 s, across a
+ * job's renditions; and transparent huge pages (where the kernel offers them, as it does
+ * to programs that ask on most distributions), so that a block is faulted in 2 MB at a
  * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips; huge
- * pages cut them to about a fifth. Kept 2 s, the worker's peak stayed within 512 MB in
- * all but one of the runs; kept longer, they saved nothing beyond the runs' swings and
- * the peak came close to 512 MB or went over. jemalloc's background thread hands the
- * pages back once their 2 s are up, also while the worker is idle (without it, only
- * the worker's next allocation does: an idle worker held 267–396 MB, against 228–259).
- * docs/benchmarks/images.md has every run, on three hosts.
+ * pages cut them to about a fifth. Kept 5 or 10 s, freed pages saved few faults (69–70
+ * huge pages per image against 72–73) and nothing beyond the runs' swings. jemalloc's
+ * background thread hands the pages back once their 2 s are up, also while the worker is
+ * idle (without it, only the worker's next allocation does: an idle worker held
+ * 267–396 MB, against 228–259). docs/benchmarks/images.md has every run, on five hosts.
  */
 const MEDIA_MALLOC_CONF =
-  'narenas:2,oversize_threshold:0,dirty_decay_ms:2000,thp:always,background_thread:true';
+  'narenas:1,oversize_threshold:0,dirty_decay_ms:2000,thp:always,background_thread:true';
 
 /**
  * The media app's allocator. sharp's image buffers fragment glibc's heap, so a
