@@ -184,7 +184,7 @@ function prefixLines(stream, out, tag) {
  * job's renditions; and transparent huge pages (where the kernel offers them, as it does
  * to programs that ask on most distributions), so that a block is faulted in 2 MB at a
  * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips; huge
- * pages cut them to about a fifth. Kept 5 or 10 s, freed pages saved few faults (69–70
+ * pages cut them to about a fifth. Kept 5 or 10 s, freed pages saved few faults (64–70
  * huge pages per image against 72–73) and nothing beyond the runs' swings. jemalloc's
  * background thread hands the pages back once their 2 s are up, also while the worker is
  * idle (without it, only the worker's next allocation does: an idle worker held

@@ -80,7 +80,7 @@ describe('the media app’s allocator', () => {
       startConf!.split(',').map((pair) => pair.split(':') as [string, string]),
     );
     expect(options.get('thp')).toBe('always');
-    // One arena for both jobs: with two, the peak was 45 MB higher (README, Images).
+    // One arena for both jobs: with two, the peak was 44–55 MB higher (README, Images).
     expect(options.get('narenas')).toBe('1');
     expect(options.get('oversize_threshold')).toBe('0');
     expect(Number(options.get('dirty_decay_ms'))).toBeGreaterThan(0);
