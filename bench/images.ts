@@ -47,6 +47,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import {
   createReadStream,
   existsSync,
@@ -638,6 +639,12 @@ function uploadFields(index: number, runId: string): { filename: string; alt: st
 
 const uploadAgent = new http.Agent({ keepAlive: true });
 
+/** What the API answered to an upload. */
+interface Answer {
+  status: number;
+  text: string;
+}
+
 /**
  * `POST /api/images` with the same form `fetch` sends (the file, then the alt text), the
  * file streamed from the cache in 1 MiB reads. The bench shares the cores with the stack;
@@ -645,11 +652,7 @@ const uploadAgent = new http.Agent({ keepAlive: true });
  * pieces and took 0.08–0.12 CPU s per image of them, this 0.05 (BENCH_UPLOAD=fetch for
  * the other).
  */
-async function postStreamed(
-  token: string,
-  index: number,
-  runId: string,
-): Promise<{ status: number; text: string }> {
+async function postStreamed(token: string, index: number, runId: string): Promise<Answer> {
   const { filename, alt } = uploadFields(index, runId);
   const boundary = `newsdesk-bench-${randomUUID()}`;
   const head = Buffer.from(
@@ -673,27 +676,24 @@ async function postStreamed(
       'content-length': head.length + jpegHead.length + rest + tail.length,
     },
   });
-  const answered = new Promise<http.IncomingMessage>((resolve, reject) =>
-    request.once('response', resolve).once('error', reject),
-  );
-  request.write(head);
-  request.write(jpegHead);
-  for await (const chunk of createReadStream(fileOf(index), { start: 2, highWaterMark: MB })) {
-    if (!request.write(chunk)) await once(request, 'drain');
+  async function* body() {
+    yield head;
+    yield jpegHead;
+    yield* createReadStream(fileOf(index), { start: 2, highWaterMark: MB });
+    yield tail;
   }
-  request.end(tail);
-  const response = await answered;
+  // Both awaited together: a request that fails while the body is sent rejects once.
+  const [[response]] = (await Promise.all([
+    once(request, 'response'),
+    pipeline(body, request),
+  ])) as [[http.IncomingMessage], void];
   let text = '';
   for await (const chunk of response) text += String(chunk);
   return { status: response.statusCode ?? 0, text };
 }
 
 /** The upload as `fetch` with a `FormData` sends it (BENCH_UPLOAD=fetch). */
-async function postFetched(
-  token: string,
-  index: number,
-  runId: string,
-): Promise<{ status: number; text: string }> {
+async function postFetched(token: string, index: number, runId: string): Promise<Answer> {
   const { filename, alt } = uploadFields(index, runId);
   const form = new FormData();
   form.append('file', await uniqueUpload(index, runId), filename);
