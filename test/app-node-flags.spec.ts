@@ -83,6 +83,8 @@ describe('the media app’s allocator', () => {
     // One arena for both jobs: with two, the peak was 44–55 MB higher (README, Images).
     expect(options.get('narenas')).toBe('1');
     expect(options.get('oversize_threshold')).toBe('0');
+    // Never handing them back (-1) saved the faults, but the worker's memory grew by some
+    // 1.8 MB per image without end (docs/benchmarks/images.md).
     expect(Number(options.get('dirty_decay_ms'))).toBeGreaterThan(0);
     // Without its background thread, jemalloc purges only when the worker next allocates:
     // an idle worker held 267–396 MB instead of 228–259 (README, Images).
