@@ -45,7 +45,7 @@
  * Memory: the media worker's RSS from /proc every 100 ms, its VmHWM, and its
  * idle RSS (queue empty, 2 s settled) after the first block and at the end.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -57,7 +57,7 @@ import {
   realpathSync,
 } from 'node:fs';
 import http from 'node:http';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -67,7 +67,7 @@ import sharp, { type Sharp } from 'sharp';
 import { DEFAULT_PRESETS, RENDITION_FORMATS, type RenditionFormat } from '@newsdesk/config';
 import { seededRandom } from '@newsdesk/common';
 import type { paths } from '@newsdesk/api-client';
-import { BenchApi, positiveInt, nonNegativeInt, inPool, type BenchImage } from './support';
+import { BenchApi, positiveInt, nonNegativeInt, inPool, oneOf, type BenchImage } from './support';
 import { commandLineOf } from '../test/faults/cluster';
 import { SseStream } from '../test/support/sse';
 
@@ -89,8 +89,12 @@ const POLL_MS = positiveInt('BENCH_POLL_MS', 10_000);
  * the baseline, one process, hardly at all (the delivery bench warms up likewise).
  */
 const WARM_IMAGES = nonNegativeInt('BENCH_WARM_IMAGES', 4);
-/** How the bench uploads: streamed with `node:http` (the default), or `fetch`. */
-const UPLOAD = process.env.BENCH_UPLOAD === 'fetch' ? 'fetch' : 'stream';
+/**
+ * How the bench uploads: `direct` (the default) straight to S3 on a presigned URL
+ * (`POST /api/images/uploads`, the PUT, the completion); `stream`, `POST /api/images`
+ * streamed with `node:http`; `fetch`, the same with `fetch` and a `FormData`.
+ */
+const UPLOAD = oneOf('BENCH_UPLOAD', ['direct', 'stream', 'fetch'] as const);
 const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === '1';
 const TIMEOUT_MS = positiveInt('BENCH_TIMEOUT_MS', 300_000);
 const IMAGE_DIR = process.env.BENCH_IMAGE_DIR ?? join(tmpdir(), 'newsdesk-bench-24mp-v2');
@@ -706,6 +710,50 @@ async function postFetched(token: string, index: number, runId: string): Promise
   return { status: response.status, text: await response.text() };
 }
 
+type Ticket = paths['/api/images/uploads']['post']['responses'][201]['content']['application/json'];
+
+/** `fetch` a JSON body to the API; the status and the text of the answer. */
+async function postJson(token: string, path: string, body: unknown): Promise<Answer> {
+  const response = await fetch(`${API}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/**
+ * The upload straight to S3 (BENCH_UPLOAD=direct): the file read whole and hashed, as
+ * the desk does in the browser, announced, PUT to the presigned URL, and completed.
+ */
+async function postDirect(token: string, index: number, runId: string): Promise<Answer> {
+  const { alt } = uploadFields(index, runId);
+  const file = await readFile(fileOf(index));
+  const body = Buffer.concat([uniqueHead(index, runId), file.subarray(2)]);
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const started = await postJson(token, '/api/images/uploads', {
+    sha256,
+    bytes: body.length,
+    contentType: 'image/jpeg',
+  });
+  if (started.status !== 201) return started; // 200: these bytes are there already
+  const ticket = JSON.parse(started.text) as Ticket;
+  const request = http.request(ticket.url, {
+    method: ticket.method,
+    agent: uploadAgent,
+    headers: { ...ticket.headers, 'content-length': body.length },
+  });
+  const [[response]] = (await Promise.all([
+    once(request, 'response'),
+    pipeline([body], request),
+  ])) as [[http.IncomingMessage], void];
+  for await (const chunk of response) void chunk;
+  if (response.statusCode !== 200) {
+    return { status: response.statusCode ?? 0, text: `PUT to S3 answered ${response.statusCode}` };
+  }
+  return postJson(token, '/api/images/uploads/complete', { token: ticket.token, alt });
+}
+
 interface Upload {
   index: number;
   id: string;
@@ -728,11 +776,8 @@ async function uploadAndWait(
   runId: string,
 ): Promise<Upload> {
   const started = performance.now();
-  const { status, text } = await (UPLOAD === 'fetch' ? postFetched : postStreamed)(
-    token,
-    index,
-    runId,
-  );
+  const post = { direct: postDirect, stream: postStreamed, fetch: postFetched }[UPLOAD];
+  const { status, text } = await post(token, index, runId);
   if (status !== 202 && status !== 200) {
     throw new Error(`POST /api/images (image ${index}): ${status} ${text}`);
   }

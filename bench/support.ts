@@ -31,6 +31,15 @@ export function nonNegativeInt(name: string, fallback: number): number {
   return value;
 }
 
+/** One of `choices` from the environment, the first when unset. */
+export function oneOf<T extends string>(name: string, choices: readonly [T, ...T[]]): T {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return choices[0];
+  const choice = choices.find((c) => c === raw);
+  if (!choice) throw new Error(`${name} must be one of ${choices.join(', ')}`);
+  return choice;
+}
+
 /** Runs `work(0..count-1)` with at most `width` in flight. */
 export async function inPool(
   count: number,

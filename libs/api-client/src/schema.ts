@@ -847,6 +847,46 @@ export interface paths {
     patch: operations['images_update'];
     trace?: never;
   };
+  '/api/images/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a direct upload
+     * @description For a file that goes straight to S3, not through the API: announce its SHA-256, size and format, PUT it to the URL in the answer with the headers given, then complete the upload with the token (`POST /api/images/uploads/complete`). Both run out after 15 minutes. Bytes uploaded before answer 200 with their image, and nothing needs uploading. 413 beyond the size limit, 415 for a format not taken. Photo desk and editors.
+     */
+    post: operations['images_startDirect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/images/uploads/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Complete a direct upload
+     * @description Registers the file PUT to S3 and queues its processing, as `POST /api/images` does. The file must have the size and format announced (else it is deleted: 400, 415) and, when processed, the SHA-256 (else the image fails). 409 when nothing has arrived yet, 410 when the upload has run out, 403 for an upload someone else started. Completing again answers the same image.
+     */
+    post: operations['images_completeDirect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/newsroom': {
     parameters: {
       query?: never;
@@ -2230,6 +2270,59 @@ export interface components {
         /** Format: uuid */
         subscriptionId: string;
       }[];
+    };
+    DirectUploadBody: {
+      /**
+       * @description the size of the file
+       * @example 5893120
+       */
+      bytes: number;
+      /**
+       * @description the format of the file; checked against its bytes once it has arrived
+       * @enum {string}
+       */
+      contentType:
+        | 'image/jpeg'
+        | 'image/png'
+        | 'image/webp'
+        | 'image/avif'
+        | 'image/heic'
+        | 'image/tiff'
+        | 'image/gif';
+      /** @example 9f2c6a0e4b1d8c7f3a5e2b9d0c4f6a8e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a */
+      sha256: string;
+    };
+    DirectUploadCompleteBody: {
+      alt?: string;
+      /** @description else taken from IPTC/XMP */
+      caption?: string;
+      /** @description else taken from IPTC/XMP */
+      credit?: string;
+      token: string;
+    };
+    /** @description A presigned PUT for the file, and the token that completes the upload. */
+    DirectUploadTicket: {
+      /**
+       * Format: date-time
+       * @description when the URL and the token run out
+       */
+      expiresAt: string;
+      /**
+       * @description to send with the PUT exactly as given: they are signed
+       * @example {
+       *       "content-type": "image/jpeg",
+       *       "cache-control": "public, max-age=31536000, immutable"
+       *     }
+       */
+      headers: {
+        [key: string]: string;
+      };
+      /** @constant */
+      method: 'PUT';
+      /** @description completes the upload (`POST /api/images/uploads/complete`) */
+      token: string;
+      /** @description a presigned S3 URL */
+      url: string;
     };
     /** @description Who is editing a story, until when. */
     EditLock: {
@@ -9308,6 +9401,256 @@ export interface operations {
       };
       /** @description not found */
       404: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the body has a type this route does not take */
+      415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  images_startDirect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DirectUploadBody'];
+      };
+    };
+    responses: {
+      /** @description the same bytes were uploaded before: that image (`created: false`) */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedImage'];
+        };
+      };
+      /** @description PUT the file to `url`, then complete */
+      201: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectUploadTicket'];
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the URL is too long */
+      414: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the body has a type this route does not take */
+      415: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description something failed on the server; the request id in `X-Request-Id` finds it in the logs */
+      500: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  images_completeDirect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DirectUploadCompleteBody'];
+      };
+    };
+    responses: {
+      /** @description the same bytes were registered before: that image (`created: false`) */
+      200: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedImage'];
+        };
+      };
+      /** @description a new image; its processing is queued (`status: processing`) */
+      202: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedImage'];
+        };
+      };
+      /** @description the request is invalid; `details.problems` names each field and why */
+      400: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the signed-in user may not do this (role, one-time password, or a cookie from a foreign origin) */
+      403: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the story (or resource) is not in a state that allows this, or was changed by someone else */
+      409: {
+        headers: {
+          /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description expired */
+      410: {
         headers: {
           /** @description the request id (yours when you sent a plain one); logs, audit rows and events carry it */
           'X-Request-Id'?: string;

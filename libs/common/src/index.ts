@@ -8,3 +8,4 @@ export * from './ids';
 export * from './validation';
 export * from './log-page';
 export * from './sql';
+export * from './signed-token';

@@ -22,6 +22,8 @@ const schema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   REDIS_URL: url(['redis:', 'rediss:']),
   S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  // The endpoint as the clients of a direct upload reach it, when it is not S3_ENDPOINT.
+  S3_UPLOAD_ENDPOINT: url(['http:', 'https:']).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1),
   S3_SECRET_ACCESS_KEY: z.string().min(1),
@@ -106,6 +108,8 @@ export interface AppConfig {
   redisUrl: string;
   s3: {
     endpoint?: string;
+    /** The endpoint in the URLs of direct uploads: where clients outside reach S3 (default {@link endpoint}). */
+    uploadEndpoint?: string;
     region: string;
     accessKeyId: string;
     secretAccessKey: string;
@@ -257,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: c.REDIS_URL,
     s3: {
       endpoint: c.S3_ENDPOINT,
+      uploadEndpoint: c.S3_UPLOAD_ENDPOINT ?? c.S3_ENDPOINT,
       region: c.S3_REGION,
       accessKeyId: c.S3_ACCESS_KEY_ID,
       secretAccessKey: c.S3_SECRET_ACCESS_KEY,

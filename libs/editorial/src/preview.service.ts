@@ -1,7 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Clock, Expired, NotFound, Unauthenticated } from '@newsdesk/common';
+import {
+  Clock,
+  Expired,
+  NotFound,
+  SIGNED_TOKEN,
+  TokenSigner,
+  Unauthenticated,
+} from '@newsdesk/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { PublicationService, type PublicArticle } from '@newsdesk/publication';
 import type { Article } from './article.entity';
@@ -22,7 +28,7 @@ interface PreviewClaims {
 }
 
 /** A whole token and nothing else: base64url claims, a dot, and the 43 characters of an HMAC-SHA256. */
-export const PREVIEW_TOKEN = /^[\w-]+\.[\w-]{43}$/;
+export const PREVIEW_TOKEN = SIGNED_TOKEN;
 /** States that retract a story; the preview links issued before it are closed for good. */
 const RETRACTED: readonly ArticleStatus[] = ['unpublished', 'killed'];
 
@@ -35,7 +41,7 @@ const RETRACTED: readonly ArticleStatus[] = ['unpublished', 'killed'];
  */
 @Injectable()
 export class PreviewService {
-  private readonly key: Buffer;
+  private readonly tokens: TokenSigner<PreviewClaims>;
 
   constructor(
     private readonly em: EntityManager,
@@ -44,7 +50,7 @@ export class PreviewService {
     private readonly publication: PublicationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.key = createHmac('sha256', config.jwt.secret).update('newsdesk-preview').digest();
+    this.tokens = new TokenSigner(config.jwt.secret, 'newsdesk-preview');
   }
 
   async createLink(
@@ -58,10 +64,7 @@ export class PreviewService {
       throw new NotFound('revision', `${articleId}/${number}`);
     const at = this.clock.now().getTime();
     const exp = Math.floor(at / 1000) + this.config.previewLinkHours * 3600;
-    const payload = Buffer.from(
-      JSON.stringify({ a: articleId, r: number, exp, at } satisfies PreviewClaims),
-    ).toString('base64url');
-    const token = `${payload}.${this.sign(payload)}`;
+    const token = this.tokens.sign({ a: articleId, r: number, exp, at });
     return {
       token,
       revision: number,
@@ -118,19 +121,10 @@ export class PreviewService {
   }
 
   private verify(token: string): PreviewClaims {
-    const [payload, signature] = PREVIEW_TOKEN.test(token) ? token.split('.') : [];
-    const expected = payload ? Buffer.from(this.sign(payload)) : Buffer.alloc(0);
-    const given = Buffer.from(signature ?? '');
-    if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new Unauthenticated('the preview link is not valid (altered or incomplete)');
-    }
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PreviewClaims;
+    const claims = this.tokens.open(token);
+    if (!claims) throw new Unauthenticated('the preview link is not valid (altered or incomplete)');
     if (claims.exp * 1000 < this.clock.now().getTime())
       throw new Expired('the preview link has expired; ask for a new one');
     return claims;
-  }
-
-  private sign(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Clock, PermanentJobError } from '@newsdesk/common';
 import { APP_CONFIG, presetsHash, type AppConfig, type Preset } from '@newsdesk/config';
 import { EventName, Outbox, type JobName, type JobOf } from '@newsdesk/messaging';
@@ -164,6 +164,16 @@ export class ImageProcessingService {
   ): Promise<{ decoded: DecodedImage; metadata: EmbeddedMetadata | null } | { rejected: string }> {
     const original = await this.storage.getBuffer(image.originalKey); // S3 trouble: thrown, retried
     try {
+      // First processing: the bytes must be those announced (a direct upload to a store
+      // that does not check the signed checksum could have put others there).
+      if (!image.processedAt) {
+        const hash = createHash('sha256').update(original).digest('hex');
+        if (hash !== image.contentHash) {
+          return {
+            rejected: `the stored file is not the one announced (SHA-256 ${hash}, announced ${image.contentHash}); upload it again`,
+          };
+        }
+      }
       let decoded: DecodedImage;
       try {
         decoded = await this.renderer.decode(original, presets);

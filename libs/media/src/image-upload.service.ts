@@ -32,6 +32,14 @@ export type ReceivedFile = {
   bytes: number;
 } & ({ body: Buffer; tempKey: null } | { body: null; tempKey: string });
 
+/** An original in its place in the bucket, hashed and sniffed. */
+export interface StoredOriginal {
+  hash: string;
+  format: OriginalFormat;
+  bytes: number;
+  originalKey: string;
+}
+
 const EXTENSIONS: Record<OriginalFormat, string> = {
   jpeg: 'jpg',
   png: 'png',
@@ -41,6 +49,9 @@ const EXTENSIONS: Record<OriginalFormat, string> = {
   tiff: 'tif',
   gif: 'gif',
 };
+
+/** The file name extension an original of `format` is stored with. */
+export const originalExtension = (format: OriginalFormat): string => EXTENSIONS[format];
 
 /** Reads from a stream until `count` bytes (or its end) are there; returns those chunks. */
 async function readHead(stream: Readable, count: number): Promise<Buffer[]> {
@@ -169,7 +180,7 @@ export class ImageUploadService {
       if (received.body) releaseBuffer(received.body); // sent nowhere
       return { image: existing, created: false };
     }
-    const originalKey = `originals/${received.hash}.${EXTENSIONS[received.format]}`;
+    const originalKey = `originals/${received.hash}.${originalExtension(received.format)}`;
     if (received.body) {
       // Hashed on the way in already: the request is signed with that hash.
       await this.storage.put(
@@ -185,13 +196,27 @@ export class ImageUploadService {
       await this.storage.copy(received.tempKey, originalKey, ORIGINAL_MIME[received.format]);
       await this.discard(received);
     }
+    return this.create({ ...received, originalKey }, clean, uploadedBy);
+  }
+
+  /**
+   * Creates the image of an original stored under `originalKey` and queues its
+   * processing, row and job in one transaction. When an image with the same
+   * hash came first (two uploads of the same bytes at once), returns that one.
+   */
+  async create(
+    original: StoredOriginal,
+    text: ImageText,
+    uploadedBy: string,
+  ): Promise<UploadResult> {
+    const clean = cleanImageText(text);
     try {
       const image = await this.em.fork().transactional((em) => {
         const image = em.create(Image, {
-          contentHash: received.hash,
-          originalKey,
-          mimeType: ORIGINAL_MIME[received.format],
-          byteSize: received.bytes,
+          contentHash: original.hash,
+          originalKey: original.originalKey,
+          mimeType: ORIGINAL_MIME[original.format],
+          byteSize: original.bytes,
           alt: clean.alt ?? '',
           caption: clean.caption ?? '',
           credit: clean.credit ?? '',
@@ -209,7 +234,7 @@ export class ImageUploadService {
       // The same bytes uploaded twice at once: the other upload won; both get its image.
       if (error instanceof UniqueConstraintViolationException) {
         return {
-          image: await this.em.fork().findOneOrFail(Image, { contentHash: received.hash }),
+          image: await this.em.fork().findOneOrFail(Image, { contentHash: original.hash }),
           created: false,
         };
       }
@@ -227,9 +252,14 @@ export class ImageUploadService {
   }
 
   private tooLarge(): PayloadTooLarge {
-    return new PayloadTooLarge(`the file is larger than ${this.config.images.maxBytes} bytes`, {
-      limit: this.config.images.maxBytes,
-      problems: [{ field: 'file', reason: `larger than ${this.config.images.maxBytes} bytes` }],
-    });
+    return fileTooLarge(this.config.images.maxBytes);
   }
+}
+
+/** 413 for a file over the size limit. */
+export function fileTooLarge(maxBytes: number, field = 'file'): PayloadTooLarge {
+  return new PayloadTooLarge(`the file is larger than ${maxBytes} bytes`, {
+    limit: maxBytes,
+    problems: [{ field, reason: `larger than ${maxBytes} bytes` }],
+  });
 }

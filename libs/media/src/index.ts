@@ -9,5 +9,6 @@ export * from './image-renderer';
 export * from './object-storage';
 export * from './image-processing.service';
 export * from './image-upload.service';
+export * from './direct-upload.service';
 export * from './images.service';
 export * from './media.module';

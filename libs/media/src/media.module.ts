@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectUploadService } from './direct-upload.service';
 import { ImageProcessingService } from './image-processing.service';
 import { ImageRenderer } from './image-renderer';
 import { ImageUploadService } from './image-upload.service';
@@ -12,6 +13,7 @@ import { ObjectStorage } from './object-storage';
     ImageRenderer,
     ImageProcessingService,
     ImageUploadService,
+    DirectUploadService,
     ImagesService,
   ],
   exports: [
@@ -19,6 +21,7 @@ import { ObjectStorage } from './object-storage';
     ImageRenderer,
     ImageProcessingService,
     ImageUploadService,
+    DirectUploadService,
     ImagesService,
   ],
 })

@@ -9,6 +9,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
@@ -32,15 +33,74 @@ function signWithPayloadHash(command: PutObjectCommand, sha256: string): void {
   );
 }
 
+/** A PUT a client makes straight to S3: the URL, and the headers it must send (they are signed). */
+export interface PresignedPut {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** What a HEAD tells about a stored object. */
+export interface StoredObject {
+  bytes: number;
+  contentType: string | null;
+}
+
+/** Headers a presigned PUT signs, so that S3 refuses a request that changes them. */
+const SIGNED_PUT_HEADERS = new Set(['content-type', 'content-length', 'cache-control']);
+
 /** The S3 adapter: everything Newsdesk keeps in object storage goes through here. */
 @Injectable()
 export class ObjectStorage implements OnModuleDestroy {
   private readonly s3: S3Client;
+  /** Signs URLs for clients: the same store, reached at the endpoint they see. */
+  private readonly signer: S3Client;
   private readonly bucket: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.bucket = config.s3.bucket;
     this.s3 = new S3Client(s3ClientSettings(config));
+    this.signer = new S3Client({
+      ...s3ClientSettings(config),
+      endpoint: config.s3.uploadEndpoint,
+    });
+  }
+
+  /**
+   * A URL through which a client PUTs exactly `bytes` bytes of `contentType`
+   * under `key` within `expiresInSeconds`, and the headers it must send. The
+   * length, the type, the caching and the SHA-256 (base64, as S3 checks it)
+   * are signed: S3 refuses a PUT that differs.
+   */
+  async presignPut(
+    key: string,
+    file: { contentType: string; bytes: number; sha256: string },
+    expiresInSeconds: number,
+  ): Promise<PresignedPut> {
+    const checksum = Buffer.from(file.sha256, 'hex').toString('base64');
+    const url = await getSignedUrl(
+      this.signer,
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ContentType: file.contentType,
+        ContentLength: file.bytes,
+        CacheControl: IMMUTABLE,
+        ChecksumSHA256: checksum,
+      }),
+      {
+        expiresIn: expiresInSeconds,
+        signableHeaders: SIGNED_PUT_HEADERS,
+        unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+      },
+    );
+    return {
+      url,
+      headers: {
+        'content-type': file.contentType,
+        'cache-control': IMMUTABLE,
+        'x-amz-checksum-sha256': checksum,
+      },
+    };
   }
 
   /**
@@ -101,14 +161,29 @@ export class ObjectStorage implements OnModuleDestroy {
 
   /** Size in bytes, or null when there is no such object. */
   async size(key: string): Promise<number | null> {
+    return (await this.head(key))?.bytes ?? null;
+  }
+
+  /** Size and type, or null when there is no such object. */
+  async head(key: string): Promise<StoredObject | null> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return head.ContentLength ?? 0;
+      return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
     } catch (error) {
       if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
         return null;
       throw error;
     }
+  }
+
+  /** The first `count` bytes of an object (fewer when it is shorter). */
+  async getHead(key: string, count: number): Promise<Buffer> {
+    const out = await this.s3.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${count - 1}` }),
+    );
+    if (!out.Body) throw new Error(`object ${key} has no body`);
+    const bytes = await out.Body.transformToByteArray();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /**
@@ -149,5 +224,6 @@ export class ObjectStorage implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.s3.destroy();
+    this.signer.destroy();
   }
 }

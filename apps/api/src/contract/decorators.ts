@@ -1,17 +1,14 @@
-import {
-  type ArgumentMetadata,
-  Body,
-  type PipeTransform,
-  SetMetadata,
-  applyDecorators,
-} from '@nestjs/common';
+import { type ArgumentMetadata, Body, type PipeTransform, applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ValidationFailed, fieldProblemsOf } from '@newsdesk/common';
 import { ErrorBodySchema, refTo } from './schema';
 
-/** Where {@link Returns} leaves the schema that shapes a route's answer. */
+/** Where {@link Returns} leaves the schemas, by status, that shape a route's answer. */
 export const RESPONSE_SCHEMA = 'newsdesk:response-schema';
+
+/** A route's documented body schemas, by status. */
+export type ResponseSchemas = Record<number, z.ZodType>;
 
 /** Response headers the document describes by name. */
 export const HEADERS = {
@@ -59,8 +56,18 @@ export function Returns(
       ...(schema ? { schema: refTo(schema) } : {}),
       headers: Object.fromEntries((options.headers ?? []).map((h) => [h, HEADERS[h]])),
     }),
-    ...(schema ? [SetMetadata(RESPONSE_SCHEMA, schema)] : []),
+    ...(schema ? [responseSchemaFor(status, schema)] : []),
   );
+}
+
+/** Adds `schema` for `status` to the route's schemas by status, which the response is shaped with. */
+function responseSchemaFor(status: number, schema: z.ZodType): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const handler = descriptor.value as object;
+    const byStatus = (Reflect.getMetadata(RESPONSE_SCHEMA, handler) ?? {}) as ResponseSchemas;
+    Reflect.defineMetadata(RESPONSE_SCHEMA, { ...byStatus, [status]: schema }, handler);
+    return descriptor;
+  };
 }
 
 const FAILURES: Record<number, string> = {

@@ -8,7 +8,7 @@ import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { RESPONSE_SCHEMA } from './decorators';
+import { RESPONSE_SCHEMA, type ResponseSchemas } from './decorators';
 
 /**
  * Shapes every answer with the schema its route documents (`@Returns`):
@@ -21,13 +21,23 @@ export class ShapeResponseInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const schema = this.reflector.get<z.ZodType | undefined>(RESPONSE_SCHEMA, context.getHandler());
-    if (!schema) return next.handle();
+    const byStatus = this.reflector.get<ResponseSchemas | undefined>(
+      RESPONSE_SCHEMA,
+      context.getHandler(),
+    );
+    if (!byStatus) return next.handle();
+    const schemas = [...new Set(Object.values(byStatus))];
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     // Routes that send their own reply (cached public documents) shape the body themselves.
-    return next
-      .handle()
-      .pipe(map((body: unknown) => (reply.sent ? body : shapeResponse(schema, body))));
+    return next.handle().pipe(
+      map((body: unknown) => {
+        if (reply.sent) return body;
+        // A route with one schema may not have set its status yet (Nest sets the default later).
+        const schema = schemas.length === 1 ? schemas[0] : byStatus[reply.statusCode];
+        if (!schema) throw new Error(`no response schema is documented for ${reply.statusCode}`);
+        return shapeResponse(schema, body);
+      }),
+    );
   }
 }
 

@@ -12,6 +12,8 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { DomainError, ValidationFailed, unstorableTextProblems } from '@newsdesk/common';
 import {
+  DIRECT_UPLOAD_SECONDS,
+  DirectUploadService,
   IMAGE_LIST_LIMITS,
   IMAGE_STATUSES,
   ImageUploadService,
@@ -24,6 +26,9 @@ import { BodyOf, Fails, Returns } from '../contract/decorators';
 import { refTo } from '../contract/schema';
 import { IdParam, WholeNumberPipe, WholeNumberQuery } from '../input/params';
 import {
+  DirectUploadBodySchema,
+  DirectUploadCompleteBodySchema,
+  DirectUploadTicketSchema,
   ImagePageSchema,
   ImageRerenderSchema,
   ImageSchema,
@@ -61,6 +66,7 @@ function asUploadError(error: unknown): unknown {
 export class ImagesController {
   constructor(
     private readonly uploads: ImageUploadService,
+    private readonly direct: DirectUploadService,
     private readonly images: ImagesService,
   ) {}
 
@@ -134,6 +140,64 @@ export class ImagesController {
       if (received) await this.uploads.discard(received);
       throw asUploadError(error);
     }
+  }
+
+  @Post('uploads')
+  @Roles('photo_desk', 'editor')
+  @ApiOperation({
+    summary: 'Start a direct upload',
+    description:
+      'For a file that goes straight to S3, not through the API: announce its SHA-256, size and ' +
+      'format, PUT it to the URL in the answer with the headers given, then complete the upload with ' +
+      `the token (\`POST /api/images/uploads/complete\`). Both run out after ${DIRECT_UPLOAD_SECONDS / 60} ` +
+      'minutes. Bytes uploaded before answer 200 with their image, and nothing needs uploading. 413 ' +
+      'beyond the size limit, 415 for a format not taken. Photo desk and editors.',
+  })
+  @Returns(201, DirectUploadTicketSchema, { description: 'PUT the file to `url`, then complete' })
+  @Returns(200, UploadedImageSchema, {
+    description: 'the same bytes were uploaded before: that image (`created: false`)',
+  })
+  async startDirect(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(DirectUploadBodySchema) body: z.output<typeof DirectUploadBodySchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const started = await this.direct.start(body, actor.id);
+    if ('ticket' in started) {
+      void reply.status(201);
+      return started.ticket;
+    }
+    const { image } = started.existing;
+    void reply.status(200);
+    return { id: image.id, status: image.status, created: false };
+  }
+
+  @Post('uploads/complete')
+  @Roles('photo_desk', 'editor')
+  @ApiOperation({
+    summary: 'Complete a direct upload',
+    description:
+      'Registers the file PUT to S3 and queues its processing, as `POST /api/images` does. The file ' +
+      'must have the size and format announced (else it is deleted: 400, 415) and, when processed, ' +
+      'the SHA-256 (else the image fails). 409 when nothing has arrived yet, 410 when the upload has ' +
+      'run out, 403 for an upload someone else started. Completing again answers the same image.',
+  })
+  @Returns(202, UploadedImageSchema, {
+    description: 'a new image; its processing is queued (`status: processing`)',
+  })
+  @Returns(200, UploadedImageSchema, {
+    description: 'the same bytes were registered before: that image (`created: false`)',
+  })
+  @Fails(409, 410)
+  async completeDirect(
+    @CurrentActor() actor: UserActor,
+    @BodyOf(DirectUploadCompleteBodySchema) body: z.output<typeof DirectUploadCompleteBodySchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { token, ...text } = body;
+    const result = await this.direct.complete(token, text, actor.id);
+    void reply.status(result.created ? 202 : 200);
+    return { id: result.image.id, status: result.image.status, created: result.created };
   }
 
   @Get()

@@ -107,6 +107,13 @@ export const UploadedImageSchema = responseShape(
 
 const text = (field: keyof typeof IMAGE_TEXT_LIMITS) => z.string().max(IMAGE_TEXT_LIMITS[field]);
 
+/** What the photo desk may type with an upload; caption and credit come from the file when left out. */
+const uploadText = {
+  alt: text('alt').optional(),
+  caption: text('caption').optional().meta({ description: 'else taken from IPTC/XMP' }),
+  credit: text('credit').optional().meta({ description: 'else taken from IPTC/XMP' }),
+};
+
 /** The multipart form of an upload (documented; the parts are read as they stream in). */
 export const ImageUploadFormSchema = requestShape(
   'ImageUploadForm',
@@ -115,9 +122,54 @@ export const ImageUploadFormSchema = requestShape(
       format: 'binary',
       description: 'the picture: JPEG, PNG, WebP, AVIF, HEIC, TIFF or GIF (read from its bytes)',
     }),
-    alt: text('alt').optional(),
-    caption: text('caption').optional().meta({ description: 'else taken from IPTC/XMP' }),
-    credit: text('credit').optional().meta({ description: 'else taken from IPTC/XMP' }),
+    ...uploadText,
+  }),
+);
+
+/** What a direct upload announces before its bytes go to S3. */
+export const DirectUploadBodySchema = requestShape(
+  'DirectUploadBody',
+  z.strictObject({
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, {
+        error: 'must be the SHA-256 of the file, 64 lowercase hex digits',
+      })
+      .meta({ example: '9f2c6a0e4b1d8c7f3a5e2b9d0c4f6a8e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a' }),
+    bytes: z.int().min(1).meta({ description: 'the size of the file', example: 5893120 }),
+    contentType: z.enum(Object.values(ORIGINAL_MIME) as [string, ...string[]]).meta({
+      description: 'the format of the file; checked against its bytes once it has arrived',
+    }),
+  }),
+);
+
+/** Where to PUT the file of a direct upload, and the token that completes it. */
+export const DirectUploadTicketSchema = responseShape(
+  'DirectUploadTicket',
+  z.object({
+    token: z
+      .string()
+      .meta({ description: 'completes the upload (`POST /api/images/uploads/complete`)' }),
+    url: z.string().meta({ description: 'a presigned S3 URL' }),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()).meta({
+      description: 'to send with the PUT exactly as given: they are signed',
+      example: {
+        'content-type': 'image/jpeg',
+        'cache-control': 'public, max-age=31536000, immutable',
+      },
+    }),
+    expiresAt: instant().meta({ description: 'when the URL and the token run out' }),
+  }),
+  { description: 'A presigned PUT for the file, and the token that completes the upload.' },
+);
+
+/** What completes a direct upload: its token, and the text typed for the picture. */
+export const DirectUploadCompleteBodySchema = requestShape(
+  'DirectUploadCompleteBody',
+  z.strictObject({
+    token: z.string().max(2000),
+    ...uploadText,
   }),
 );
 
