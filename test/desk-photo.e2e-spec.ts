@@ -63,6 +63,9 @@ describe('the photo desk, ops and admin screens in a real browser', () => {
       downloadThroughput: -1,
       uploadThroughput: 96 * 1024,
     });
+    // The picture goes straight to S3 (a direct upload), not through the API.
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
     await page.getByLabel('Bilddateien').setInputFiles({
       name: 'marktplatz.jpg',
       mimeType: 'image/jpeg',
@@ -88,6 +91,10 @@ describe('the photo desk, ops and admin screens in a real browser', () => {
     // Processed, announced by the stream: the row turns "Fertig" without a reload.
     const row = page.getByRole('listitem', { name: 'marktplatz.jpg' });
     await row.getByText('Fertig').waitFor({ timeout: 30_000 });
+    const bucketUrl = `${newsdesk.config.s3.uploadEndpoint}/${newsdesk.config.s3.bucket}/originals/`;
+    expect(requests.filter((line) => line.startsWith(`PUT ${bucketUrl}`))).toHaveLength(1);
+    expect(requests).toContain(`POST ${newsdesk.url}/api/images/uploads/complete`);
+    expect(requests).not.toContain(`POST ${newsdesk.url}/api/images`);
     await row.getByText('Alt-Text fehlt').waitFor();
     await row.getByRole('button', { name: 'Bearbeiten' }).click();
 

@@ -1003,6 +1003,8 @@ export async function startS3({
     HOST,
     '--configure-bucket',
     bucket,
+    // CORS: the desk PUTs originals straight to the bucket (direct uploads).
+    path.join(REPO_ROOT, 'scripts', 'lib', 's3-cors.xml'),
     '--silent',
   ];
   const proc = spawnLogged('s3rver', process.execPath, args, { logFile, cwd: REPO_ROOT });

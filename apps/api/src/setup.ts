@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '@newsdesk/common';
-import { APP_CONFIG, loadConfig, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, loadConfig, s3UploadOrigin, type AppConfig } from '@newsdesk/config';
 import { httpAdapter } from '@newsdesk/messaging';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -102,8 +102,12 @@ export async function setupApi(app: NestFastifyApplication): Promise<OpenAPIObje
   // Bull Board at /ops/queues, behind the API's own login (ops and admin).
   await mountQueueBoard(app);
   // The newsroom's web app at /desk/ (built by `npm run desk:build`).
-  // Its pictures come from the object store's public origin, which its CSP names.
-  await mountDesk(app, { imageOrigins: originOf(config.s3.publicUrl) });
+  // Its pictures come from the object store's public origin, and its direct uploads go
+  // to the store's upload origin: its CSP names both.
+  await mountDesk(app, {
+    imageOrigins: originOf(config.s3.publicUrl),
+    uploadOrigins: [s3UploadOrigin(config)],
+  });
   const document = buildApiDocument(app);
   // The UI at /docs, the document at /docs-json.
   SwaggerModule.setup('docs', app, document);

@@ -20,3 +20,14 @@ export function s3ClientSettings(config: AppConfig) {
     responseChecksumValidation: 'WHEN_REQUIRED' as const,
   };
 }
+
+/**
+ * The origin a client PUTs direct uploads to: the upload endpoint's, or on AWS
+ * the bucket's virtual-hosted one. The desk's CSP lets it connect there.
+ */
+export function s3UploadOrigin(config: AppConfig): string {
+  const { uploadEndpoint, bucket, region } = config.s3;
+  return uploadEndpoint
+    ? new URL(uploadEndpoint).origin
+    : `https://${bucket}.s3.${region}.amazonaws.com`;
+}

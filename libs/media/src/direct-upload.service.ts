@@ -18,6 +18,7 @@ import {
   fileTooLarge,
   ImageUploadService,
   originalExtension,
+  unsupportedFormat,
   type UploadResult,
 } from './image-upload.service';
 import { ObjectStorage } from './object-storage';
@@ -86,12 +87,7 @@ export class DirectUploadService {
     uploadedBy: string,
   ): Promise<{ existing: UploadResult } | { ticket: DirectUploadTicket }> {
     const format = FORMAT_OF_MIME.get(request.contentType);
-    if (!format) {
-      throw new UnsupportedMediaType(
-        'the file is not an image of an accepted format (JPEG, PNG, WebP, AVIF, HEIC, TIFF, GIF)',
-        { problems: [{ field: 'contentType', reason: 'unsupported format' }] },
-      );
-    }
+    if (!format) throw unsupportedFormat('contentType');
     if (request.bytes > this.config.images.maxBytes) {
       throw fileTooLarge(this.config.images.maxBytes, 'bytes');
     }
@@ -149,10 +145,12 @@ export class DirectUploadService {
     const format = sniffImageFormat(await this.storage.getHead(claims.key, SNIFF_BYTES));
     if (format !== claims.format) {
       await this.remove(claims.key);
-      throw new UnsupportedMediaType(
-        `the file is not the ${ORIGINAL_MIME[claims.format]} that was announced`,
-        { problems: [{ field: 'file', reason: 'not the announced format' }] },
-      );
+      throw format
+        ? new UnsupportedMediaType(
+            `the file is ${ORIGINAL_MIME[format]}, not the ${ORIGINAL_MIME[claims.format]} announced`,
+            { problems: [{ field: 'file', reason: 'not the announced format' }] },
+          )
+        : unsupportedFormat();
     }
     const result = await this.uploads.create(
       { hash: claims.sha256, format, bytes: claims.bytes, originalKey: claims.key },

@@ -109,12 +109,7 @@ export class ImageUploadService {
     const format = sniffImageFormat(Buffer.concat(head));
     if (!format) {
       file.resume(); // drain, so that the request can finish
-      throw new UnsupportedMediaType(
-        'the file is not an image of an accepted format (JPEG, PNG, WebP, AVIF, HEIC, TIFF, GIF)',
-        {
-          problems: [{ field: 'file', reason: 'unsupported format' }],
-        },
-      );
+      throw unsupportedFormat();
     }
     const read = head.reduce((sum, chunk) => sum + chunk.length, 0);
     head.push(...(await readHead(file, WHOLE_UPLOAD_BYTES + 1 - read)));
@@ -254,6 +249,14 @@ export class ImageUploadService {
   private tooLarge(): PayloadTooLarge {
     return fileTooLarge(this.config.images.maxBytes);
   }
+}
+
+/** 415 for a file (or an announced type) that is no image of an accepted format. */
+export function unsupportedFormat(field = 'file'): UnsupportedMediaType {
+  return new UnsupportedMediaType(
+    'the file is not an image of an accepted format (JPEG, PNG, WebP, AVIF, HEIC, TIFF, GIF)',
+    { problems: [{ field, reason: 'unsupported format' }] },
+  );
 }
 
 /** 413 for a file over the size limit. */

@@ -13,18 +13,21 @@ export const DESK_PATH = '/desk';
  * The desk may load its own scripts, styles, images and fonts and talk to its
  * own origin (the API, the live stream) and frame its own pages (the story
  * preview); nothing inline, nothing from elsewhere, never inside another
- * site's frame. Pictures are the exception:
- * originals and renditions come from the object store's public origin
- * (`S3_PUBLIC_URL`), so the photo desk can show them.
+ * site's frame. The object store is the exception:
+ * originals and renditions come from its public origin (`S3_PUBLIC_URL`), so
+ * the photo desk can show them, and direct uploads go to its upload origin.
  */
-export function deskContentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+export function deskContentSecurityPolicy(
+  imageOrigins: readonly string[] = [],
+  uploadOrigins: readonly string[] = [],
+): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     ['img-src', "'self'", 'data:', ...imageOrigins].join(' '),
     "font-src 'self'",
-    "connect-src 'self'",
+    ['connect-src', "'self'", ...uploadOrigins].join(' '),
     // The preview screen shows the site's own preview page (`/site/preview/…`) in a frame.
     "frame-src 'self'",
     "manifest-src 'self'",
@@ -71,10 +74,14 @@ export function deskDirectory(from: string = __dirname): string {
  */
 export async function mountDesk(
   app: NestFastifyApplication,
-  options: { root?: string; imageOrigins?: readonly string[] } = {},
+  options: {
+    root?: string;
+    imageOrigins?: readonly string[];
+    uploadOrigins?: readonly string[];
+  } = {},
 ): Promise<void> {
   const root = options.root ?? deskDirectory();
-  const policy = deskContentSecurityPolicy(options.imageOrigins);
+  const policy = deskContentSecurityPolicy(options.imageOrigins, options.uploadOrigins);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get(DESK_PATH, (_request, reply) => reply.redirect(`${DESK_PATH}/`, 301));
   await app.register(
