@@ -79,8 +79,9 @@ describe('the desk from the picture to the published story, all in the browser',
     // --- The photo desk drops the picture, sees it processed live, gives it alt text and a focal point.
     const photos = await windows.signedIn(photoDesk, '/photos');
     await photos.getByRole('heading', { name: 'Bildredaktion', level: 1 }).waitFor();
+    // The picture goes straight to S3; completing the upload answers with the image.
     const uploaded = photos.waitForResponse(
-      (r) => r.url().endsWith('/api/images') && r.request().method() === 'POST',
+      (r) => r.url().endsWith('/api/images/uploads/complete') && r.request().method() === 'POST',
       { timeout: LIVE },
     );
     await dropFiles(photos.getByRole('group', { name: 'Bilder hochladen' }), [
