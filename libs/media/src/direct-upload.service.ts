@@ -127,18 +127,18 @@ export class DirectUploadService {
       throw new Forbidden('this upload was started by someone else');
     }
     cleanImageText(text); // refused before anything is looked at
-    const stored = await this.storage.head(claims.key);
-    if (!stored) {
+    const bytes = await this.storage.size(claims.key);
+    if (bytes === null) {
       throw new ConflictError('nothing has arrived for this upload yet: PUT the file first', {
         problems: [{ field: 'token', reason: 'no file under this upload yet' }],
       });
     }
-    if (stored.bytes !== claims.bytes) {
+    if (bytes !== claims.bytes) {
       await this.remove(claims.key);
       throw new ValidationFailed([
         {
           field: 'file',
-          reason: `${stored.bytes} bytes arrived where ${claims.bytes} were announced`,
+          reason: `${bytes} bytes arrived where ${claims.bytes} were announced`,
         },
       ]);
     }

@@ -39,12 +39,6 @@ export interface PresignedPut {
   headers: Record<string, string>;
 }
 
-/** What a HEAD tells about a stored object. */
-export interface StoredObject {
-  bytes: number;
-  contentType: string | null;
-}
-
 /** Headers a presigned PUT signs, so that S3 refuses a request that changes them. */
 const SIGNED_PUT_HEADERS = new Set(['content-type', 'content-length', 'cache-control']);
 
@@ -161,14 +155,9 @@ export class ObjectStorage implements OnModuleDestroy {
 
   /** Size in bytes, or null when there is no such object. */
   async size(key: string): Promise<number | null> {
-    return (await this.head(key))?.bytes ?? null;
-  }
-
-  /** Size and type, or null when there is no such object. */
-  async head(key: string): Promise<StoredObject | null> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
+      return head.ContentLength ?? 0;
     } catch (error) {
       if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
         return null;
