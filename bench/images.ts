@@ -47,6 +47,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import type { PipelineSource } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   createReadStream,
@@ -643,6 +644,18 @@ function uploadFields(index: number, runId: string): { filename: string; alt: st
 
 const uploadAgent = new http.Agent({ keepAlive: true });
 
+/** Sends `body` on `request`; the status and the text of the answer. */
+async function send(request: http.ClientRequest, body: PipelineSource<Buffer>): Promise<Answer> {
+  // Both awaited together: a request that fails while the body is sent rejects once.
+  const [[response]] = (await Promise.all([
+    once(request, 'response'),
+    pipeline(body, request),
+  ])) as [[http.IncomingMessage], void];
+  let text = '';
+  for await (const chunk of response) text += String(chunk);
+  return { status: response.statusCode ?? 0, text };
+}
+
 /** What the API answered to an upload. */
 interface Answer {
   status: number;
@@ -686,14 +699,7 @@ async function postStreamed(token: string, index: number, runId: string): Promis
     yield* createReadStream(fileOf(index), { start: 2, highWaterMark: MB });
     yield tail;
   }
-  // Both awaited together: a request that fails while the body is sent rejects once.
-  const [[response]] = (await Promise.all([
-    once(request, 'response'),
-    pipeline(body, request),
-  ])) as [[http.IncomingMessage], void];
-  let text = '';
-  for await (const chunk of response) text += String(chunk);
-  return { status: response.statusCode ?? 0, text };
+  return send(request, body);
 }
 
 /** The upload as `fetch` with a `FormData` sends it (BENCH_UPLOAD=fetch). */
@@ -743,14 +749,8 @@ async function postDirect(token: string, index: number, runId: string): Promise<
     agent: uploadAgent,
     headers: { ...ticket.headers, 'content-length': body.length },
   });
-  const [[response]] = (await Promise.all([
-    once(request, 'response'),
-    pipeline([body], request),
-  ])) as [[http.IncomingMessage], void];
-  for await (const chunk of response) void chunk;
-  if (response.statusCode !== 200) {
-    return { status: response.statusCode ?? 0, text: `PUT to S3 answered ${response.statusCode}` };
-  }
+  const put = await send(request, [body]);
+  if (put.status !== 200) return { status: put.status, text: `PUT to S3: ${put.text}` };
   return postJson(token, '/api/images/uploads/complete', { token: ticket.token, alt });
 }
 
