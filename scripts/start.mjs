@@ -180,18 +180,14 @@ function prefixLines(stream, out, tag) {
  * job's next rendition (with two arenas, each kept freed pages of its own: peaks of
  * 452–462 MB over 30 images against 407–408 with one); large blocks (decoded frames,
  * encoder buffers) from that arena too, not from the separate one that hands every block
- * above 8 MB back to the kernel as soon as it is freed; freed pages kept 2 s, across a
- * job's renditions; and transparent huge pages (where the kernel offers them, as it does
- * to programs that ask on most distributions), so that a block is faulted in 2 MB at a
- * time instead of 4 KB. Page faults were the worker's largest cost beyond libvips; huge
- * pages cut them to about a fifth. Kept 5 s to a minute, or handed back lazily first,
- * freed pages saved few faults (63–70 huge pages per image against 72–74): jemalloc
- * hands back parts of huge pages, splitting them. Never handed back, they saved nearly
- * all (3 per image) and about 0.18 CPU s per image, but the worker's memory grew by some
- * 1.8 MB per image without end (906 MB after 270 images). jemalloc's background thread hands the
- * pages back once their 2 s are up, also while the worker is idle (without it, only the
- * worker's next allocation does: an idle worker held 267–396 MB, against 228–259).
- * docs/benchmarks/images.md has every run, on five hosts.
+ * above 8 MB back to the kernel as soon as it is freed; and transparent huge pages (where
+ * the kernel offers them, as it does to programs that ask on most distributions), so
+ * that a block is faulted in 2 MB at a time instead of 4 KB. Page faults were the
+ * worker's largest cost beyond libvips; huge pages cut them to about a fifth. When freed
+ * pages go back to the kernel, the worker decides once it runs (apps/media/src/
+ * freed-memory.ts: kept while busy, all handed back above MEDIA_PURGE_ABOVE_MB or when
+ * idle); until then, or should it fail to, jemalloc's background thread hands them back
+ * 2 s after they were freed. docs/benchmarks/images.md has every run, on five hosts.
  */
 const MEDIA_MALLOC_CONF =
   'narenas:1,oversize_threshold:0,dirty_decay_ms:2000,thp:always,background_thread:true';

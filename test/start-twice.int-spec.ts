@@ -217,7 +217,8 @@ describe('npm start twice in the same data folder', () => {
         });
       // The media app runs on jemalloc wherever the machine has it (the start installs it as
       // root): the start says so, the running worker has it loaded, and jemalloc's
-      // background thread (which hands freed pages back while the worker is idle) runs.
+      // background thread runs (it hands freed pages back on jemalloc's timer should the
+      // worker fail to take that over: test/freed-memory.int-spec.ts).
       // Where the library is, the stack scripts' own lookup says (an ES module, so asked
       // in a child process).
       const onMachine = Boolean(

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@newsdesk/database';
 import { MediaModule } from '@newsdesk/media';
 import { JobsModule, MessagingModule } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
+import { FreedMemory } from './freed-memory';
 import { ImageJob } from './image.job';
 
 /** Image jobs. Run more of these processes for a busy photo desk. */
@@ -21,6 +22,6 @@ import { ImageJob } from './image.job';
     MediaModule,
     ObservabilityModule.forRoot({ app: 'media', controllers: true, s3: true, workers: true }),
   ],
-  providers: [ImageJob],
+  providers: [ImageJob, FreedMemory],
 })
 export class MediaAppModule {}

@@ -45,6 +45,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('has the media worker hand freed memory back above 448 MB, or as told', () => {
+    expect(loadConfig(valid).images.purgeAboveBytes).toBe(448 * 1024 * 1024);
+    expect(loadConfig({ ...valid, MEDIA_PURGE_ABOVE_MB: '300' }).images.purgeAboveBytes).toBe(
+      300 * 1024 * 1024,
+    );
+    expect(() => loadConfig({ ...valid, MEDIA_PURGE_ABOVE_MB: '10' })).toThrow(
+      /MEDIA_PURGE_ABOVE_MB/,
+    );
+  });
+
   it('refuses an unknown time zone', () => {
     expect(() => loadConfig({ ...valid, NEWSROOM_TIMEZONE: 'Mars/Olympus' })).toThrow(
       /NEWSROOM_TIMEZONE/,

@@ -73,6 +73,8 @@ const schema = z.object({
     .default(Math.max(1, availableParallelism())),
   // By default the cores shared among the jobs: all of them together run one libvips thread per core.
   MEDIA_THREADS_PER_JOB: z.coerce.number().int().min(1).max(64).optional(),
+  // The media worker keeps the memory its jobs free until it holds this much (why: apps/media).
+  MEDIA_PURGE_ABOVE_MB: z.coerce.number().int().min(64).default(448),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
@@ -186,6 +188,8 @@ export interface AppConfig {
     concurrency: number;
     /** libvips threads each image job runs on. */
     threadsPerJob: number;
+    /** Resident memory above which the media worker hands freed pages back after a job. */
+    purgeAboveBytes: number;
   };
 }
 
@@ -311,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       threadsPerJob:
         c.MEDIA_THREADS_PER_JOB ??
         Math.max(1, Math.floor(availableParallelism() / c.MEDIA_CONCURRENCY)),
+      purgeAboveBytes: c.MEDIA_PURGE_ABOVE_MB * 1024 * 1024,
     },
   };
 }
