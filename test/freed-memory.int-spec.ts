@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'apps', 'media', 'src');
+const METRICS = path.join(ROOT, 'dist', 'libs', 'observability', 'src', 'app-metrics.js');
 const STACK = path.join(ROOT, 'scripts', 'lib', 'stack.mjs');
 const MB = 1024 * 1024;
 
@@ -35,12 +36,18 @@ function jemallocLibrary(): string {
  * Runs `body` (an async function's body) in a child process on jemalloc (or on
  * glibc's allocator, `preload` null) with the start's decay of 2 s and jemalloc's
  * separate arena for large blocks; `churn()` allocates 160 MB in 4 MB blocks, touches and frees
- * them; `freedMb()` and `rssMb()` read; what `body` returns comes back as JSON.
+ * them; `freedMb()` and `rssMb()` read, `purges()` the worker's purge counter by reason;
+ * what `body` returns comes back as JSON.
  */
 function onJemalloc(body: string, preload: string | null): Record<string, unknown> {
   const script = `
     const { Jemalloc } = require(${JSON.stringify(path.join(DIST, 'jemalloc.js'))});
     const { FreedMemory } = require(${JSON.stringify(path.join(DIST, 'freed-memory.js'))});
+    const { AppMetrics } = require(${JSON.stringify(METRICS)});
+    const metrics = new AppMetrics('media');
+    const purges = async () => Object.fromEntries(
+      (await metrics.memoryPurges.get()).values.map((v) => [v.labels.reason, v.value]),
+    );
     const MB = ${MB};
     const jemalloc = Jemalloc.inProcess();
     const freedMb = () => Math.round(jemalloc.freedBytes() / MB);
@@ -70,12 +77,13 @@ describe("the media worker's freed memory (jemalloc)", () => {
 
   it('finds no jemalloc in a process on another allocator, and then controls nothing', () => {
     const seen = onJemalloc(
-      `const memory = new FreedMemory({ images: { purgeAboveBytes: 64 * MB } });
+      `const memory = new FreedMemory({ images: { purgeAboveBytes: 64 * MB } }, metrics);
        memory.onModuleInit();
-       return { found: jemalloc !== null, controlled: memory.controlled };`,
+       await memory.around(churn);
+       return { found: jemalloc !== null, controlled: memory.controlled, purges: await purges() };`,
       null,
     );
-    expect(seen).toEqual({ found: false, controlled: false });
+    expect(seen).toEqual({ found: false, controlled: false, purges: {} });
   });
 
   it("hands freed pages back on jemalloc's timer, unless kept; kept ones go back when purged", () => {
@@ -97,7 +105,7 @@ describe("the media worker's freed memory (jemalloc)", () => {
 
   it('keeps freed pages while jobs run, purges after one that leaves too much, and after a second idle', () => {
     const seen = onJemalloc(
-      `const generous = new FreedMemory({ images: { purgeAboveBytes: 4096 * MB } });
+      `const generous = new FreedMemory({ images: { purgeAboveBytes: 4096 * MB } }, metrics);
        generous.onModuleInit();
        let finish;
        const long = generous.around(() => new Promise((resolve) => (finish = resolve)));
@@ -109,14 +117,18 @@ describe("the media worker's freed memory (jemalloc)", () => {
        await sleep(1500);
        const idle = freedMb();
 
-       const strict = new FreedMemory({ images: { purgeAboveBytes: 64 * MB } });
+       const atStart = await purges();
+       const strict = new FreedMemory({ images: { purgeAboveBytes: 64 * MB } }, metrics);
        strict.onModuleInit();
        let finishStrict;
        const other = strict.around(() => new Promise((resolve) => (finishStrict = resolve)));
        await strict.around(churn);
        const overLimit = freedMb();
        finishStrict(); await other;
-       return { controlled: generous.controlled, whileAnotherRuns, justIdle, idle, overLimit };`,
+       return {
+         controlled: generous.controlled, whileAnotherRuns, justIdle, idle, overLimit,
+         atStart, atEnd: await purges(),
+       };`,
       library,
     );
     expect(seen.controlled).toBe(true);
@@ -124,5 +136,9 @@ describe("the media worker's freed memory (jemalloc)", () => {
     expect(seen.justIdle).toBeGreaterThanOrEqual(150);
     expect(seen.idle).toBeLessThan(8);
     expect(seen.overLimit).toBeLessThan(8);
+    // Counted as /metrics shows them: the generous worker's idle purge, then the strict
+    // one's after each of its two jobs.
+    expect(seen.atStart).toEqual({ over_limit: 0, idle: 1 });
+    expect(seen.atEnd).toEqual({ over_limit: 2, idle: 1 });
   });
 });

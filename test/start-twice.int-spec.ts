@@ -91,6 +91,19 @@ function httpStatus(port: number, route: string): Promise<number> {
   });
 }
 
+function httpBody(port: number, route: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: route, timeout: 5000 }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve(body));
+      })
+      .once('error', reject);
+  });
+}
+
 /** Alive and not a zombie (an orphan's parent may be a PID 1 that never reaps). */
 function isAlive(pid: number): boolean {
   try {
@@ -216,9 +229,10 @@ describe('npm start twice in the same data folder', () => {
           argv: [...appNodeFlags(app), `dist/apps/${app}/src/main.js`],
         });
       // The media app runs on jemalloc wherever the machine has it (the start installs it as
-      // root): the start says so, the running worker has it loaded, and jemalloc's
-      // background thread runs (it hands freed pages back on jemalloc's timer should the
-      // worker fail to take that over: test/freed-memory.int-spec.ts).
+      // root): the start says so, the running worker has it loaded and decides when freed
+      // pages go back (its purge counter is on /metrics: test/freed-memory.int-spec.ts),
+      // and jemalloc's background thread runs (it hands them back on jemalloc's timer
+      // should the worker fail to take that over).
       // Where the library is, the stack scripts' own lookup says (an ES module, so asked
       // in a child process).
       const onMachine = Boolean(
@@ -241,10 +255,13 @@ describe('npm start twice in the same data folder', () => {
         .map((tid) => fs.readFileSync(`/proc/${firstPids.media}/task/${tid}/comm`, 'utf8').trim());
       const purging = threads.includes('jemalloc_bg_thd');
       const said = /the media app on (jemalloc|glibc)/.exec(first.output())?.[1];
-      expect({ said, loaded, purging }).toEqual(
+      const deciding = /^newsdesk_media_memory_purges_total\{[^}]*reason="idle"[^}]*\} 0$/m.test(
+        await httpBody(ports.media, '/metrics'),
+      );
+      expect({ said, loaded, purging, deciding }).toEqual(
         onMachine
-          ? { said: 'jemalloc', loaded: true, purging: true }
-          : { said: 'glibc', loaded: false, purging: false },
+          ? { said: 'jemalloc', loaded: true, purging: true, deciding: true }
+          : { said: 'glibc', loaded: false, purging: false, deciding: false },
       );
     },
     START_TIMEOUT_MS + 30_000,

@@ -6,6 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
+import { AppMetrics } from '@newsdesk/observability';
 import { Jemalloc } from './jemalloc';
 
 /** How long the worker waits without a job before it hands freed pages back. */
@@ -30,13 +31,20 @@ export class FreedMemory implements OnModuleInit, OnModuleDestroy {
   private running = 0;
   private idle?: NodeJS.Timeout;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: AppMetrics,
+  ) {}
 
   onModuleInit(): void {
     try {
       this.jemalloc = Jemalloc.inProcess();
       this.jemalloc?.keepFreedPages();
       if (this.jemalloc) {
+        // Both reasons at 0 from the start: /metrics shows that this worker decides.
+        for (const reason of ['over_limit', 'idle'] as const) {
+          this.metrics.memoryPurges.inc({ reason }, 0);
+        }
         const mb = Math.round(this.config.images.purgeAboveBytes / 1024 / 1024);
         this.logger.log(`jemalloc: freed pages kept until the worker holds ${mb} MB or idles 1 s`);
       }
@@ -70,12 +78,15 @@ export class FreedMemory implements OnModuleInit, OnModuleDestroy {
 
   private afterJob(): void {
     if (!this.jemalloc) return;
-    if (process.memoryUsage.rss() > this.config.images.purgeAboveBytes) this.purge();
-    else if (this.running === 0) this.idle = setTimeout(() => this.purge(), IDLE_MS).unref();
+    if (process.memoryUsage.rss() > this.config.images.purgeAboveBytes) this.purge('over_limit');
+    else if (this.running === 0) {
+      this.idle = setTimeout(() => this.purge('idle'), IDLE_MS).unref();
+    }
   }
 
-  private purge(): void {
+  private purge(reason: 'over_limit' | 'idle'): void {
     clearTimeout(this.idle);
     this.jemalloc?.purge();
+    this.metrics.memoryPurges.inc({ reason });
   }
 }

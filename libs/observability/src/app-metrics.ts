@@ -94,6 +94,14 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  /** The media worker handing the memory its jobs freed back to the system (apps/media/src/freed-memory.ts). */
+  readonly memoryPurges = new Counter({
+    name: 'newsdesk_media_memory_purges_total',
+    help: 'Times the media worker handed the memory its jobs freed back to the system, by reason (over_limit: above MEDIA_PURGE_ABOVE_MB after a job; idle).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'newsdesk_http_request_duration_seconds',
     help: 'HTTP request duration per method, route pattern and status code.',
