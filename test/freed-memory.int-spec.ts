@@ -8,28 +8,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { jemallocOnMachine } from './support/jemalloc';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'apps', 'media', 'src');
 const METRICS = path.join(ROOT, 'dist', 'libs', 'observability', 'src', 'app-metrics.js');
-const STACK = path.join(ROOT, 'scripts', 'lib', 'stack.mjs');
 const MB = 1024 * 1024;
 
-/** jemalloc's library, installed as `npm start` installs it (an ES module, so asked in a child). */
+/** jemalloc's library, installed as `npm start` installs it. */
 function jemallocLibrary(): string {
-  const found = execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { ensureJemalloc } from ${JSON.stringify(pathToFileURL(STACK).href)};` +
-        'process.stdout.write(ensureJemalloc() ?? "");',
-    ],
-    { encoding: 'utf8' },
-  ).trim();
+  const found = jemallocOnMachine('ensureJemalloc');
   if (!found) throw new Error('jemalloc is missing: install it, e.g. apt-get install libjemalloc2');
-  return found.split('\n').pop()!;
+  return found;
 }
 
 /**

@@ -8,18 +8,17 @@
  * dist/) with its own data folder and free ports, so it never meets the servers
  * of the test run itself or a developer's `npm start`.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { appNodeFlags, commandLineOf } from './faults/cluster';
+import { jemallocOnMachine } from './support/jemalloc';
 
 const ROOT = path.resolve(__dirname, '..');
 const START = path.join(ROOT, 'scripts', 'start.mjs');
-const STACK = path.join(ROOT, 'scripts', 'lib', 'stack.mjs');
 const READY = /Newsdesk is running/;
 const START_TIMEOUT_MS = 150_000;
 
@@ -77,32 +76,24 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-function httpStatus(port: number, route: string): Promise<number> {
+/** A GET's status and body; status 0 and no body when nothing answered within 5 s. */
+function httpGet(port: number, route: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
     const request = http.get(
       { host: '127.0.0.1', port, path: route, timeout: 5000 },
       (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      },
-    );
-    request.once('timeout', () => request.destroy());
-    request.once('error', () => resolve(0));
-  });
-}
-
-function httpBody(port: number, route: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: route, timeout: 5000 }, (response) => {
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve(body));
-      })
-      .once('error', reject);
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve({ status: 0, body: '' }));
   });
 }
+
+const httpStatus = async (port: number, route: string) => (await httpGet(port, route)).status;
 
 /** Alive and not a zombie (an orphan's parent may be a PID 1 that never reaps). */
 function isAlive(pid: number): boolean {
@@ -233,20 +224,8 @@ describe('npm start twice in the same data folder', () => {
       // pages go back (its purge counter is on /metrics: test/freed-memory.int-spec.ts),
       // and jemalloc's background thread runs (it hands them back on jemalloc's timer
       // should the worker fail to take that over).
-      // Where the library is, the stack scripts' own lookup says (an ES module, so asked
-      // in a child process).
-      const onMachine = Boolean(
-        execFileSync(
-          process.execPath,
-          [
-            '--input-type=module',
-            '-e',
-            `import { findJemalloc } from ${JSON.stringify(pathToFileURL(STACK).href)};` +
-              'process.stdout.write(findJemalloc() ?? "");',
-          ],
-          { encoding: 'utf8' },
-        ),
-      );
+      // Where the library is, the stack scripts' own lookup says.
+      const onMachine = jemallocOnMachine('findJemalloc') !== null;
       const loaded = fs
         .readFileSync(`/proc/${firstPids.media}/maps`, 'utf8')
         .includes('libjemalloc');
@@ -256,7 +235,7 @@ describe('npm start twice in the same data folder', () => {
       const purging = threads.includes('jemalloc_bg_thd');
       const said = /the media app on (jemalloc|glibc)/.exec(first.output())?.[1];
       const deciding = /^newsdesk_media_memory_purges_total\{[^}]*reason="idle"[^}]*\} 0$/m.test(
-        await httpBody(ports.media, '/metrics'),
+        (await httpGet(ports.media, '/metrics')).body,
       );
       expect({ said, loaded, purging, deciding }).toEqual(
         onMachine

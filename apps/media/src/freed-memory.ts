@@ -38,21 +38,21 @@ export class FreedMemory implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     try {
-      this.jemalloc = Jemalloc.inProcess();
-      this.jemalloc?.keepFreedPages();
-      if (this.jemalloc) {
-        // Both reasons at 0 from the start: /metrics shows that this worker decides.
-        for (const reason of ['over_limit', 'idle'] as const) {
-          this.metrics.memoryPurges.inc({ reason }, 0);
-        }
-        const mb = Math.round(this.config.images.purgeAboveBytes / 1024 / 1024);
-        this.logger.log(`jemalloc: freed pages kept until the worker holds ${mb} MB or idles 1 s`);
-      }
+      const jemalloc = Jemalloc.inProcess();
+      if (!jemalloc) return;
+      jemalloc.keepFreedPages();
+      this.jemalloc = jemalloc;
     } catch (error) {
       // jemalloc's own timer (MALLOC_CONF) keeps handing pages back.
-      this.jemalloc = null;
       this.logger.warn(`jemalloc not controllable, freed pages follow its timer: ${String(error)}`);
+      return;
     }
+    // Both reasons at 0 from the start: /metrics shows that this worker decides.
+    for (const reason of ['over_limit', 'idle'] as const) {
+      this.metrics.memoryPurges.inc({ reason }, 0);
+    }
+    const mb = Math.round(this.config.images.purgeAboveBytes / 1024 / 1024);
+    this.logger.log(`jemalloc: freed pages kept until the worker holds ${mb} MB or idles 1 s`);
   }
 
   onModuleDestroy(): void {

@@ -22,11 +22,11 @@ export class Jemalloc {
   ) {}
 
   /** The jemalloc this process allocates with, or null when it runs on another allocator. */
-  static inProcess(maps = '/proc/self/maps'): Jemalloc | null {
+  static inProcess(): Jemalloc | null {
     let mapped: string | undefined;
     try {
       mapped = fs
-        .readFileSync(maps, 'utf8')
+        .readFileSync('/proc/self/maps', 'utf8')
         .split('\n')
         .map((line) => line.split(/\s+/)[5])
         .find((file) => file?.includes('/libjemalloc'));
