@@ -127,22 +127,22 @@ export class DirectUploadService {
       throw new Forbidden('this upload was started by someone else');
     }
     cleanImageText(text); // refused before anything is looked at
-    const bytes = await this.storage.size(claims.key);
-    if (bytes === null) {
+    const arrived = await this.storage.peek(claims.key, SNIFF_BYTES);
+    if (arrived === null) {
       throw new ConflictError('nothing has arrived for this upload yet: PUT the file first', {
         problems: [{ field: 'token', reason: 'no file under this upload yet' }],
       });
     }
-    if (bytes !== claims.bytes) {
+    if (arrived.size !== claims.bytes) {
       await this.remove(claims.key);
       throw new ValidationFailed([
         {
           field: 'file',
-          reason: `${bytes} bytes arrived where ${claims.bytes} were announced`,
+          reason: `${arrived.size} bytes arrived where ${claims.bytes} were announced`,
         },
       ]);
     }
-    const format = sniffImageFormat(await this.storage.getHead(claims.key, SNIFF_BYTES));
+    const format = sniffImageFormat(arrived.head);
     if (format !== claims.format) {
       await this.remove(claims.key);
       throw format

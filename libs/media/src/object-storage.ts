@@ -2,7 +2,6 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
-  HeadObjectCommand,
   HeadBucketCommand,
   CreateBucketCommand,
   PutObjectCommand,
@@ -153,26 +152,33 @@ export class ObjectStorage implements OnModuleDestroy {
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
-  /** Size in bytes, or null when there is no such object. */
-  async size(key: string): Promise<number | null> {
+  /**
+   * An object's size and its first `count` bytes (fewer when it is shorter), in one
+   * ranged GET: the size comes from `Content-Range`. Null when there is no such object.
+   */
+  async peek(key: string, count: number): Promise<{ size: number; head: Buffer } | null> {
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return head.ContentLength ?? 0;
+      const out = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${count - 1}` }),
+      );
+      // "bytes 0-31/5860000"; a server that ignored the range sends the whole object
+      const total = /\/(\d+)$/.exec(out.ContentRange ?? '')?.[1];
+      if (total === '0') {
+        // Some servers (s3rver) answer an empty object's range with a body they never send.
+        (out.Body as Readable | undefined)?.destroy();
+        return { size: 0, head: Buffer.alloc(0) };
+      }
+      const bytes = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
+      const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, count));
+      return { size: total === undefined ? bytes.byteLength : Number(total), head };
     } catch (error) {
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-        return null;
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+        ?.httpStatusCode;
+      if (status === 404) return null;
+      // Not satisfiable from byte 0: the object is empty.
+      if (status === 416) return { size: 0, head: Buffer.alloc(0) };
       throw error;
     }
-  }
-
-  /** The first `count` bytes of an object (fewer when it is shorter). */
-  async getHead(key: string, count: number): Promise<Buffer> {
-    const out = await this.s3.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${count - 1}` }),
-    );
-    if (!out.Body) throw new Error(`object ${key} has no body`);
-    const bytes = await out.Body.transformToByteArray();
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /**
