@@ -170,7 +170,7 @@ describe('direct uploads: the file goes to S3 on a presigned URL, the API regist
     expect(await originals()).toEqual([...before, keyOf(ticket)].sort());
   });
 
-  it('fails the image when the stored bytes are not those announced, and names why', async () => {
+  it('fails the image when the stored bytes are not those announced, names why, and lets the real file come after', async () => {
     const file = await freshPhoto();
     const other = Buffer.from(file);
     other[other.length - 100] ^= 0xff; // same size, same format, other bytes
@@ -185,6 +185,17 @@ describe('direct uploads: the file goes to S3 on a presigned URL, the API regist
     expect(image.failureReason).toContain('not the one announced');
     expect(image.failureReason).toContain(sha256(other));
     expect(image.renditions).toEqual([]);
+
+    // The failed image gave up the announced hash: the real file is a new upload, not it.
+    const retry = await start(photo, file);
+    expect(await put(retry, file)).toBe(200);
+    const right = await complete(photo, retry.token);
+    expect(right.status).toBe(202);
+    expect(right.body).toMatchObject({ status: 'processing', created: true });
+    expect(right.body.id).not.toBe(done.body.id);
+    await newsdesk.settle();
+    expect((await photo.get(`/api/images/${right.body.id}`)).body.status).toBe('ready');
+    expect((await photo.get(`/api/images/${done.body.id}`)).body.status).toBe('failed');
   });
 
   describe('refusals change nothing', () => {

@@ -25,6 +25,9 @@ type RenditionRow = Omit<RenderedFile, 'body' | 'contentType'> & { bytes: number
  * twice writes the same keys and leaves the same rows. A file that cannot be
  * processed marks the image `failed` with the reason instead of retrying.
  */
+/** A refused original's hash: no SHA-256 (64 hex digits) matches it, and it stays unique. */
+const refusedHash = (imageId: string) => `refused:${imageId}`;
+
 @Injectable()
 export class ImageProcessingService {
   private readonly logger = new Logger(ImageProcessingService.name);
@@ -44,7 +47,7 @@ export class ImageProcessingService {
     const presets = scope === 'crops' ? all.filter(isCropped) : all;
     const read = await this.readOriginal(image, all);
     if ('rejected' in read) {
-      await this.fail(imageId, read.rejected);
+      await this.fail(imageId, read.rejected, read.notAnnounced === true);
       return;
     }
     const { decoded, metadata } = read;
@@ -161,7 +164,10 @@ export class ImageProcessingService {
   private async readOriginal(
     image: Image,
     presets: Preset[],
-  ): Promise<{ decoded: DecodedImage; metadata: EmbeddedMetadata | null } | { rejected: string }> {
+  ): Promise<
+    | { decoded: DecodedImage; metadata: EmbeddedMetadata | null }
+    | { rejected: string; notAnnounced?: true }
+  > {
     const original = await this.storage.getBuffer(image.originalKey); // S3 trouble: thrown, retried
     try {
       // First processing: the bytes must be those announced (a direct upload to a store
@@ -171,6 +177,7 @@ export class ImageProcessingService {
         if (hash !== image.contentHash) {
           return {
             rejected: `the stored file is not the one announced (SHA-256 ${hash}, announced ${image.contentHash}); upload it again`,
+            notAnnounced: true,
           };
         }
       }
@@ -193,12 +200,18 @@ export class ImageProcessingService {
     }
   }
 
-  private async fail(imageId: string, reason: string): Promise<void> {
+  /**
+   * Marks the image failed. One whose stored file is not the one announced gives up
+   * the announced hash: the real file can still be uploaded, as a new image, instead
+   * of every later upload of it answering with this failed one.
+   */
+  private async fail(imageId: string, reason: string, notAnnounced = false): Promise<void> {
     this.logger.warn(`image ${imageId} failed: ${reason}`);
     await this.em.fork().transactional(async (em) => {
       const image = await em.findOneOrFail(Image, { id: imageId });
       image.status = 'failed';
       image.failureReason = reason.slice(0, 1000);
+      if (notAnnounced) image.contentHash = refusedHash(imageId);
       Outbox.event(em, EventName.ImageProcessed, { imageId, status: 'failed' });
     });
   }
