@@ -1,7 +1,9 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { FixedClock } from '@newsdesk/common';
 import { s3ClientSettings } from '@newsdesk/config';
 import type { Role } from '@newsdesk/identity';
+import { ObjectStorage, PendingUpload, SWEEP_GRACE_MS, UploadSweeper } from '@newsdesk/media';
 import { hugeBlankPng, photoJpeg, withIptc } from '@newsdesk/testing';
 import { ApiClient, type Reply } from './support/http';
 import { makeUser, PASSWORD } from './support/factories';
@@ -196,6 +198,56 @@ describe('direct uploads: the file goes to S3 on a presigned URL, the API regist
     await newsdesk.settle();
     expect((await photo.get(`/api/images/${right.body.id}`)).body.status).toBe('ready');
     expect((await photo.get(`/api/images/${done.body.id}`)).body.status).toBe('failed');
+  });
+
+  it('deletes what an upload never completed left behind, an hour after its token ran out', async () => {
+    const [abandoned, neverPut, refused, completed] = await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        const file = await freshPhoto();
+        return { file, ticket: await start(photo, file) };
+      }),
+    );
+    expect(await put(abandoned.ticket, abandoned.file)).toBe(200);
+    expect(await put(refused.ticket, Buffer.concat([refused.file, Buffer.from('x')]))).toBe(200);
+    expect((await complete(photo, refused.ticket.token)).status).toBe(400);
+    expect(await put(completed.ticket, completed.file)).toBe(200);
+    const done = await complete(photo, completed.ticket.token);
+    expect(done.status).toBe(202);
+
+    const keys = [abandoned, neverPut, refused, completed].map((u) => keyOf(u.ticket));
+    const pending = async () =>
+      (await newsdesk.orm.em.fork().find(PendingUpload, { key: { $in: keys } }))
+        .map((u) => u.key)
+        .sort();
+    // The completed upload's row went with its image; the others wait for their tokens.
+    expect(await pending()).toEqual([keys[0], keys[1], keys[2]].sort());
+
+    const storage = new ObjectStorage(newsdesk.config);
+    const sweepAt = async (ms: number) => {
+      const clock = new FixedClock(new Date(ms));
+      return new UploadSweeper(newsdesk.orm.em, storage, clock).sweep();
+    };
+    try {
+      const expired = Date.parse(abandoned.ticket.expiresAt);
+      await sweepAt(expired + SWEEP_GRACE_MS - 60_000); // a minute too early: nothing of these
+      expect(await pending()).toEqual([keys[0], keys[1], keys[2]].sort());
+      expect(await originals()).toContain(keys[0]);
+
+      expect(await sweepAt(expired + SWEEP_GRACE_MS + 60_000)).toBeGreaterThanOrEqual(3);
+      expect(await pending()).toEqual([]);
+      const left = await originals();
+      expect(left).not.toContain(keys[0]);
+      expect(left).toContain(keys[3]); // the completed upload's original stays
+
+      await newsdesk.settle();
+      const image = (await photo.get(`/api/images/${done.body.id}`)).body;
+      expect(image.status).toBe('ready');
+      // Swept again (another replica, a retry): nothing more goes.
+      await sweepAt(expired + SWEEP_GRACE_MS + 120_000);
+      expect(await originals()).toEqual(left);
+    } finally {
+      storage.onModuleDestroy();
+    }
   });
 
   describe('refusals change nothing', () => {

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ConfigModule, loggerParams, type AppConfig } from '@newsdesk/config';
 import { DatabaseModule } from '@newsdesk/database';
-import { MediaModule } from '@newsdesk/media';
+import { MediaModule, UploadSweeper } from '@newsdesk/media';
 import { JobsModule, MessagingModule } from '@newsdesk/messaging';
 import { ObservabilityModule } from '@newsdesk/observability';
 import { FreedMemory } from './freed-memory';
 import { ImageJob } from './image.job';
 
-/** Image jobs. Run more of these processes for a busy photo desk. */
+/** Image jobs, and the sweep of abandoned uploads. Run more of these processes for a busy photo desk. */
 @Module({
   imports: [
     ConfigModule,
@@ -22,6 +22,6 @@ import { ImageJob } from './image.job';
     MediaModule,
     ObservabilityModule.forRoot({ app: 'media', controllers: true, s3: true, workers: true }),
   ],
-  providers: [ImageJob, FreedMemory],
+  providers: [ImageJob, FreedMemory, UploadSweeper],
 })
 export class MediaAppModule {}

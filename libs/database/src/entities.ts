@@ -2,7 +2,7 @@ import { AuditEntry, Article, Comment, EditLock, Revision, Section } from '@news
 import { PublicationEvent, PublishedArticle, PublishedTag } from '@newsdesk/publication';
 import { DeliveryStep, WebhookDelivery, WebhookSubscription } from '@newsdesk/delivery';
 import { AdminAuditEntry, User } from '@newsdesk/identity';
-import { Image, Rendition } from '@newsdesk/media';
+import { Image, PendingUpload, Rendition } from '@newsdesk/media';
 import { ApiToken, Session } from '@newsdesk/sessions';
 import { OutboxEntry } from '@newsdesk/messaging';
 
@@ -23,6 +23,7 @@ export const ENTITIES = [
   PublicationEvent,
   Image,
   Rendition,
+  PendingUpload,
   OutboxEntry,
   WebhookSubscription,
   WebhookDelivery,

@@ -13,6 +13,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@newsdesk/config';
 import { ORIGINAL_MIME, SNIFF_BYTES, sniffImageFormat, type OriginalFormat } from './format-sniff';
 import { Image } from './image.entity';
+import { PendingUpload } from './pending-upload.entity';
 import { cleanImageText, type ImageText } from './image-text';
 import {
   fileTooLarge,
@@ -97,6 +98,10 @@ export class DirectUploadService {
     const key = `originals/${randomUUID()}.${originalExtension(format)}`;
     const exp = Math.floor(this.clock.now().getTime() / 1000) + DIRECT_UPLOAD_SECONDS;
     const put = await this.storage.presignPut(key, request, DIRECT_UPLOAD_SECONDS);
+    // Known before the URL is handed out: whatever is PUT under it is swept if never completed.
+    await this.em
+      .fork()
+      .insert(PendingUpload, { key, expiresAt: new Date(exp * 1000), uploadedBy });
     const claims: UploadClaims = {
       key,
       sha256: request.sha256,
@@ -156,9 +161,13 @@ export class DirectUploadService {
       { hash: claims.sha256, format, bytes: claims.bytes, originalKey: claims.key },
       text,
       uploadedBy,
+      claims.key,
     );
     // The same bytes completed by another upload first: this copy is not needed.
-    if (result.image.originalKey !== claims.key) await this.remove(claims.key);
+    if (result.image.originalKey !== claims.key) {
+      await this.remove(claims.key);
+      await this.em.fork().nativeDelete(PendingUpload, { key: claims.key });
+    }
     return result;
   }
 

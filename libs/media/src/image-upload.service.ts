@@ -7,6 +7,7 @@ import { APP_CONFIG, presetsHash, type AppConfig } from '@newsdesk/config';
 import { JobName, Outbox } from '@newsdesk/messaging';
 import { ORIGINAL_MIME, SNIFF_BYTES, sniffImageFormat, type OriginalFormat } from './format-sniff';
 import { Image } from './image.entity';
+import { PendingUpload } from './pending-upload.entity';
 import { cleanImageText, type ImageText } from './image-text';
 import { ObjectStorage } from './object-storage';
 import { releaseBuffer } from './release-buffer';
@@ -198,15 +199,19 @@ export class ImageUploadService {
    * Creates the image of an original stored under `originalKey` and queues its
    * processing, row and job in one transaction. When an image with the same
    * hash came first (two uploads of the same bytes at once), returns that one.
+   * `pendingUpload` names a direct upload's key, no longer pending once the image
+   * names it: its row goes in the same transaction.
    */
   async create(
     original: StoredOriginal,
     text: ImageText,
     uploadedBy: string,
+    pendingUpload?: string,
   ): Promise<UploadResult> {
     const clean = cleanImageText(text);
     try {
-      const image = await this.em.fork().transactional((em) => {
+      const image = await this.em.fork().transactional(async (em) => {
+        if (pendingUpload) await em.nativeDelete(PendingUpload, { key: pendingUpload });
         const image = em.create(Image, {
           contentHash: original.hash,
           originalKey: original.originalKey,
@@ -222,7 +227,7 @@ export class ImageUploadService {
           scope: 'all',
           presetsHash: presetsHash(this.config.images.presets),
         });
-        return Promise.resolve(image);
+        return image;
       });
       return { image, created: true };
     } catch (error) {

@@ -12,3 +12,5 @@ export * from './image-upload.service';
 export * from './direct-upload.service';
 export * from './images.service';
 export * from './media.module';
+export * from './pending-upload.entity';
+export * from './upload-sweeper';

@@ -13,6 +13,7 @@ import { Migration20261130182344 } from './Migration20261130182344';
 import { Migration20261130190000 } from './Migration20261130190000';
 import { Migration20261201060000 } from './Migration20261201060000';
 import { Migration20261201061000 } from './Migration20261201061000';
+import { Migration20261205080000 } from './Migration20261205080000';
 
 /** Every migration in order. The MikroORM CLI creates new files here; add each to this list. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130190000', class: Migration20261130190000 },
   { name: 'Migration20261201060000', class: Migration20261201060000 },
   { name: 'Migration20261201061000', class: Migration20261201061000 },
+  { name: 'Migration20261205080000', class: Migration20261205080000 },
 ];
