@@ -201,6 +201,7 @@ describe('npm start twice in the same data folder', () => {
   it(
     'the first start serves on a supported Node.js',
     async () => {
+      const startedAt = Date.now();
       first = start(env);
       runs.push(first);
       await waitForOutput(first, READY);
@@ -234,14 +235,20 @@ describe('npm start twice in the same data folder', () => {
         .map((tid) => fs.readFileSync(`/proc/${firstPids.media}/task/${tid}/comm`, 'utf8').trim());
       const purging = threads.includes('jemalloc_bg_thd');
       const said = /the media app on (jemalloc|glibc)/.exec(first.output())?.[1];
+      const mediaMetrics = (await httpGet(ports.media, '/metrics')).body;
       const deciding = /^newsdesk_media_memory_purges_total\{[^}]*reason="idle"[^}]*\} 0$/m.test(
-        (await httpGet(ports.media, '/metrics')).body,
+        mediaMetrics,
       );
       expect({ said, loaded, purging, deciding }).toEqual(
         onMachine
           ? { said: 'jemalloc', loaded: true, purging: true, deciding: true }
           : { said: 'glibc', loaded: false, purging: false, deciding: false },
       );
+      // The media app swept abandoned direct uploads on start, and says when on /metrics.
+      const sweptAt = /^newsdesk_media_upload_sweep_last_success_seconds\{[^}]*\} (\S+)$/m.exec(
+        mediaMetrics,
+      )?.[1];
+      expect(Number(sweptAt) * 1000).toBeGreaterThanOrEqual(startedAt);
     },
     START_TIMEOUT_MS + 30_000,
   );

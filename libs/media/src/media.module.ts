@@ -5,6 +5,7 @@ import { ImageRenderer } from './image-renderer';
 import { ImageUploadService } from './image-upload.service';
 import { ImagesService } from './images.service';
 import { ObjectStorage } from './object-storage';
+import { UploadSweeper } from './upload-sweeper';
 
 /** Images: upload, processing (sharp), editing, S3. Needs the database and messaging modules. */
 @Module({
@@ -15,6 +16,7 @@ import { ObjectStorage } from './object-storage';
     ImageUploadService,
     DirectUploadService,
     ImagesService,
+    UploadSweeper,
   ],
   exports: [
     ObjectStorage,
@@ -23,6 +25,7 @@ import { ObjectStorage } from './object-storage';
     ImageUploadService,
     DirectUploadService,
     ImagesService,
+    UploadSweeper,
   ],
 })
 export class MediaModule {}

@@ -102,6 +102,20 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  /** Abandoned direct uploads the media app deleted (apps/media/src/upload-sweep.ts). */
+  readonly uploadsSwept = new Counter({
+    name: 'newsdesk_media_uploads_swept_total',
+    help: 'Direct uploads never completed whose files and rows the media app deleted, an hour after their tokens ran out.',
+    registers: [this.registry],
+  });
+
+  /** When the media app's last sweep of abandoned uploads succeeded. */
+  readonly uploadSweepSucceeded = new Gauge({
+    name: 'newsdesk_media_upload_sweep_last_success_seconds',
+    help: 'Unix time of the last sweep of abandoned direct uploads that finished without error (media app, every ten minutes).',
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'newsdesk_http_request_duration_seconds',
     help: 'HTTP request duration per method, route pattern and status code.',
