@@ -21,6 +21,11 @@ export function s3ClientSettings(config: AppConfig) {
   };
 }
 
+/** The HTTP status S3 answered a failed command with, if it answered at all. */
+export function s3ErrorStatus(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+}
+
 /**
  * The origin a client PUTs direct uploads to: the upload endpoint's, or on AWS
  * the bucket's virtual-hosted one. The desk's CSP lets it connect there.

@@ -19,15 +19,15 @@ import { releaseBuffer } from './release-buffer';
 
 type RenditionRow = Omit<RenderedFile, 'body' | 'contentType'> & { bytes: number };
 
+/** A refused original's hash: no SHA-256 (64 hex digits) matches it, and it stays unique. */
+const refusedHash = (imageId: string) => `refused:${imageId}`;
+
 /**
  * The `ImageProcess` job: decode the original, prefill metadata, write every
  * rendition to S3 and its row, mark the image ready and announce it. Running it
  * twice writes the same keys and leaves the same rows. A file that cannot be
  * processed marks the image `failed` with the reason instead of retrying.
  */
-/** A refused original's hash: no SHA-256 (64 hex digits) matches it, and it stays unique. */
-const refusedHash = (imageId: string) => `refused:${imageId}`;
-
 @Injectable()
 export class ImageProcessingService {
   private readonly logger = new Logger(ImageProcessingService.name);

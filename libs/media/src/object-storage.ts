@@ -11,7 +11,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, s3ClientSettings, s3ErrorStatus, type AppConfig } from '@newsdesk/config';
 import { releaseBuffer } from './release-buffer';
 
 /** Every stored key names its content (a hash, or a rendition of one): it never changes. */
@@ -172,8 +172,7 @@ export class ObjectStorage implements OnModuleDestroy {
       const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, count));
       return { size: total === undefined ? bytes.byteLength : Number(total), head };
     } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
-        ?.httpStatusCode;
+      const status = s3ErrorStatus(error);
       if (status === 404) return null;
       // Not satisfiable from byte 0: the object is empty.
       if (status === 416) return { size: 0, head: Buffer.alloc(0) };

@@ -1,7 +1,7 @@
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { APP_CONFIG, s3ClientSettings, type AppConfig } from '@newsdesk/config';
+import { APP_CONFIG, s3ClientSettings, s3ErrorStatus, type AppConfig } from '@newsdesk/config';
 import { RedisClient } from '@newsdesk/messaging';
 import { AppWorkers, workerState } from './workers';
 
@@ -72,8 +72,7 @@ export class S3BucketHealth implements OnModuleDestroy {
       await within(3000, this.s3.send(new HeadBucketCommand({ Bucket: this.bucket })), 'S3');
       return session.up({ bucket: this.bucket });
     } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
-        ?.httpStatusCode;
+      const status = s3ErrorStatus(error);
       const reason =
         status === 404
           ? 'no such bucket'
