@@ -32,10 +32,10 @@
  * BullMQ, the EXIF/IPTC read and the blurhash; all of it shares the same
  * cores here, as it would on one media box.
  *
- * The two sides alternate in blocks of 30 images (bare, then pipeline, on
- * the same files), so that both see the same share of whatever else the
- * machine is doing, after a warm-up of a few images each that is not
- * counted. "Per core" divides by os.availableParallelism(), the same for
+ * The two sides alternate in blocks of 30 images on the same files (bare
+ * then pipeline, then pipeline then bare, and so on), so that both see the
+ * same share of whatever else the machine is doing, after a warm-up of a few
+ * images each that is not counted. "Per core" divides by os.availableParallelism(), the same for
  * both, so the ratio is the ratio of throughputs. Two more views
  * of it: per core not busy with other work (from /proc/stat), and by CPU
  * seconds per image (the bench process for bare sharp; every process of the
@@ -1014,7 +1014,7 @@ async function main(): Promise<void> {
   console.log(
     `image benchmark ${runId}: ${IMAGES} images of ${WIDTH}×${HEIGHT} on ${API}; ${CORES} cores; ` +
       `bare sharp ${BASELINE_CONCURRENCY} images at once with sharp.concurrency ${sharp.concurrency()}; ` +
-      `pipeline ${IN_FLIGHT} images in flight; in blocks of ${BLOCK}, bare then pipeline`,
+      `pipeline ${IN_FLIGHT} images in flight; in blocks of ${BLOCK}, pairs in turn bare first and pipeline first`,
   );
   const token = await api.login('photo@newsdesk.test'); // fails fast when the stack is not running
   const stream = await SseStream.open(`${API}/api/stream`, { authorization: `Bearer ${token}` });
@@ -1038,13 +1038,17 @@ async function main(): Promise<void> {
     }
     // Alternating blocks, so that both sides see the same share of whatever
     // else the machine is doing; the first block is the early RSS checkpoint.
+    // Pairs take turns at going first (bare then pipeline, pipeline then bare, …):
+    // a host that speeds up or slows down through a run favours neither side.
     for (let from = 0; from < IMAGES; from += BLOCK) {
       const to = Math.min(IMAGES, from + BLOCK);
       const bare = { ...baseline.meter };
       const pipe = { ...pipeline.meter };
       const workerBefore = pipeline.workerCpuSeconds;
-      if (!MEMORY_ONLY) await baseline.block(from, to);
-      await pipeline.block(from, to);
+      const sides = [() => baseline.block(from, to), () => pipeline.block(from, to)];
+      if (MEMORY_ONLY) sides.shift();
+      else if ((from / BLOCK) % 2 === 1) sides.reverse();
+      for (const run of sides) await run();
       idleAfterAll = await pipeline.idleRss();
       if (from === 0 && to < IMAGES) idleAfterEarly = idleAfterAll;
       const side = (now: Meter, before: Pick<Meter, 'seconds' | 'cpuSeconds'>) =>
