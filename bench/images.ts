@@ -1045,11 +1045,17 @@ async function main(): Promise<void> {
       const bare = { ...baseline.meter };
       const pipe = { ...pipeline.meter };
       const workerBefore = pipeline.workerCpuSeconds;
-      const sides = [() => baseline.block(from, to), () => pipeline.block(from, to)];
+      const sides = [
+        () => baseline.block(from, to),
+        // The worker's idle RSS is read as its block ends, whichever side goes on next.
+        async () => {
+          await pipeline.block(from, to);
+          idleAfterAll = await pipeline.idleRss();
+        },
+      ];
       if (MEMORY_ONLY) sides.shift();
       else if ((from / BLOCK) % 2 === 1) sides.reverse();
       for (const run of sides) await run();
-      idleAfterAll = await pipeline.idleRss();
       if (from === 0 && to < IMAGES) idleAfterEarly = idleAfterAll;
       const side = (now: Meter, before: Pick<Meter, 'seconds' | 'cpuSeconds'>) =>
         `${round((to - from) / (now.seconds - before.seconds), 3)} img/s, ` +
