@@ -35,12 +35,12 @@
  * The two sides alternate in blocks of 30 images on the same files (bare
  * then pipeline, then pipeline then bare, and so on), so that both see the
  * same share of whatever else the machine is doing, after a warm-up of a few
- * images each that is not counted. "Per core" divides by os.availableParallelism(), the same for
- * both, so the ratio is the ratio of throughputs. Two more views
- * of it: per core not busy with other work (from /proc/stat), and by CPU
- * seconds per image (the bench process for bare sharp; every process of the
- * `npm start` tree for the pipeline), which other load hardly changes but
- * which also does not see cores left idle.
+ * images each that is not counted. "Per core" divides by
+ * os.availableParallelism(), the same for both, so the ratio is the ratio of
+ * throughputs. Two more views of it: per core not busy with other work (from
+ * /proc/stat), and by CPU seconds per image (the bench process for bare
+ * sharp; every process of the `npm start` tree for the pipeline), which other
+ * load hardly changes but which also does not see cores left idle.
  *
  * Memory: the media worker's RSS from /proc every 100 ms, its VmHWM, and its
  * idle RSS (queue empty, 2 s settled) after the first block and at the end.
