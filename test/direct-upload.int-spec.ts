@@ -207,20 +207,29 @@ describe('direct uploads: the file goes to S3 on a presigned URL, the API regist
         return { file, ticket: await start(photo, file) };
       }),
     );
+    // The same bytes announced twice before either was completed: the second completion
+    // answers the first's image and deletes its own copy.
+    const duplicate = { file: completed.file, ticket: await start(photo, completed.file) };
     expect(await put(abandoned.ticket, abandoned.file)).toBe(200);
     expect(await put(refused.ticket, Buffer.concat([refused.file, Buffer.from('x')]))).toBe(200);
     expect((await complete(photo, refused.ticket.token)).status).toBe(400);
     expect(await put(completed.ticket, completed.file)).toBe(200);
+    expect(await put(duplicate.ticket, duplicate.file)).toBe(200);
     const done = await complete(photo, completed.ticket.token);
     expect(done.status).toBe(202);
+    const second = await complete(photo, duplicate.ticket.token);
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ id: done.body.id, created: false });
+    expect(await originals()).not.toContain(keyOf(duplicate.ticket));
 
-    const keys = [abandoned, neverPut, refused, completed].map((u) => keyOf(u.ticket));
+    const keys = [abandoned, neverPut, refused, completed, duplicate].map((u) => keyOf(u.ticket));
     const pending = async () =>
       (await newsdesk.orm.em.fork().find(PendingUpload, { key: { $in: keys } }))
         .map((u) => u.key)
         .sort();
-    // The completed upload's row went with its image; the others wait for their tokens.
-    expect(await pending()).toEqual([keys[0], keys[1], keys[2]].sort());
+    // The completed upload's row went with its image; the others wait for their tokens,
+    // the duplicate's too, in case deleting its copy failed.
+    expect(await pending()).toEqual([keys[0], keys[1], keys[2], keys[4]].sort());
 
     const storage = new ObjectStorage(newsdesk.config);
     const sweepAt = async (ms: number) => {
@@ -230,10 +239,10 @@ describe('direct uploads: the file goes to S3 on a presigned URL, the API regist
     try {
       const expired = Date.parse(abandoned.ticket.expiresAt);
       await sweepAt(expired + SWEEP_GRACE_MS - 60_000); // a minute too early: nothing of these
-      expect(await pending()).toEqual([keys[0], keys[1], keys[2]].sort());
+      expect(await pending()).toEqual([keys[0], keys[1], keys[2], keys[4]].sort());
       expect(await originals()).toContain(keys[0]);
 
-      expect(await sweepAt(expired + SWEEP_GRACE_MS + 60_000)).toBeGreaterThanOrEqual(3);
+      expect(await sweepAt(expired + SWEEP_GRACE_MS + 60_000)).toBeGreaterThanOrEqual(4);
       expect(await pending()).toEqual([]);
       const left = await originals();
       expect(left).not.toContain(keys[0]);

@@ -163,11 +163,10 @@ export class DirectUploadService {
       uploadedBy,
       claims.key,
     );
-    // The same bytes completed by another upload first: this copy is not needed.
-    if (result.image.originalKey !== claims.key) {
-      await this.remove(claims.key);
-      await this.em.fork().nativeDelete(PendingUpload, { key: claims.key });
-    }
+    // The same bytes completed by another upload first: this copy is not needed. Its
+    // pending row stays for the sweeper, which deletes the key again after the token
+    // has run out: a delete that fails here leaves no file behind for good.
+    if (result.image.originalKey !== claims.key) await this.remove(claims.key);
     return result;
   }
 
